@@ -1,0 +1,372 @@
+// Package config reads rapor.yaml. Every key is optional; defaults come from the spec
+// (../shared/spec/metrics.md). Unknown keys and bad values are errors that name the key.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"sort"
+	"strings"
+	"time"
+	_ "time/tzdata" // time zones must resolve on machines without a zoneinfo database
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Config is the effective configuration.
+type Config struct {
+	// Timezone is the local zone in which dates, months and working days are taken.
+	Timezone string `yaml:"timezone"`
+	// SourceTimezone is the zone of export timestamps that carry no offset.
+	SourceTimezone string `yaml:"source_timezone"`
+	// Regency names the regency whose exports are ingested (a mapping may read it per row instead).
+	Regency string    `yaml:"regency"`
+	SLA     SLA       `yaml:"sla"`
+	Weights Weights   `yaml:"weights"`
+	Zones   Zones     `yaml:"zones"`
+	// MinSample is the number of complaints below which a rate is marked and an agency not ranked.
+	MinSample int `yaml:"min_sample"`
+	// Agencies is the master list: canonical names with the spellings that mean them.
+	Agencies []Agency `yaml:"agencies"`
+	// HolidaysFile is a CSV (date,name) of extra non-working days.
+	HolidaysFile string `yaml:"holidays_file"`
+	// HolidaysReplace makes HolidaysFile the only holiday list.
+	HolidaysReplace bool `yaml:"holidays_replace"`
+	// Mappings are YAML files that add export layouts or header spellings.
+	Mappings []string `yaml:"mappings"`
+	// SecretFile holds the per-installation key for reporter pseudonyms. It must live outside
+	// the database so that a copied database cannot be re-identified.
+	SecretFile string `yaml:"secret_file"`
+	// Lang is the language of reports and data messages: id (default) or en.
+	Lang string `yaml:"lang"`
+
+	// Path is the file the configuration was read from ("" for defaults only).
+	Path string `yaml:"-"`
+}
+
+// SLA holds the service levels.
+type SLA struct {
+	VerificationWorkingDays int    `yaml:"verification_working_days"`
+	ResponseWorkingDays     int    `yaml:"response_working_days"`
+	CompletionDays          int    `yaml:"completion_days"`
+	CompletionUnit          string `yaml:"completion_unit"` // calendar | working
+}
+
+// Weights of the score components.
+type Weights struct {
+	OnTimeResponseRate   float64 `yaml:"on_time_response_rate"`
+	CompletionRate       float64 `yaml:"completion_rate"`
+	OnTimeCompletionRate float64 `yaml:"on_time_completion_rate"`
+	Satisfaction         float64 `yaml:"satisfaction"`
+}
+
+// Zones are the lower score bounds of the green and yellow zones; below yellow is red.
+type Zones struct {
+	Hijau  float64 `yaml:"hijau"`
+	Kuning float64 `yaml:"kuning"`
+}
+
+// Agency is one SKPD of the master list.
+type Agency struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases,omitempty"`
+}
+
+// Default returns the spec's defaults.
+func Default() Config {
+	return Config{
+		Timezone:       "Asia/Makassar",
+		SourceTimezone: "Asia/Jakarta",
+		Regency:        "Hulu Sungai Utara",
+		SLA: SLA{
+			VerificationWorkingDays: 3,
+			ResponseWorkingDays:     5,
+			CompletionDays:          60,
+			CompletionUnit:          "calendar",
+		},
+		Weights:   Weights{OnTimeResponseRate: 0.35, CompletionRate: 0.25, OnTimeCompletionRate: 0.25, Satisfaction: 0.15},
+		Zones:     Zones{Hijau: 81, Kuning: 51},
+		MinSample: 5,
+		Lang:      "id",
+	}
+}
+
+// DefaultPath is the configuration read when --config is not given, if it exists.
+const DefaultPath = "rapor.yaml"
+
+// Load reads path over the defaults. If path is "" it reads DefaultPath when that exists.
+func Load(path string) (Config, error) {
+	explicit := path != ""
+	if !explicit {
+		path = DefaultPath
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if !explicit && errors.Is(err, os.ErrNotExist) {
+			c := Default()
+			return c, c.Validate()
+		}
+		return Config{}, fmt.Errorf("config: %w", err)
+	}
+	c, err := Parse(b)
+	if err != nil {
+		return Config{}, fmt.Errorf("config %s: %w", path, err)
+	}
+	c.Path = path
+	c.resolvePaths(filepath.Dir(path))
+	return c, nil
+}
+
+// Parse reads YAML text over the defaults and validates the result.
+func Parse(b []byte) (Config, error) {
+	c := Default()
+	if len(bytes.TrimSpace(b)) == 0 {
+		return c, c.Validate()
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(b, &root); err != nil {
+		return Config{}, err
+	}
+	if err := checkKeys(&root, reflect.TypeOf(c), ""); err != nil {
+		return Config{}, err
+	}
+	if err := root.Decode(&c); err != nil {
+		return Config{}, explainDecode(err)
+	}
+	return c, c.Validate()
+}
+
+// resolvePaths makes file keys relative to the configuration file's directory.
+func (c *Config) resolvePaths(dir string) {
+	rel := func(p string) string {
+		if p == "" || filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(dir, p)
+	}
+	c.HolidaysFile = rel(c.HolidaysFile)
+	c.SecretFile = rel(c.SecretFile)
+	for i, m := range c.Mappings {
+		c.Mappings[i] = rel(m)
+	}
+}
+
+// Validate checks every value and names the key of the first bad one.
+func (c Config) Validate() error {
+	var errs []error
+	bad := func(key, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
+	}
+	for key, tz := range map[string]string{"timezone": c.Timezone, "source_timezone": c.SourceTimezone} {
+		if _, err := time.LoadLocation(tz); err != nil || tz == "" {
+			bad(key, "unknown time zone %q (use an IANA name such as Asia/Makassar)", tz)
+		}
+	}
+	if strings.TrimSpace(c.Regency) == "" {
+		bad("regency", "must not be empty")
+	}
+	if c.SLA.VerificationWorkingDays < 0 {
+		bad("sla.verification_working_days", "must be 0 or more, got %d", c.SLA.VerificationWorkingDays)
+	}
+	if c.SLA.ResponseWorkingDays < 0 {
+		bad("sla.response_working_days", "must be 0 or more, got %d", c.SLA.ResponseWorkingDays)
+	}
+	if c.SLA.CompletionDays < 0 {
+		bad("sla.completion_days", "must be 0 or more, got %d", c.SLA.CompletionDays)
+	}
+	if c.SLA.CompletionUnit != "calendar" && c.SLA.CompletionUnit != "working" {
+		bad("sla.completion_unit", "must be calendar or working, got %q", c.SLA.CompletionUnit)
+	}
+	w := c.Weights
+	for key, v := range map[string]float64{
+		"weights.on_time_response_rate":   w.OnTimeResponseRate,
+		"weights.completion_rate":         w.CompletionRate,
+		"weights.on_time_completion_rate": w.OnTimeCompletionRate,
+		"weights.satisfaction":            w.Satisfaction,
+	} {
+		if v < 0 {
+			bad(key, "must be 0 or more, got %v", v)
+		}
+	}
+	if w.OnTimeResponseRate+w.CompletionRate+w.OnTimeCompletionRate+w.Satisfaction <= 0 {
+		bad("weights", "at least one weight must be above 0")
+	}
+	if c.Zones.Hijau < 0 || c.Zones.Hijau > 100 {
+		bad("zones.hijau", "must be between 0 and 100, got %v", c.Zones.Hijau)
+	}
+	if c.Zones.Kuning < 0 || c.Zones.Kuning > c.Zones.Hijau {
+		bad("zones.kuning", "must be between 0 and zones.hijau (%v), got %v", c.Zones.Hijau, c.Zones.Kuning)
+	}
+	if c.MinSample < 1 {
+		bad("min_sample", "must be 1 or more, got %d", c.MinSample)
+	}
+	seen := map[string]string{}
+	for i, a := range c.Agencies {
+		key := fmt.Sprintf("agencies[%d]", i)
+		if FoldName(a.Name) == "" {
+			bad(key+".name", "must not be empty")
+			continue
+		}
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			f := FoldName(n)
+			if prev, ok := seen[f]; ok && prev != a.Name {
+				bad(key, "%q is also a name or alias of %q", n, prev)
+			}
+			seen[f] = a.Name
+		}
+	}
+	if c.HolidaysReplace && c.HolidaysFile == "" {
+		bad("holidays_replace", "needs holidays_file")
+	}
+	if c.Lang != "id" && c.Lang != "en" {
+		bad("lang", "must be id or en, got %q", c.Lang)
+	}
+	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
+	return errors.Join(errs...)
+}
+
+// FoldName is how agency names are compared: trimmed, inner spaces folded, case ignored.
+func FoldName(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// Location returns the local time zone.
+func (c Config) Location() *time.Location {
+	l, err := time.LoadLocation(c.Timezone)
+	if err != nil {
+		return time.UTC
+	}
+	return l
+}
+
+// SourceLocation returns the zone of naive export timestamps.
+func (c Config) SourceLocation() *time.Location {
+	l, err := time.LoadLocation(c.SourceTimezone)
+	if err != nil {
+		return time.UTC
+	}
+	return l
+}
+
+// YAML renders the effective configuration.
+func (c Config) YAML() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(c); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), enc.Close()
+}
+
+// checkKeys walks the YAML mapping against the struct's yaml tags so that a misspelt key is
+// reported with its full path and line instead of being ignored.
+func checkKeys(n *yaml.Node, t reflect.Type, path string) error {
+	if n.Kind == yaml.DocumentNode {
+		for _, c := range n.Content {
+			if err := checkKeys(c, t, path); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			if n.Tag == "!!null" {
+				return nil
+			}
+			return fmt.Errorf("%s (line %d): expected a mapping of keys", orRoot(path), n.Line)
+		}
+		fields := map[string]reflect.StructField{}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if name != "" && name != "-" {
+				fields[name] = f
+			}
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			f, ok := fields[k.Value]
+			full := join(path, k.Value)
+			if !ok {
+				return fmt.Errorf("unknown key %s (line %d)", full, k.Line)
+			}
+			if err := checkKeys(v, f.Type, full); err != nil {
+				return err
+			}
+		}
+	case reflect.Int, reflect.Float64, reflect.Bool, reflect.String:
+		want := map[reflect.Kind][]string{
+			reflect.Int:     {"!!int"},
+			reflect.Float64: {"!!int", "!!float"},
+			reflect.Bool:    {"!!bool"},
+			reflect.String:  {"!!str", "!!int", "!!float", "!!bool", "!!null"},
+		}[t.Kind()]
+		if n.Kind != yaml.ScalarNode || !contains(want, n.ShortTag()) {
+			kind := map[reflect.Kind]string{reflect.Int: "a whole number", reflect.Float64: "a number",
+				reflect.Bool: "true or false", reflect.String: "text"}[t.Kind()]
+			return fmt.Errorf("%s (line %d): must be %s, got %q", orRoot(path), n.Line, kind, n.Value)
+		}
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode && n.ShortTag() != "!!null" {
+			return fmt.Errorf("%s (line %d): must be a list", orRoot(path), n.Line)
+		}
+		if n.Kind == yaml.SequenceNode {
+			for i, c := range n.Content {
+				if err := checkKeys(c, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func orRoot(path string) string {
+	if path == "" {
+		return "the file"
+	}
+	return path
+}
+
+// explainDecode keeps yaml's line numbers but drops Go type names that mean nothing to a user.
+func explainDecode(err error) error {
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs := make([]string, len(te.Errors))
+		for i, e := range te.Errors {
+			e = strings.Replace(e, "unmarshal errors:", "", 1)
+			e = strings.ReplaceAll(e, "!!str", "text")
+			e = strings.ReplaceAll(e, "!!int", "number")
+			e = strings.ReplaceAll(e, "!!float", "number")
+			msgs[i] = strings.TrimSpace(e)
+		}
+		return fmt.Errorf("bad value: %s", strings.Join(msgs, "; "))
+	}
+	return err
+}

@@ -1,0 +1,47 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+// ErrLocked means another process holds the database file's write lock.
+var ErrLocked = errors.New("another rapor process holds the database (only one writer at a time); wait for it to finish or use --wait")
+
+// IsLocked reports whether err is DuckDB refusing to open a file another process has locked.
+func IsLocked(err error) bool {
+	if err == nil {
+		return false
+	}
+	if errors.Is(err, ErrLocked) {
+		return true
+	}
+	return strings.Contains(err.Error(), "Could not set lock on file")
+}
+
+// Explain turns a DuckDB error from opening path into one an operator can act on.
+func Explain(path string, err error) error {
+	switch {
+	case IsLocked(err):
+		return fmt.Errorf("open %s: %w", path, ErrLocked)
+	case isType(err, duckdb.ErrorTypeIO):
+		return fmt.Errorf("open %s: cannot read or write the database file: %w", path, err)
+	case strings.Contains(err.Error(), "not a valid DuckDB database file"):
+		return fmt.Errorf("open %s: not a DuckDB database file (wrong --db?): %w", path, err)
+	}
+	return fmt.Errorf("open %s: %w", path, err)
+}
+
+func isType(err error, t duckdb.ErrorType) bool {
+	var de *duckdb.Error
+	return errors.As(err, &de) && de.Type == t
+}
+
+// IsPermission reports whether DuckDB refused an operation for lack of permission
+// (a read-only database, disabled external access, locked configuration).
+func IsPermission(err error) bool {
+	return isType(err, duckdb.ErrorTypePermission)
+}
