@@ -1,0 +1,33 @@
+package main
+
+import (
+	"context"
+	"time"
+
+	"github.com/hsu-lapor/rapor/config"
+	"github.com/hsu-lapor/rapor/store"
+)
+
+// openWriter opens the database for the one writing connection of this process.
+func openWriter(ctx context.Context, g *globals, cfg config.Config, wait time.Duration) (*store.DB, error) {
+	return store.Open(ctx, g.dbPath, store.Options{TimeZone: cfg.Timezone, LockWait: wait})
+}
+
+// openReader opens the database read-only (many readers may share it).
+func openReader(ctx context.Context, g *globals, cfg config.Config) (*store.DB, error) {
+	return store.Open(ctx, g.dbPath, store.Options{TimeZone: cfg.Timezone, ReadOnly: true})
+}
+
+// duckdbVersion asks an in-memory DuckDB for its version.
+func duckdbVersion(ctx context.Context) string {
+	db, err := store.Open(ctx, ":memory:", store.Options{})
+	if err != nil {
+		return "?"
+	}
+	defer db.Close()
+	var v string
+	if err := db.QueryRowContext(ctx, "SELECT version()").Scan(&v); err != nil {
+		return "?"
+	}
+	return v
+}

@@ -1,0 +1,25 @@
+package ingest
+
+import "strings"
+
+// FoldHeader is the spec's header matching: case ignored, surrounding spaces trimmed, runs of
+// spaces, underscores and dots folded to one space ("No. Tracking" = "no tracking" = "NO_TRACKING").
+func FoldHeader(h string) string {
+	h = strings.TrimPrefix(h, "\ufeff")
+	var b strings.Builder
+	b.Grow(len(h))
+	gap := false
+	for _, r := range strings.ToLower(h) {
+		switch r {
+		case ' ', '_', '.', '\t', '\u00a0':
+			gap = true
+			continue
+		}
+		if gap && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		gap = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,0 +1,591 @@
+// Package ingest reads complaint exports (CSV, XLSX, JSON) in any known layout into rapor's
+// DuckDB tables: complaint_versions, complaints, rejects and ingest_runs.
+//
+// A file flows: detect layout from its header -> records -> normalise in parallel workers
+// (timestamps, statuses, pseudonyms, masking) -> Arrow record batches -> DuckDB, inside one
+// transaction per file, so a failure or a kill mid-file leaves the database as it was.
+package ingest
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"database/sql/driver"
+	"embed"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/hsu-lapor/rapor/internal/msg"
+	"github.com/hsu-lapor/rapor/store"
+)
+
+//go:embed sql/*.sql
+var sqlFiles embed.FS
+
+func query(name string) string {
+	b, err := sqlFiles.ReadFile("sql/" + name + ".sql")
+	if err != nil {
+		panic(err) // the file set is fixed at build time
+	}
+	return string(b)
+}
+
+// Options configure an ingest.
+type Options struct {
+	// Regency is given to rows whose layout or columns do not name one.
+	Regency string
+	// SourceLoc is the zone of naive timestamps (config source_timezone) unless a layout says otherwise.
+	SourceLoc *time.Location
+	Layouts   *Layouts
+	// Pseudonymizer keys reporter pseudonyms.
+	Pseudonymizer *Pseudonymizer
+	// Workers normalising records (0: one per core).
+	Workers int
+	// ChunkRows is the number of records per Arrow record batch (0: 8192).
+	ChunkRows int
+	// Progress, if set, is called about five times a second with how far the file is read.
+	Progress func(path string, done, total int64)
+	// Version is the program version recorded with each run.
+	Version string
+}
+
+// FileResult is what happened to one file.
+type FileResult struct {
+	Path     string
+	RunID    int64
+	Skipped  bool // already ingested (same content): nothing changed
+	Layout   string
+	Format   string
+	Read     int64
+	Accepted int64
+	Rejected int64 // rows rejected
+	Notes    int64 // values dropped from rows that were kept
+	Duration time.Duration
+	// PrevRun and PrevTime say when a skipped file was ingested before.
+	PrevRun  int64
+	PrevTime time.Time
+}
+
+// Summary is the one-line account of a file.
+func (r FileResult) Summary() string {
+	if r.Skipped {
+		return msg.T("already", r.Path, r.PrevRun, r.PrevTime.Format("2006-01-02 15:04"))
+	}
+	see := ""
+	if r.Rejected > 0 || r.Notes > 0 {
+		see = msg.T("see_rejects")
+	}
+	return msg.T("summary", r.Path, thousands(r.Read), thousands(r.Accepted), thousands(r.Rejected), see)
+}
+
+func thousands(n int64) string {
+	s := fmt.Sprint(n)
+	sep := ","
+	if msg.Current() == msg.ID {
+		sep = "."
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	return s
+}
+
+// Expand turns the command line's files and directories into the files to ingest, in name
+// order (directories are walked for .csv, .xlsx, .xlsm, .json and .txt files).
+func Expand(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != a && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			switch strings.ToLower(filepath.Ext(p)) {
+			case ".csv", ".xlsx", ".xlsm", ".json", ".txt", ".tsv":
+				if !strings.HasPrefix(d.Name(), "~$") && !strings.HasPrefix(d.Name(), ".") {
+					found = append(found, p)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// FileSHA256 hashes a file's content: the identity of an export for idempotence.
+func FileSHA256(path string) (string, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return "", 0, err
+	}
+	return hex.EncodeToString(h.Sum(nil)), n, nil
+}
+
+// File ingests one file in one transaction.
+func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult, error) {
+	start := time.Now()
+	res := FileResult{Path: path}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return res, err
+	}
+	sum, size, err := FileSHA256(path)
+	if err != nil {
+		return res, err
+	}
+	var prev sql.NullInt64
+	var prevTime sql.NullTime
+	err = db.QueryRowContext(ctx, `SELECT run_id, finished_at FROM ingest_runs WHERE file_sha256 = ? ORDER BY run_id LIMIT 1`, sum).Scan(&prev, &prevTime)
+	if err == nil {
+		res.Skipped, res.PrevRun, res.PrevTime = true, prev.Int64, prevTime.Time
+		return res, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return res, err
+	}
+
+	src, err := openSource(path)
+	if err != nil {
+		return res, err
+	}
+	defer src.Close()
+	bind, headerRow, err := findHeader(path, src, o.Layouts)
+	if err != nil {
+		return res, err
+	}
+	res.Layout, res.Format = bind.Layout.Name, src.Format()
+
+	tp := TimeParser{Order: DayFirst, Loc: o.SourceLoc, Serial: src.Serial(), Date1904: src.Date1904()}
+	if bind.Layout.DateOrder == "mdy" {
+		tp.Order = MonthFirst
+	}
+	if bind.Layout.SourceTimezone != "" {
+		tp.Loc, _ = time.LoadLocation(bind.Layout.SourceTimezone)
+	}
+	regency := o.Regency
+	if bind.Layout.Regency != "" {
+		regency = bind.Layout.Regency
+	}
+	norm := newNormalizer(bind, tp, o.Pseudonymizer, regency, src.Format() == "csv")
+
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return res, err
+	}
+	defer conn.Close()
+
+	pctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	p := startPipeline(pctx, src, norm, o, headerRow)
+	if o.Progress != nil {
+		stop := make(chan struct{})
+		defer close(stop)
+		go func() {
+			t := time.NewTicker(200 * time.Millisecond)
+			defer t.Stop()
+			for {
+				select {
+				case <-stop:
+					return
+				case <-t.C:
+					d, tot := src.Progress()
+					o.Progress(path, d, tot)
+				}
+			}
+		}()
+	}
+
+	err = conn.Raw(func(dc any) error {
+		c := dc.(driver.Conn)
+		ex := c.(driver.ExecerContext)
+		q := c.(driver.QueryerContext)
+		exec := func(sqlText string, args ...any) error {
+			nv := make([]driver.NamedValue, len(args))
+			for i, a := range args {
+				nv[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+			}
+			_, err := ex.ExecContext(ctx, sqlText, nv)
+			return err
+		}
+		if err := exec("BEGIN TRANSACTION"); err != nil {
+			return err
+		}
+		committed := false
+		defer func() {
+			if !committed {
+				exec("ROLLBACK")
+			}
+		}()
+		runID, err := queryInt(ctx, q, `SELECT nextval('ingest_run_seq')`)
+		if err != nil {
+			return err
+		}
+		ar, err := duckdb.NewArrowFromConn(c)
+		if err != nil {
+			return err
+		}
+		release, err := ar.RegisterView(p, "rapor_stage_in")
+		if err != nil {
+			return err
+		}
+		err = exec(`CREATE OR REPLACE TEMP TABLE rapor_stage AS SELECT * FROM rapor_stage_in`)
+		release()
+		if perr := p.Err(); perr != nil {
+			return perr // the reader's error is clearer than the scan's
+		}
+		if err != nil {
+			return err
+		}
+		defer exec(`DROP TABLE IF EXISTS rapor_stage`)
+		if err := exec(query("insert_versions"), runID); err != nil {
+			return fmt.Errorf("insert versions: %w", err)
+		}
+		dups, err := queryInt(ctx, q, `SELECT count(*) - count(DISTINCT (regency, tracking_id)) FROM rapor_stage`)
+		if err != nil {
+			return err
+		}
+		if dups > 0 {
+			if err := exec(query("stage_dedupe")); err != nil {
+				return fmt.Errorf("dedupe: %w", err)
+			}
+		}
+		if err := exec(query("merge_delete")); err != nil {
+			return fmt.Errorf("merge: %w", err)
+		}
+		if err := exec(query("merge_insert"), runID); err != nil {
+			return fmt.Errorf("merge: %w", err)
+		}
+		if err := insertRejects(ctx, ar, exec, runID, abs, p.rejects); err != nil {
+			return fmt.Errorf("rejects: %w", err)
+		}
+		var maxTime any
+		if p.maxTime > 0 {
+			maxTime = time.UnixMicro(p.maxTime).UTC()
+		}
+		headers := make([]any, len(bind.Headers))
+		for i, h := range bind.Headers {
+			headers[i] = text(h)
+		}
+		err = exec(`INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)`,
+			runID, abs, filepath.Base(path), sum, size, src.Format(), bind.Layout.Name, regency,
+			headers, p.read, p.accepted, p.rejected, maxTime, start.UTC(), o.Version)
+		if err != nil {
+			return fmt.Errorf("record run: %w", err)
+		}
+		if err := exec("COMMIT"); err != nil {
+			return err
+		}
+		committed = true
+		res.RunID = runID
+		return nil
+	})
+	if err != nil {
+		return res, err
+	}
+	res.Read, res.Accepted, res.Rejected = p.read, p.accepted, p.rejected
+	res.Notes = int64(len(p.rejects)) - p.rejectedReasons
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+func queryInt(ctx context.Context, q driver.QueryerContext, sqlText string) (int64, error) {
+	rows, err := q.QueryContext(ctx, sqlText, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	dest := make([]driver.Value, 1)
+	if err := rows.Next(dest); err != nil {
+		return 0, err
+	}
+	switch v := dest[0].(type) {
+	case int64:
+		return v, nil
+	case int32:
+		return int64(v), nil
+	case nil:
+		return 0, nil
+	}
+	return 0, fmt.Errorf("unexpected %T", dest[0])
+}
+
+// findHeader reads records until one is a header some layout fits (exports sometimes carry a
+// title line or two above it). XLSX workbooks move on to the next sheet.
+func findHeader(path string, src source, ls *Layouts) (*Binding, int64, error) {
+	var first []string
+	for {
+		for tries := 0; tries < 20; tries++ {
+			row, rec, err := src.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return nil, 0, &NotTableError{path, err.Error()}
+			}
+			if blank(rec) {
+				continue
+			}
+			if first == nil {
+				first = rec
+			}
+			if b, err := ls.Detect(rec); err == nil {
+				return b, row, nil
+			}
+		}
+		xs, ok := src.(*xlsxSource)
+		if !ok || !xs.nextSheet() {
+			break
+		}
+	}
+	if first == nil {
+		return nil, 0, &NotTableError{path, msg.T("no_header")}
+	}
+	var seen []string
+	for _, h := range first {
+		if h = strings.TrimSpace(h); h != "" {
+			seen = append(seen, fmt.Sprintf("%q", truncate(text(h), 40)))
+		}
+		if len(seen) == 30 {
+			seen = append(seen, "…")
+			break
+		}
+	}
+	return nil, 0, &UnknownLayoutError{Path: path, Headers: seen}
+}
+
+// UnknownLayoutError lists the headers seen and the way to teach rapor a layout.
+type UnknownLayoutError struct {
+	Path    string
+	Headers []string
+}
+
+func (e *UnknownLayoutError) Error() string {
+	return msg.T("unknown_layout", e.Path, strings.Join(e.Headers, ", "))
+}
+
+func (e *UnknownLayoutError) Unwrap() error { return ErrUnknownLayout }
+
+// pipeline reads records, normalises them in parallel and serves them to DuckDB as an Arrow
+// RecordReader. DuckDB pulls; the reader and workers stay a few chunks ahead.
+type pipeline struct {
+	mu      sync.Mutex
+	refs    int64
+	results chan chunkResult
+	errOnce sync.Once
+	err     error
+	cur     arrow.RecordBatch
+
+	read, accepted, rejected int64
+	rejectedReasons          int64
+	maxTime                  int64
+	rejects                  []Reject
+}
+
+func startPipeline(ctx context.Context, src source, n *normalizer, o Options, headerRow int64) *pipeline {
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	chunk := o.ChunkRows
+	if chunk <= 0 {
+		chunk = 8192
+	}
+	type job struct {
+		rows []int64
+		recs [][]string
+	}
+	jobs := make(chan job, workers*2)
+	p := &pipeline{refs: 1, results: make(chan chunkResult, workers*2)}
+	go func() {
+		defer close(jobs)
+		j := job{}
+		for {
+			row, rec, err := src.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				p.fail(err)
+				return
+			}
+			j.rows, j.recs = append(j.rows, row), append(j.recs, rec)
+			if len(j.recs) == chunk {
+				select {
+				case jobs <- j:
+				case <-ctx.Done():
+					return
+				}
+				j = job{rows: make([]int64, 0, chunk), recs: make([][]string, 0, chunk)}
+			}
+		}
+		if len(j.recs) > 0 {
+			select {
+			case jobs <- j:
+			case <-ctx.Done():
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	mem := memory.NewGoAllocator()
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				r := n.process(mem, j.rows, j.recs)
+				select {
+				case p.results <- r:
+				case <-ctx.Done():
+					r.rec.Release()
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(p.results)
+	}()
+	return p
+}
+
+func (p *pipeline) fail(err error) {
+	p.errOnce.Do(func() {
+		p.mu.Lock()
+		p.err = err
+		p.mu.Unlock()
+	})
+}
+
+func (p *pipeline) Retain() { p.mu.Lock(); p.refs++; p.mu.Unlock() }
+func (p *pipeline) Release() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.refs--
+	if p.refs == 0 && p.cur != nil {
+		p.cur.Release()
+		p.cur = nil
+	}
+}
+func (p *pipeline) Schema() *arrow.Schema { return stageSchema }
+
+func (p *pipeline) Next() bool {
+	if p.cur != nil {
+		p.cur.Release()
+		p.cur = nil
+	}
+	for r := range p.results {
+		p.read += r.read
+		p.accepted += r.accepted
+		p.rejected += r.rejected
+		if r.maxTime > p.maxTime {
+			p.maxTime = r.maxTime
+		}
+		for _, rj := range r.rejects {
+			if rj.RowRejected {
+				p.rejectedReasons++
+			}
+		}
+		p.rejects = append(p.rejects, r.rejects...)
+		if r.rec.NumRows() == 0 {
+			r.rec.Release()
+			continue
+		}
+		p.cur = r.rec
+		return true
+	}
+	return false
+}
+
+func (p *pipeline) RecordBatch() arrow.RecordBatch { return p.cur }
+func (p *pipeline) Record() arrow.RecordBatch      { return p.cur }
+func (p *pipeline) Err() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.err
+}
+
+var _ array.RecordReader = (*pipeline)(nil)
+
+var rejectSchema = arrow.NewSchema([]arrow.Field{
+	{Name: "run_id", Type: arrow.PrimitiveTypes.Int64},
+	{Name: "file_path", Type: arrow.BinaryTypes.String},
+	{Name: "source_row", Type: arrow.PrimitiveTypes.Int64},
+	{Name: "column_name", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "raw_value", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "reason_code", Type: arrow.BinaryTypes.String},
+	{Name: "reason", Type: arrow.BinaryTypes.String},
+	{Name: "row_rejected", Type: arrow.FixedWidthTypes.Boolean},
+}, nil)
+
+func insertRejects(ctx context.Context, ar *duckdb.Arrow, exec func(string, ...any) error, runID int64, path string, rejects []Reject) error {
+	if len(rejects) == 0 {
+		return nil
+	}
+	sort.SliceStable(rejects, func(i, j int) bool { return rejects[i].Row < rejects[j].Row })
+	b := array.NewRecordBuilder(memory.NewGoAllocator(), rejectSchema)
+	defer b.Release()
+	for _, r := range rejects {
+		b.Field(0).(*array.Int64Builder).Append(runID)
+		b.Field(1).(*array.StringBuilder).Append(path)
+		b.Field(2).(*array.Int64Builder).Append(r.Row)
+		appendOpt(b.Field(3).(*array.StringBuilder), text(r.Column))
+		appendOpt(b.Field(4).(*array.StringBuilder), text(r.Raw))
+		b.Field(5).(*array.StringBuilder).Append(r.Code)
+		b.Field(6).(*array.StringBuilder).Append(msg.T(r.Code, r.Args...))
+		b.Field(7).(*array.BooleanBuilder).Append(r.RowRejected)
+	}
+	rec := b.NewRecordBatch()
+	defer rec.Release()
+	rr, err := array.NewRecordReader(rejectSchema, []arrow.RecordBatch{rec})
+	if err != nil {
+		return err
+	}
+	defer rr.Release()
+	release, err := ar.RegisterView(rr, "rapor_rejects_in")
+	if err != nil {
+		return err
+	}
+	defer release()
+	return exec(`INSERT INTO rejects BY NAME SELECT * FROM rapor_rejects_in`)
+}
