@@ -24,10 +24,10 @@ type Config struct {
 	// SourceTimezone is the zone of export timestamps that carry no offset.
 	SourceTimezone string `yaml:"source_timezone"`
 	// Regency names the regency whose exports are ingested (a mapping may read it per row instead).
-	Regency string    `yaml:"regency"`
-	SLA     SLA       `yaml:"sla"`
-	Weights Weights   `yaml:"weights"`
-	Zones   Zones     `yaml:"zones"`
+	Regency string  `yaml:"regency"`
+	SLA     SLA     `yaml:"sla"`
+	Weights Weights `yaml:"weights"`
+	Zones   Zones   `yaml:"zones"`
 	// MinSample is the number of complaints below which a rate is marked and an agency not ranked.
 	MinSample int `yaml:"min_sample"`
 	// Agencies is the master list: canonical names with the spellings that mean them.
