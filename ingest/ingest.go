@@ -253,7 +253,8 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		committed := false
 		defer func() {
 			if !committed {
-				exec("ROLLBACK")
+				// Even when the ingest was cancelled: the rollback itself must run.
+				ex.ExecContext(context.WithoutCancel(ctx), "ROLLBACK", nil)
 			}
 		}()
 		runID, err := queryInt(ctx, q, `SELECT nextval('ingest_run_seq')`)
@@ -276,7 +277,7 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		if err != nil {
 			return err
 		}
-		defer exec(`DROP TABLE IF EXISTS rapor_stage`)
+		defer ex.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS rapor_stage`, nil)
 		if err := exec(query("insert_versions"), runID); err != nil {
 			return fmt.Errorf("insert versions: %w", err)
 		}
@@ -359,6 +360,10 @@ func findHeader(path string, src source, ls *Layouts) (*Binding, int64, error) {
 			if err == io.EOF {
 				break
 			}
+			var re *RowError
+			if errors.As(err, &re) {
+				continue
+			}
 			if err != nil {
 				return nil, 0, &NotTableError{path, err.Error()}
 			}
@@ -431,8 +436,9 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 		chunk = 8192
 	}
 	type job struct {
-		rows []int64
-		recs [][]string
+		rows    []int64
+		recs    [][]string
+		rejects []Reject // rows the reader could not split into cells
 	}
 	jobs := make(chan job, workers*2)
 	p := &pipeline{refs: 1, results: make(chan chunkResult, workers*2)}
@@ -443,6 +449,11 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 			row, rec, err := src.Next()
 			if err == io.EOF {
 				break
+			}
+			var re *RowError
+			if errors.As(err, &re) {
+				j.rejects = append(j.rejects, Reject{Row: re.Row, Code: re.Code, Args: re.Args, RowRejected: true})
+				continue
 			}
 			if err != nil {
 				p.fail(err)
@@ -458,7 +469,7 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 				j = job{rows: make([]int64, 0, chunk), recs: make([][]string, 0, chunk)}
 			}
 		}
-		if len(j.recs) > 0 {
+		if len(j.recs) > 0 || len(j.rejects) > 0 {
 			select {
 			case jobs <- j:
 			case <-ctx.Done():
@@ -473,6 +484,9 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 			defer wg.Done()
 			for j := range jobs {
 				r := n.process(mem, j.rows, j.recs)
+				r.rejects = append(r.rejects, j.rejects...)
+				r.read += int64(len(j.rejects))
+				r.rejected += int64(len(j.rejects))
 				select {
 				case p.results <- r:
 				case <-ctx.Done():

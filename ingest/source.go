@@ -77,10 +77,11 @@ func looksJSON(head []byte) bool {
 // --- CSV ---
 
 type csvSource struct {
-	f    *os.File
-	cr   *countingReader
-	r    *csv.Reader
-	size int64
+	pending *csvRecord
+	f       *os.File
+	cr      *countingReader
+	r       *csv.Reader
+	size    int64
 }
 
 type countingReader struct {
@@ -112,7 +113,9 @@ func openCSV(path string, head []byte) (*csvSource, error) {
 	r := csv.NewReader(br)
 	r.Comma = sniffSeparator(head)
 	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
+	// Strict quotes: lazy quoting silently swallows every following row into one cell when a
+	// quote is unbalanced. A bad row becomes a reject instead (see Next).
+	r.LazyQuotes = false
 	return &csvSource{f: f, cr: cr, r: r, size: st.Size()}, nil
 }
 
@@ -143,17 +146,61 @@ func sniffSeparator(head []byte) rune {
 }
 
 func (s *csvSource) Next() (int64, []string, error) {
+	var row int64
+	var rec []string
+	var err error
+	if s.pending != nil {
+		row, rec, err = s.pending.row, s.pending.rec, s.pending.err
+		s.pending = nil
+	} else {
+		row, rec, err = s.read()
+	}
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		// A quote error right before the end of the file is a quoted cell that never closes:
+		// the file was cut off. Anywhere else it spoils one row, and reading goes on.
+		nrow, nrec, nerr := s.read()
+		if nerr == io.EOF && errors.Is(pe.Err, csv.ErrQuote) {
+			return row, nil, &TruncatedError{Line: pe.StartLine}
+		}
+		s.pending = &csvRecord{nrow, nrec, nerr}
+		return row, nil, &RowError{Row: row, Code: "csv_quote", Args: []any{pe.Line, pe.Column}}
+	}
+	return row, rec, err
+}
+
+type csvRecord struct {
+	row int64
+	rec []string
+	err error
+}
+
+func (s *csvSource) read() (int64, []string, error) {
 	rec, err := s.r.Read()
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			return int64(pe.StartLine), nil, fmt.Errorf("CSV line %d: %w", pe.StartLine, pe.Err)
+			return int64(pe.StartLine), nil, err
 		}
 		return 0, nil, err
 	}
 	line, _ := s.r.FieldPos(0)
 	return int64(line), rec, nil
 }
+
+// RowError spoils one row of a file: it becomes a reject and the file goes on.
+type RowError struct {
+	Row  int64
+	Code string
+	Args []any
+}
+
+func (e *RowError) Error() string { return fmt.Sprintf("row %d: %s", e.Row, msg.T(e.Code, e.Args...)) }
+
+// TruncatedError is a CSV that ends inside a quoted cell: the file was cut off.
+type TruncatedError struct{ Line int }
+
+func (e *TruncatedError) Error() string { return msg.T("csv_truncated", e.Line) }
 
 func (s *csvSource) Progress() (int64, int64) { return s.cr.n.Load(), s.size }
 func (s *csvSource) Format() string           { return "csv" }

@@ -39,6 +39,8 @@ var catalog = map[string]text{
 	"bad_timestamp":        {"waktu %q tidak dikenali", "timestamp %q is not in any accepted form"},
 	"column_count":         {"baris berisi %d kolom, header %d kolom", "row has %d columns, the header %d"},
 	"bad_rating":           {"rating %q bukan angka 1 sampai 5; nilai dikosongkan, baris tetap dimuat", "rating %q is not a number from 1 to 5; value left empty, row kept"},
+	"csv_quote":            {"tanda kutip tidak seimbang (baris %d, kolom %d); baris tidak bisa dipisah menjadi sel", "unbalanced quote (line %d, column %d); the row cannot be split into cells"},
+	"csv_truncated":        {"berkas terpotong: sel bertanda kutip yang dimulai di baris %d tidak pernah ditutup", "the file is cut off: the quoted cell starting on line %d never closes"},
 	"bad_flag":             {"%q bukan Ya/Tidak; nilai dikosongkan, baris tetap dimuat", "%q is not yes/no; value left empty, row kept"},
 
 	// Ingest outcomes.
