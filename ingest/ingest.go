@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -62,6 +63,17 @@ type Options struct {
 	Progress func(path string, done, total int64)
 	// Version is the program version recorded with each run.
 	Version string
+	// Log receives debug timings (nil: none).
+	Log *slog.Logger
+}
+
+func firstLine(s string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "--") {
+			return l
+		}
+	}
+	return ""
 }
 
 // FileResult is what happened to one file.
@@ -244,7 +256,11 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 			for i, a := range args {
 				nv[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
 			}
+			t0 := time.Now()
 			_, err := ex.ExecContext(ctx, sqlText, nv)
+			if o.Log != nil {
+				o.Log.Debug("sql", "seconds", time.Since(t0).Seconds(), "stmt", firstLine(sqlText))
+			}
 			return err
 		}
 		if err := exec("BEGIN TRANSACTION"); err != nil {

@@ -56,6 +56,7 @@ transaction: a file that fails changes nothing. A file already ingested (same co
 		return fail(g, err)
 	}
 	opts.Workers = *workers
+	opts.Log = g.log
 	db, err := openWriter(ctx, g, cfg, *wait)
 	if err != nil {
 		return fail(g, err)
