@@ -285,31 +285,27 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		if err != nil {
 			return err
 		}
-		err = exec(`CREATE OR REPLACE TEMP TABLE rapor_stage AS SELECT * FROM rapor_stage_in`)
+		err = exec(query("insert_versions"), runID)
 		release()
 		if perr := p.Err(); perr != nil {
 			return perr // the reader's error is clearer than the scan's
 		}
 		if err != nil {
-			return err
-		}
-		defer ex.ExecContext(context.WithoutCancel(ctx), `DROP TABLE IF EXISTS rapor_stage`, nil)
-		if err := exec(query("insert_versions"), runID); err != nil {
 			return fmt.Errorf("insert versions: %w", err)
 		}
-		dups, err := queryInt(ctx, q, `SELECT count(*) - count(DISTINCT (regency, tracking_id)) FROM rapor_stage`)
+		dups, err := queryInt(ctx, q, `SELECT count(*) - count(DISTINCT (regency, tracking_id)) FROM complaint_versions WHERE run_id = ?`, runID)
 		if err != nil {
 			return err
 		}
 		if dups > 0 {
-			if err := exec(query("stage_dedupe")); err != nil {
+			if err := exec(query("dedupe_run"), runID); err != nil {
 				return fmt.Errorf("dedupe: %w", err)
 			}
 		}
-		if err := exec(query("merge_delete")); err != nil {
+		if err := exec(query("merge_losers"), runID); err != nil {
 			return fmt.Errorf("merge: %w", err)
 		}
-		if err := exec(query("merge_insert"), runID); err != nil {
+		if err := exec(query("merge_superseded"), runID); err != nil {
 			return fmt.Errorf("merge: %w", err)
 		}
 		if err := insertRejects(ctx, ar, exec, runID, abs, p.rejects); err != nil {
@@ -345,8 +341,12 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 	return res, nil
 }
 
-func queryInt(ctx context.Context, q driver.QueryerContext, sqlText string) (int64, error) {
-	rows, err := q.QueryContext(ctx, sqlText, nil)
+func queryInt(ctx context.Context, q driver.QueryerContext, sqlText string, args ...any) (int64, error) {
+	nv := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		nv[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+	}
+	rows, err := q.QueryContext(ctx, sqlText, nv)
 	if err != nil {
 		return 0, err
 	}
@@ -450,16 +450,44 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 	chunk := o.ChunkRows
 	if chunk <= 0 {
 		chunk = 8192
+	} else if cs, ok := src.(*csvSource); ok {
+		cs.blockSize = max(chunk*64, 1024) // tests ask for small batches
 	}
 	type job struct {
 		rows    []int64
 		recs    [][]string
 		rejects []Reject // rows the reader could not split into cells
+		raw     []byte   // or: a block of whole CSV records, starting on line
+		line    int64
 	}
 	jobs := make(chan job, workers*2)
 	p := &pipeline{refs: 1, results: make(chan chunkResult, workers*2)}
+	send := func(j job) bool {
+		select {
+		case jobs <- j:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
 	go func() {
 		defer close(jobs)
+		if cs, ok := src.(*csvSource); ok {
+			// CSV: hand out raw blocks; the workers split them into cells in parallel.
+			for {
+				b, line, err := cs.NextBlock()
+				if err == io.EOF {
+					return
+				}
+				if err != nil {
+					p.fail(err)
+					return
+				}
+				if !send(job{raw: b, line: line}) {
+					return
+				}
+			}
+		}
 		j := job{}
 		for {
 			row, rec, err := src.Next()
@@ -477,19 +505,14 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 			}
 			j.rows, j.recs = append(j.rows, row), append(j.recs, rec)
 			if len(j.recs) == chunk {
-				select {
-				case jobs <- j:
-				case <-ctx.Done():
+				if !send(j) {
 					return
 				}
 				j = job{rows: make([]int64, 0, chunk), recs: make([][]string, 0, chunk)}
 			}
 		}
 		if len(j.recs) > 0 || len(j.rejects) > 0 {
-			select {
-			case jobs <- j:
-			case <-ctx.Done():
-			}
+			send(j)
 		}
 	}()
 	var wg sync.WaitGroup
@@ -499,6 +522,9 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				if j.raw != nil {
+					j.rows, j.recs, j.rejects = parseBlock(j.raw, j.line, src.(*csvSource).sep, n.headerLen)
+				}
 				r := n.process(mem, j.rows, j.recs)
 				r.rejects = append(r.rejects, j.rejects...)
 				r.read += int64(len(j.rejects))

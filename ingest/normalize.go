@@ -13,6 +13,43 @@ import (
 
 var tsType = &arrow.TimestampType{Unit: arrow.Microsecond, TimeZone: "UTC"}
 
+// field numbers the canonical fields, so that the per-row work indexes arrays, not maps.
+type field int
+
+const (
+	fTrackingID field = iota
+	fSubmittedAt
+	fVerifiedAt
+	fDisposedAt
+	fFirstResponseAt
+	fClosedAt
+	fLastActivityAt
+	fTitle
+	fBody
+	fCategory
+	fAgency
+	fStatus
+	fReportType
+	fChannel
+	fArea
+	fIsAnonymous
+	fIsConfidential
+	fRating
+	fReporterName
+	fReporterPhone
+	fRegency
+	numFields
+)
+
+var fieldNames = [numFields]string{
+	"tracking_id", "submitted_at", "verified_at", "disposed_at", "first_response_at", "closed_at",
+	"last_activity_at", "title", "body", "category", "agency", "status", "report_type", "channel",
+	"area", "is_anonymous", "is_confidential", "rating", "reporter_name", "reporter_phone", "regency",
+}
+
+// timeFields are the timestamps, submitted_at first, in the order of the stage schema.
+var timeFields = [...]field{fSubmittedAt, fVerifiedAt, fDisposedAt, fFirstResponseAt, fClosedAt, fLastActivityAt}
+
 // stageSchema is the Arrow form of one ingested row: complaint_versions without run_id, which
 // the insert adds. Column names are the table's, so inserts go BY NAME.
 var stageSchema = arrow.NewSchema([]arrow.Field{
@@ -41,12 +78,8 @@ var stageSchema = arrow.NewSchema([]arrow.Field{
 	{Name: "reporter_key", Type: arrow.BinaryTypes.String, Nullable: true},
 	{Name: "has_first_response", Type: arrow.FixedWidthTypes.Boolean},
 	{Name: "extra", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "is_current", Type: arrow.FixedWidthTypes.Boolean},
 }, nil)
-
-// timestamp fields in schema order, after submitted_at.
-var optionalTimes = []string{"verified_at", "disposed_at", "first_response_at", "closed_at", "last_activity_at"}
-
-var allTimes = append([]string{"submitted_at"}, optionalTimes...)
 
 // Reject is a row (RowRejected) or a single value that could not be taken.
 type Reject struct {
@@ -61,10 +94,11 @@ type Reject struct {
 // normalizer turns one file's records into staged rows. It is shared read-only by the workers.
 type normalizer struct {
 	bind             *Binding
+	cols             [numFields][]int
 	tp               TimeParser
 	pseudo           *Pseudonymizer
 	regency          string
-	whenStatus       map[string]map[string]bool
+	whenStatus       [numFields]map[string]bool
 	hasFirstResponse bool
 	headerLen        int
 	strictWidth      bool
@@ -73,11 +107,14 @@ type normalizer struct {
 
 func newNormalizer(b *Binding, tp TimeParser, p *Pseudonymizer, regency string, strictWidth bool) *normalizer {
 	n := &normalizer{bind: b, tp: tp, pseudo: p, regency: regency, headerLen: len(b.Headers), strictWidth: strictWidth,
-		hasFirstResponse: b.Has("first_response_at"), whenStatus: map[string]map[string]bool{}}
-	for f, sts := range b.Layout.WhenStatus {
-		n.whenStatus[f] = map[string]bool{}
-		for _, s := range sts {
-			n.whenStatus[f][s] = true
+		hasFirstResponse: b.Has("first_response_at")}
+	for f := field(0); f < numFields; f++ {
+		n.cols[f] = b.Cols[fieldNames[f]]
+		if sts, ok := b.Layout.WhenStatus[fieldNames[f]]; ok {
+			n.whenStatus[f] = map[string]bool{}
+			for _, s := range sts {
+				n.whenStatus[f][s] = true
+			}
 		}
 	}
 	for _, i := range b.Extra {
@@ -101,45 +138,44 @@ type chunkResult struct {
 }
 
 type builders struct {
-	rb                *array.RecordBuilder
-	row               *array.Int64Builder
-	str               map[string]*array.StringBuilder
-	ts                map[string]*array.TimestampBuilder
-	anon, conf, hasFR *array.BooleanBuilder
-	rating            *array.Int8Builder
+	rb                                     *array.RecordBuilder
+	row                                    *array.Int64Builder
+	regency, trackingID, status, statusRaw *array.StringBuilder
+	agency, category, reportType, channel  *array.StringBuilder
+	area, title, body, reporterKey, extra  *array.StringBuilder
+	times                                  [len(timeFields)]*array.TimestampBuilder
+	version                                *array.TimestampBuilder
+	anon, conf, hasFR, current             *array.BooleanBuilder
+	rating                                 *array.Int8Builder
 }
 
 func newBuilders(mem memory.Allocator, capacity int) *builders {
 	rb := array.NewRecordBuilder(mem, stageSchema)
 	rb.Reserve(capacity)
-	b := &builders{rb: rb, str: map[string]*array.StringBuilder{}, ts: map[string]*array.TimestampBuilder{}}
-	for i, f := range stageSchema.Fields() {
-		switch fb := rb.Field(i).(type) {
-		case *array.Int64Builder:
-			b.row = fb
-		case *array.StringBuilder:
-			b.str[f.Name] = fb
-		case *array.TimestampBuilder:
-			b.ts[f.Name] = fb
-		case *array.Int8Builder:
-			b.rating = fb
-		case *array.BooleanBuilder:
-			switch f.Name {
-			case "is_anonymous":
-				b.anon = fb
-			case "is_confidential":
-				b.conf = fb
-			default:
-				b.hasFR = fb
-			}
-		}
+	b := &builders{rb: rb}
+	str := func(i int) *array.StringBuilder { return rb.Field(i).(*array.StringBuilder) }
+	ts := func(i int) *array.TimestampBuilder { return rb.Field(i).(*array.TimestampBuilder) }
+	boolean := func(i int) *array.BooleanBuilder { return rb.Field(i).(*array.BooleanBuilder) }
+	b.row = rb.Field(0).(*array.Int64Builder)
+	b.regency, b.trackingID = str(1), str(2)
+	for i := range b.times {
+		b.times[i] = ts(3 + i)
 	}
+	b.version = ts(9)
+	b.status, b.statusRaw, b.agency, b.category = str(10), str(11), str(12), str(13)
+	b.reportType, b.channel, b.area, b.title, b.body = str(14), str(15), str(16), str(17), str(18)
+	b.anon, b.conf = boolean(19), boolean(20)
+	b.rating = rb.Field(21).(*array.Int8Builder)
+	b.reporterKey = str(22)
+	b.hasFR = boolean(23)
+	b.extra = str(24)
+	b.current = boolean(25)
 	return b
 }
 
-// value returns the first non-empty value of field among its columns, and that column's index.
-func (n *normalizer) value(rec []string, field string) (string, int) {
-	cols := n.bind.Cols[field]
+// value returns the first non-empty value of f among its columns, and that column's index.
+func (n *normalizer) value(rec []string, f field) (string, int) {
+	cols := n.cols[f]
 	for _, c := range cols {
 		if c < len(rec) {
 			if v := strings.TrimSpace(rec[c]); v != "" {
@@ -154,8 +190,8 @@ func (n *normalizer) value(rec []string, field string) (string, int) {
 }
 
 // timeValue is value for timestamps, where a zero epoch also means missing.
-func (n *normalizer) timeValue(rec []string, field string) (string, int) {
-	cols := n.bind.Cols[field]
+func (n *normalizer) timeValue(rec []string, f field) (string, int) {
+	cols := n.cols[f]
 	for _, c := range cols {
 		if c < len(rec) {
 			if v := strings.TrimSpace(rec[c]); v != "" && v != "0" && v != "0.0" {
@@ -190,8 +226,9 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 	b := newBuilders(mem, len(recs))
 	defer b.rb.Release()
 	var res chunkResult
-	var times [6]int64
-	var valid [6]bool
+	var times [len(timeFields)]int64
+	var valid [len(timeFields)]bool
+	statuses := map[string]string{} // few distinct spellings: normalise each once per chunk
 	for k, rec := range recs {
 		row := rows[k]
 		if blank(rec) {
@@ -204,12 +241,12 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 			continue
 		}
 		before := len(res.rejects)
-		id, idCol := n.value(rec, "tracking_id")
+		id, idCol := n.value(rec, fTrackingID)
 		if id == "" {
 			res.rejects = append(res.rejects, Reject{Row: row, Column: n.header(idCol), Code: "missing_tracking_id", RowRejected: true})
 		}
-		for i, field := range allTimes {
-			raw, col := n.timeValue(rec, field)
+		for i, f := range timeFields {
+			raw, col := n.timeValue(rec, f)
 			valid[i] = false
 			if raw == "" {
 				if i == 0 {
@@ -219,6 +256,7 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 			}
 			t, ok := n.tp.Parse(raw)
 			if !ok {
+				raw = text(raw)
 				res.rejects = append(res.rejects, Reject{Row: row, Column: n.header(col), Raw: truncate(raw, 200), Code: "bad_timestamp", Args: []any{truncate(raw, 60)}, RowRejected: true})
 				continue
 			}
@@ -230,23 +268,28 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 		}
 		res.accepted++
 
-		statusRaw, _ := n.value(rec, "status")
-		status := NormaliseStatus(statusRaw, n.bind.Layout.Statuses)
-		for i, field := range optionalTimes {
-			if allowed, ok := n.whenStatus[field]; ok && !allowed[status] {
-				valid[i+1] = false
+		statusRaw, _ := n.value(rec, fStatus)
+		status, seen := statuses[statusRaw]
+		if !seen {
+			status = NormaliseStatus(statusRaw, n.bind.Layout.Statuses)
+			statuses[statusRaw] = status
+		}
+		for i, f := range timeFields {
+			if allowed := n.whenStatus[f]; allowed != nil && !allowed[status] {
+				valid[i] = false
 			}
 		}
-		version, vok := times[5], valid[5]
+		last := len(timeFields) - 1
+		version, vok := times[last], valid[last]
 		if !vok {
 			version = times[0]
-			for i := 1; i < 6; i++ {
+			for i := 1; i < len(timeFields); i++ {
 				if valid[i] && times[i] > version {
 					version = times[i]
 				}
 			}
 		}
-		for i := 0; i < 6; i++ {
+		for i := range timeFields {
 			if valid[i] && times[i] > res.maxTime {
 				res.maxTime = times[i]
 			}
@@ -254,40 +297,41 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 
 		b.row.Append(row)
 		regency := n.regency
-		if v, _ := n.value(rec, "regency"); v != "" {
+		if v, _ := n.value(rec, fRegency); v != "" {
 			regency = v
 		}
-		b.str["regency"].Append(regency)
-		b.str["tracking_id"].Append(id)
-		b.ts["submitted_at"].Append(arrow.Timestamp(times[0]))
-		for i, field := range optionalTimes {
-			if valid[i+1] {
-				b.ts[field].Append(arrow.Timestamp(times[i+1]))
+		b.regency.Append(regency)
+		b.trackingID.Append(id)
+		for i := range timeFields {
+			if valid[i] {
+				b.times[i].Append(arrow.Timestamp(times[i]))
 			} else {
-				b.ts[field].AppendNull()
+				b.times[i].AppendNull()
 			}
 		}
-		b.ts["version_at"].Append(arrow.Timestamp(version))
-		b.str["status"].Append(status)
-		appendOpt(b.str["status_raw"], statusRaw)
-		for _, f := range []string{"agency", "category", "report_type", "channel", "area"} {
-			v, _ := n.value(rec, f)
-			appendOpt(b.str[f], v)
+		b.version.Append(arrow.Timestamp(version))
+		b.status.Append(status)
+		appendOpt(b.statusRaw, statusRaw)
+		for _, fb := range [...]struct {
+			f  field
+			sb *array.StringBuilder
+		}{{fAgency, b.agency}, {fCategory, b.category}, {fReportType, b.reportType}, {fChannel, b.channel}, {fArea, b.area}} {
+			v, _ := n.value(rec, fb.f)
+			appendOpt(fb.sb, v)
 		}
 
-		n.flag(rec, "is_anonymous", row, &res, b.anon)
-		conf := n.flag(rec, "is_confidential", row, &res, b.conf)
-		if conf {
-			b.str["title"].AppendNull()
-			b.str["body"].AppendNull()
+		n.flag(rec, fIsAnonymous, row, &res, b.anon)
+		if n.flag(rec, fIsConfidential, row, &res, b.conf) {
+			b.title.AppendNull()
+			b.body.AppendNull()
 		} else {
-			for _, f := range []string{"title", "body"} {
-				v, _ := n.value(rec, f)
-				appendOpt(b.str[f], Redact(v))
-			}
+			v, _ := n.value(rec, fTitle)
+			appendOpt(b.title, Redact(v))
+			v, _ = n.value(rec, fBody)
+			appendOpt(b.body, Redact(v))
 		}
 
-		if v, col := n.value(rec, "rating"); v == "" {
+		if v, col := n.value(rec, fRating); v == "" {
 			b.rating.AppendNull()
 		} else if r, ok := parseRating(v); ok {
 			b.rating.Append(r)
@@ -296,35 +340,40 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 			res.rejects = append(res.rejects, Reject{Row: row, Column: n.header(col), Raw: truncate(v, 200), Code: "bad_rating", Args: []any{truncate(v, 60)}})
 		}
 
-		name, _ := n.value(rec, "reporter_name")
-		phone, _ := n.value(rec, "reporter_phone")
-		appendOpt(b.str["reporter_key"], n.pseudo.Key(name, phone))
+		name, _ := n.value(rec, fReporterName)
+		phone, _ := n.value(rec, fReporterPhone)
+		appendOpt(b.reporterKey, n.pseudo.Key(name, phone))
 		b.hasFR.Append(n.hasFirstResponse)
-		appendOpt(b.str["extra"], n.extra(rec))
+		appendOpt(b.extra, n.extra(rec))
+		b.current.Append(true)
 	}
 	res.rec = b.rb.NewRecordBatch()
 	return res
 }
 
 // flag reads a yes/no column; a value that is neither is dropped (with a note) and the row kept.
-func (n *normalizer) flag(rec []string, field string, row int64, res *chunkResult, fb *array.BooleanBuilder) bool {
-	v, col := n.value(rec, field)
+func (n *normalizer) flag(rec []string, f field, row int64, res *chunkResult, fb *array.BooleanBuilder) bool {
+	v, col := n.value(rec, f)
 	if v == "" {
 		fb.AppendNull()
 		return false
 	}
-	switch strings.ToLower(v) {
-	case "ya", "y", "yes", "1", "true", "benar", "iya":
-		fb.Append(true)
-		return true
-	case "tidak", "t", "n", "no", "0", "false", "salah", "tdk", "bukan":
-		fb.Append(false)
-		return false
+	for _, y := range [...]string{"ya", "y", "yes", "1", "true", "benar", "iya"} {
+		if strings.EqualFold(v, y) {
+			fb.Append(true)
+			return true
+		}
+	}
+	for _, t := range [...]string{"tidak", "t", "n", "no", "0", "false", "salah", "tdk", "bukan"} {
+		if strings.EqualFold(v, t) {
+			fb.Append(false)
+			return false
+		}
 	}
 	fb.AppendNull()
 	res.rejects = append(res.rejects, Reject{Row: row, Column: n.header(col), Raw: truncate(v, 200), Code: "bad_flag", Args: []any{truncate(v, 60)}})
 	// An unreadable confidentiality flag must not expose the text: treat it as confidential.
-	return field == "is_confidential"
+	return f == fIsConfidential
 }
 
 func parseRating(v string) (int8, bool) {

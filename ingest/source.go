@@ -1,9 +1,7 @@
 package ingest
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -76,12 +74,22 @@ func looksJSON(head []byte) bool {
 
 // --- CSV ---
 
+// csvSource cuts a CSV file into blocks of whole records (see csvscan.go). Next parses records
+// one by one (for the header search); NextBlock hands the rest out raw, for workers to parse.
 type csvSource struct {
-	pending *csvRecord
-	f       *os.File
-	cr      *countingReader
-	r       *csv.Reader
-	size    int64
+	f         *os.File
+	cr        *countingReader
+	size      int64
+	sep       byte
+	blockSize int
+
+	block    []byte // whole records
+	blockStr string // block as a string: cells are substrings of it
+	pos      int    // next record of block for Next
+	line     int64  // line of the record at pos
+	carry    []byte // an unfinished record after the block
+	nextLine int64  // line of the first record after the block
+	eof      bool
 }
 
 type countingReader struct {
@@ -105,22 +113,12 @@ func openCSV(path string, head []byte) (*csvSource, error) {
 		f.Close()
 		return nil, err
 	}
-	cr := &countingReader{r: f}
-	br := bufio.NewReaderSize(cr, 1<<20)
-	if b, _ := br.Peek(3); bytes.Equal(b, []byte("\ufeff")) {
-		br.Discard(3)
-	}
-	r := csv.NewReader(br)
-	r.Comma = sniffSeparator(head)
-	r.FieldsPerRecord = -1
-	// Strict quotes: lazy quoting silently swallows every following row into one cell when a
-	// quote is unbalanced. A bad row becomes a reject instead (see Next).
-	r.LazyQuotes = false
-	return &csvSource{f: f, cr: cr, r: r, size: st.Size()}, nil
+	s := &csvSource{f: f, cr: &countingReader{r: f}, size: st.Size(), sep: sniffSeparator(head), blockSize: 4 << 20, nextLine: 1}
+	return s, nil
 }
 
 // sniffSeparator picks , ; or tab, whichever the first line has most of outside quotes.
-func sniffSeparator(head []byte) rune {
+func sniffSeparator(head []byte) byte {
 	head = bytes.TrimPrefix(head, []byte("\ufeff"))
 	counts := map[byte]int{}
 	quoted := false
@@ -135,58 +133,132 @@ func sniffSeparator(head []byte) rune {
 			counts[b]++
 		}
 	}
-	best, sep := counts[','], ','
+	best, sep := counts[','], byte(',')
 	if counts[';'] > best {
 		best, sep = counts[';'], ';'
 	}
 	if counts['\t'] > best {
 		sep = '\t'
 	}
-	return rune(sep)
+	return sep
 }
 
+// fill reads the next block of whole records. It returns io.EOF when the file is done.
+func (s *csvSource) fill() error {
+	data := s.carry
+	s.carry = nil
+	for {
+		if !s.eof {
+			want := s.blockSize
+			if len(data) >= want {
+				want = len(data) // a record longer than a block: read as much again
+			}
+			buf := make([]byte, len(data), len(data)+want)
+			copy(buf, data)
+			n, err := io.ReadFull(s.cr, buf[len(data):cap(buf)])
+			buf = buf[:len(data)+n]
+			if err == io.EOF || err == io.ErrUnexpectedEOF {
+				s.eof = true
+			} else if err != nil {
+				return err
+			}
+			if s.nextLine == 1 && len(data) == 0 {
+				buf = bytes.TrimPrefix(buf, []byte("\ufeff"))
+			}
+			data = buf
+		}
+		if len(data) == 0 {
+			return io.EOF
+		}
+		// Find the end of the last record that surely ends in data.
+		end, lines, i, lineAt := 0, int64(0), 0, int64(0)
+		for i < len(data) {
+			next, l, complete := scanRecord(data, "", i, s.sep, nil)
+			if !complete {
+				if s.eof {
+					return &TruncatedError{Line: int(s.nextLine + lineAt)}
+				}
+				break
+			}
+			if next == len(data) && data[next-1] != '\n' && !s.eof {
+				break // the last cell may go on in the next read
+			}
+			lineAt += int64(l)
+			i, end, lines = next, next, lineAt
+		}
+		if end == 0 {
+			if s.eof {
+				return io.EOF
+			}
+			continue // no whole record yet: read more
+		}
+		s.block, s.blockStr, s.pos, s.line = data[:end], string(data[:end]), 0, s.nextLine
+		s.nextLine += lines
+		if end < len(data) {
+			s.carry = data[end:]
+		}
+		return nil
+	}
+}
+
+// Next parses the next record (used to find the header).
 func (s *csvSource) Next() (int64, []string, error) {
-	var row int64
-	var rec []string
-	var err error
-	if s.pending != nil {
-		row, rec, err = s.pending.row, s.pending.rec, s.pending.err
-		s.pending = nil
-	} else {
-		row, rec, err = s.read()
-	}
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		// A quote error right before the end of the file is a quoted cell that never closes:
-		// the file was cut off. Anywhere else it spoils one row, and reading goes on.
-		nrow, nrec, nerr := s.read()
-		if nerr == io.EOF && errors.Is(pe.Err, csv.ErrQuote) {
-			return row, nil, &TruncatedError{Line: pe.StartLine}
+	if s.pos >= len(s.block) {
+		if err := s.fill(); err != nil {
+			return 0, nil, err
 		}
-		s.pending = &csvRecord{nrow, nrec, nerr}
-		return row, nil, &RowError{Row: row, Code: "csv_quote", Args: []any{pe.Line, pe.Column}}
 	}
-	return row, rec, err
+	var out scanOut
+	row := s.line
+	next, lines, _ := scanRecord(s.block, s.blockStr, s.pos, s.sep, &out)
+	s.pos, s.line = next, s.line+int64(lines)
+	if out.bad {
+		return row, nil, &RowError{Row: row, Code: "csv_quote", Args: []any{row, out.badCol}}
+	}
+	return row, out.fields, nil
 }
 
-type csvRecord struct {
-	row int64
-	rec []string
-	err error
+// NextBlock returns the rest of the current block, or the next block, of whole records, and
+// the line on which its first record starts.
+func (s *csvSource) NextBlock() ([]byte, int64, error) {
+	if s.pos >= len(s.block) {
+		if err := s.fill(); err != nil {
+			return nil, 0, err
+		}
+	}
+	b, line := s.block[s.pos:], s.line
+	s.pos = len(s.block)
+	return b, line, nil
 }
 
-func (s *csvSource) read() (int64, []string, error) {
-	rec, err := s.r.Read()
-	if err != nil {
-		var pe *csv.ParseError
-		if errors.As(err, &pe) {
-			return int64(pe.StartLine), nil, err
+// parseBlock splits a block of whole records into cells; spoilt rows become rejects.
+func parseBlock(b []byte, line int64, sep byte, width int) (rows []int64, recs [][]string, rejects []Reject) {
+	str := string(b)
+	slab := make([]string, 0, 4096)
+	for i := 0; i < len(b); {
+		out := scanOut{fields: slab}
+		start := len(slab)
+		next, lines, _ := scanRecord(b, str, i, sep, &out)
+		if out.bad {
+			rejects = append(rejects, Reject{Row: line, Code: "csv_quote", Args: []any{line, out.badCol}, RowRejected: true})
+		} else {
+			rows = append(rows, line)
+			recs = append(recs, out.fields[start:len(out.fields):len(out.fields)])
 		}
-		return 0, nil, err
+		slab = out.fields
+		if cap(slab)-len(slab) < width+1 {
+			slab = make([]string, 0, max(4096, 64*(width+1)))
+		}
+		i, line = next, line+int64(lines)
 	}
-	line, _ := s.r.FieldPos(0)
-	return int64(line), rec, nil
+	return rows, recs, rejects
 }
+
+func (s *csvSource) Progress() (int64, int64) { return s.cr.n.Load(), s.size }
+func (s *csvSource) Format() string           { return "csv" }
+func (s *csvSource) Serial() bool             { return false }
+func (s *csvSource) Date1904() bool           { return false }
+func (s *csvSource) Close() error             { return s.f.Close() }
 
 // RowError spoils one row of a file: it becomes a reject and the file goes on.
 type RowError struct {
@@ -201,12 +273,6 @@ func (e *RowError) Error() string { return fmt.Sprintf("row %d: %s", e.Row, msg.
 type TruncatedError struct{ Line int }
 
 func (e *TruncatedError) Error() string { return msg.T("csv_truncated", e.Line) }
-
-func (s *csvSource) Progress() (int64, int64) { return s.cr.n.Load(), s.size }
-func (s *csvSource) Format() string           { return "csv" }
-func (s *csvSource) Serial() bool             { return false }
-func (s *csvSource) Date1904() bool           { return false }
-func (s *csvSource) Close() error             { return s.f.Close() }
 
 // --- XLSX ---
 

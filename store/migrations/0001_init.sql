@@ -5,8 +5,10 @@
 --                    rolls back whole.
 -- complaint_versions every row of every export ingested (grain: run_id, source_row): the history
 --                    of each complaint's states, with its lineage.
--- complaints         the current version per (regency, tracking_id): the newest version_at,
---                    ties going to the row ingested later (run_id, then source_row).
+-- complaints         a view: the current version per (regency, tracking_id), i.e. the rows of
+--                    complaint_versions with is_current: the newest version_at, ties going to
+--                    the row ingested later (run_id, then source_row). A view over a flag, not
+--                    a copy, so that an ingest writes each row once.
 -- rejects            rows (row_rejected) or single values (not row_rejected) that rapor could
 --                    not take, with the file, row, column, raw value and reason.
 --
@@ -61,10 +63,12 @@ CREATE TABLE complaint_versions (
     rating             TINYINT,
     reporter_key       VARCHAR,
     has_first_response BOOLEAN NOT NULL,  -- the export had a first-response column at all
-    extra              JSON
+    extra              JSON,
+    is_current         BOOLEAN NOT NULL   -- this row is its complaint's current version
 );
 
-CREATE TABLE complaints AS SELECT * FROM complaint_versions WITH NO DATA;
+CREATE VIEW complaints AS
+SELECT * EXCLUDE (is_current) FROM complaint_versions WHERE is_current;
 
 CREATE TABLE rejects (
     run_id        BIGINT NOT NULL,
