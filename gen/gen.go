@@ -204,6 +204,9 @@ func Write(path, format string, o Options) (n int, err error) {
 		}
 		return n, nil
 	case "xlsx":
+		if o.Rows > MaxXLSXRows {
+			return 0, fmt.Errorf("gen: an XLSX sheet holds at most %d data rows, not %d (use csv)", MaxXLSXRows, o.Rows)
+		}
 		err = writeXLSX(path, o.ExcelDates, func(yield func(*Row) error) error {
 			var err error
 			n, err = Stream(o, yield)

@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"os"
@@ -724,8 +723,14 @@ func TestWriteErrors(t *testing.T) {
 	if _, err := Write(filepath.Join(t.TempDir(), "no", "such", "x.csv"), "csv", Options{Rows: 1}); err == nil {
 		t.Error("unwritable path accepted")
 	}
+	if _, err := Write(filepath.Join(t.TempDir(), "x.xlsx"), "xlsx", Options{Rows: MaxXLSXRows + 1}); err == nil {
+		t.Error("an XLSX beyond Excel's row limit accepted")
+	}
 	var buf bytes.Buffer
-	if err := WriteCSV(bufio.NewWriter(&buf), nil); err != nil {
+	if err := WriteCSV(&buf, nil); err != nil {
 		t.Fatal(err)
+	}
+	if got := buf.String(); got != strings.Join(specHeader, ",")+"\n" {
+		t.Fatalf("empty WriteCSV wrote %q", got)
 	}
 }

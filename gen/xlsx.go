@@ -16,6 +16,9 @@ import (
 // SheetName is the sheet generated workbooks hold.
 const SheetName = "Laporan"
 
+// MaxXLSXRows is the most data rows one sheet holds (Excel's 1,048,576 rows, less the header).
+const MaxXLSXRows = excelize.TotalRows - 1
+
 var isTimeCol = func() (m [NumCols]bool) {
 	for _, c := range TimeCols {
 		m[c] = true
@@ -71,6 +74,9 @@ func writeXLSX(path string, excelDates bool, each func(yield func(*Row) error) e
 	n := 1
 	err = each(func(r *Row) error {
 		n++
+		if n > excelize.TotalRows {
+			return fmt.Errorf("more than %d data rows do not fit in a sheet", MaxXLSXRows)
+		}
 		for c, v := range r {
 			switch {
 			case v == "":
