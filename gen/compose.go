@@ -189,7 +189,7 @@ func (g *generator) text(l *life, ci int, reporterPhone string) {
 			}
 		}
 	}
-	out := make([]byte, 0, length()+1)
+	out := g.out[:0]
 	for _, p := range parts[:np] {
 		if p.end == p.start {
 			continue
@@ -200,7 +200,7 @@ func (g *generator) text(l *life, ci int, reporterPhone string) {
 		out = append(out, b[p.start:p.end]...)
 	}
 	l.body = string(out)
-	g.buf = b
+	g.buf, g.out = b, out
 }
 
 // expand appends tpl with its placeholders filled in.

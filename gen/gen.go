@@ -6,6 +6,29 @@
 // number alone, so that a million-row export streams in constant memory and the same seed always
 // gives the same bytes. An export is a cut of those lives at an instant: events after it are
 // hidden and the status is the state at that instant.
+//
+// What the data looks like:
+//   - No. Tracking: 7-digit numbers (8 beyond ~6 million rows) that grow with the submission
+//     time, like LAPOR!'s national counter; unique within a population and stable across cuts.
+//     Populations of different seeds reuse the same range: do not mix seeds in one database.
+//   - Timestamps: "2006-01-02 15:04:05", naive, in WIB (Asia/Jakarta), as exports carry them.
+//     Staff act mostly 08:00-16:00 WITA on working days (national holidays and cuti bersama
+//     2023-2026; other years know weekends only); citizens submit at any hour, mostly office hours.
+//   - Lokasi: a kecamatan ("Babirik") or "<Desa|Kelurahan X>, <kecamatan>": the kecamatan is
+//     always the text after the last ", ". Village names are illustrative.
+//   - Instansi Tujuan: one of Agencies(), empty until disposed; about 2% of complaints spell it
+//     differently (upper or lower case, a doubled inner space, a trailing space).
+//   - Status: the spellings of the spec (Belum Terverifikasi, Terverifikasi, Terdisposisi Belum
+//     Ditindaklanjuti / Belum Ditindaklanjuti, Terdisposisi Sedang Diproses / Ditindaklanjuti /
+//     Sedang Diproses, Selesai / Terdisposisi Selesai, Tertunda, Diarsipkan, Bukan Wewenang);
+//     always consistent with the timestamps of the row.
+//   - Agencies differ in diligence (Dukcapil, Diskominfo, BPBD answer within 1-2 working days;
+//     Dinas Sosial, Disperkim, Kecamatan Amuntai Tengah leave many complaints unanswered), and
+//     some drift over the year (PUPR, DLH, DPMD improve; RSUD, Dinas Pertanian get slower).
+//   - Isi Laporan: 80-400 characters of Indonesian complaint text; about 20% carry a phone
+//     number, 10% a 16-digit NIK (6308...), 6% an e-mail address, all fake but well-formed;
+//     4% are multi-line. Regular complainants reuse the same Nama Pelapor and No. HP Pelapor.
+//   - Rating: 1-5 on about 45% of closed complaints, given after closure.
 package gen
 
 import (
@@ -63,7 +86,7 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Window returns the submission window [from, to] of o (after defaults).
+// window returns the submission window [from, to] of o (after defaults).
 func (o Options) window() (from, to time.Time) {
 	return o.AsOf.AddDate(0, -o.Months, 0), o.AsOf
 }

@@ -50,6 +50,7 @@ type generator struct {
 	agCum    [12][]float64
 	catCum   [][]float64
 	buf      []byte
+	out      []byte
 	ctx      textCtx
 }
 
@@ -156,7 +157,7 @@ func (g *generator) clone() *generator {
 	c := *g
 	c.r = rand.New(&c.pcg)
 	c.r2 = rand.New(&c.pcg2)
-	c.buf = nil
+	c.buf, c.out = nil, nil
 	c.ctx = textCtx{}
 	return &c
 }
