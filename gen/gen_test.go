@@ -734,3 +734,28 @@ func TestWriteErrors(t *testing.T) {
 		t.Fatalf("empty WriteCSV wrote %q", got)
 	}
 }
+
+func TestMonthlyCutsXLSX(t *testing.T) {
+	o := Options{Rows: 400, Seed: 6, ExcelDates: true, Noise: true, BadRows: 2}
+	paths, err := MonthlyCuts(t.TempDir(), o, 2, "xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	o = o.withDefaults()
+	from, to := o.window()
+	pop := Population(o.Seed, o.Rows, from, to)
+	ends := MonthEnds(o.AsOf, 2)
+	for k, p := range paths {
+		window := o.Window
+		if k == 0 {
+			window = 0
+		}
+		want := len(Cut(pop, ends[k], window))
+		if rows := readXLSX(t, p); len(rows) != want+1 {
+			t.Fatalf("%s: %d sheet rows, want %d + header", p, len(rows), want)
+		}
+	}
+	if filepath.Base(paths[0]) != "lapor-hsu-2025-09.xlsx" {
+		t.Fatalf("paths %v", paths)
+	}
+}
