@@ -1,0 +1,42 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hsu-lapor/rapor/internal/bench"
+)
+
+func init() {
+	register(command{name: "bench", summary: "time ingest, build and reports on a million generated complaints", run: runBench})
+}
+
+func runBench(ctx context.Context, g *globals, args []string) int {
+	fs := newFlags(g, "bench", "[--rows N] [--xlsx-rows N] [--reps N] [--dir DIR]", `
+Generates a layout-A export of --rows complaints and times, in one run on this machine:
+(a) DuckDB's own read_csv(all_varchar) of the file into a table, (b) rapor ingest of the same
+file, the metrics build and the reports on the result, and the ingest of an --xlsx-rows XLSX.
+Prints medians of --reps runs, rows/s and the peak resident memory of each step.`)
+	rows := fs.Int("rows", 1_000_000, "rows of the CSV")
+	xlsxRows := fs.Int("xlsx-rows", 200_000, "rows of the XLSX (0: skip)")
+	reps := fs.Int("reps", 3, "repetitions of each timed step (median reported)")
+	dir := fs.String("dir", "bench-out", "working directory (generated files and databases)")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	cfg, err := g.config()
+	if err != nil {
+		return fail(g, err)
+	}
+	opts, err := ingestOptions(cfg, cfg.Mappings, "")
+	if err != nil {
+		return fail(g, err)
+	}
+	o := bench.Options{Dir: *dir, Rows: *rows, XLSXRows: *xlsxRows, Reps: *reps, Seed: 1, Config: cfg, Ingest: opts}
+	o.After = benchSteps(cfg)
+	if _, err := bench.Run(ctx, o, g.stdout); err != nil {
+		return fail(g, err)
+	}
+	fmt.Fprintf(g.stdout, "files in %s (delete when done)\n", *dir)
+	return exitOK
+}
