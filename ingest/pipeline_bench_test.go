@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// BenchmarkPipeline runs the reader and normalisers alone (no DuckDB) over $RAPOR_BENCH_CSV.
+// BenchmarkPipeline runs the reader and normalisers alone (no DuckDB) over $RAPOR_BENCH_CSV (a CSV or XLSX export).
 func BenchmarkPipeline(b *testing.B) {
 	path := os.Getenv("RAPOR_BENCH_CSV")
 	if path == "" {
@@ -22,7 +22,8 @@ func BenchmarkPipeline(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		n := newNormalizer(bind, TimeParser{Loc: o.SourceLoc}, o.Pseudonymizer, "x", true)
+		tp := TimeParser{Loc: o.SourceLoc, Serial: src.Serial()}
+		n := newNormalizer(bind, tp, o.Pseudonymizer, "x", src.Format() == "csv")
 		p := startPipeline(context.Background(), src, n, o, row)
 		rows := int64(0)
 		for p.Next() {

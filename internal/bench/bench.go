@@ -82,12 +82,12 @@ func Run(ctx context.Context, o Options, w io.Writer) ([]Result, error) {
 			return 0, err
 		}
 		defer db.Close()
-		res, err := db.ExecContext(ctx, `CREATE TABLE raw AS SELECT * FROM read_csv(?, all_varchar = true)`, csvPath)
-		if err != nil {
+		if _, err := db.ExecContext(ctx, `CREATE TABLE raw AS SELECT * FROM read_csv(?, all_varchar = true)`, csvPath); err != nil {
 			return 0, err
 		}
-		n, _ := res.RowsAffected()
-		return n, nil
+		var n int64
+		err = db.QueryRowContext(ctx, `SELECT count(*) FROM raw`).Scan(&n)
+		return n, err
 	})
 	if err != nil {
 		return results, err
