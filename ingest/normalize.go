@@ -256,6 +256,9 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 			}
 			t, ok := n.tp.Parse(raw)
 			if !ok {
+				if reported(res.rejects[before:], n.header(col)) {
+					continue // one column feeding two fields (Open311, 311) is reported once
+				}
 				raw = text(raw)
 				res.rejects = append(res.rejects, Reject{Row: row, Column: n.header(col), Raw: truncate(raw, 200), Code: "bad_timestamp", Args: []any{truncate(raw, 60)}, RowRejected: true})
 				continue
@@ -374,6 +377,15 @@ func (n *normalizer) flag(rec []string, f field, row int64, res *chunkResult, fb
 	res.rejects = append(res.rejects, Reject{Row: row, Column: n.header(col), Raw: truncate(v, 200), Code: "bad_flag", Args: []any{truncate(v, 60)}})
 	// An unreadable confidentiality flag must not expose the text: treat it as confidential.
 	return f == fIsConfidential
+}
+
+func reported(rs []Reject, column string) bool {
+	for _, r := range rs {
+		if r.Column == column {
+			return true
+		}
+	}
+	return false
 }
 
 func parseRating(v string) (int8, bool) {
