@@ -142,6 +142,10 @@ func TestIngestLayoutA(t *testing.T) {
 	if got := one(t, db.DB, `SELECT extra->>'Kode Desa' FROM complaints WHERE tracking_id = '5100001'`); got != "6308010001" {
 		t.Errorf("extra: %s", got)
 	}
+	// An unknown column whose header names personal data is kept as a pseudonym.
+	if got := one(t, db.DB, `SELECT extra->>'Email Pelapor' FROM complaints WHERE tracking_id = '5100001'`); !strings.HasPrefix(got, "[PRIBADI:") || len(got) != len("[PRIBADI:]")+16 {
+		t.Errorf("personal extra column: %q", got)
+	}
 	// Masking and confidentiality.
 	if got := one(t, db.DB, `SELECT body FROM complaints WHERE tracking_id = '5100002'`); got != "Sudah 3 bulan KTP-el belum dicetak. NIK saya [NIK], email [EMAIL]" {
 		t.Errorf("masked body: %q", got)
@@ -158,7 +162,7 @@ func TestIngestLayoutA(t *testing.T) {
 		t.Errorf("multi-line body: %q", got)
 	}
 	// The run is recorded.
-	if got := one(t, db.DB, `SELECT layout || '|' || format || '|' || rows_read || '|' || rows_accepted || '|' || rows_rejected || '|' || len(headers) FROM ingest_runs`); got != "lapor-admin|csv|12|8|4|21" {
+	if got := one(t, db.DB, `SELECT layout || '|' || format || '|' || rows_read || '|' || rows_accepted || '|' || rows_rejected || '|' || len(headers) FROM ingest_runs`); got != "lapor-admin|csv|12|8|4|22" {
 		t.Errorf("run: %s", got)
 	}
 }

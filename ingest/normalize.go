@@ -103,6 +103,22 @@ type normalizer struct {
 	headerLen        int
 	strictWidth      bool
 	extraKeys        []string // JSON-quoted names of extra columns
+	extraPersonal    []bool   // the extra column's header names personal data
+}
+
+// personalHeaders are words in a column header that mark personal data: such a column that no
+// field claims is kept in extra as a pseudonym, not in clear.
+var personalHeaders = []string{"pelapor", "pengadu", "pengirim", "nama lengkap", "nik", "ktp", "no hp", "nomor hp",
+	"hp", "telepon", "telp", "handphone", "whatsapp", "email", "e-mail", "surel", "reporter", "complainant", "phone", "contact"}
+
+func isPersonalHeader(h string) bool {
+	f := " " + FoldHeader(h) + " "
+	for _, w := range personalHeaders {
+		if strings.Contains(f, " "+w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 func newNormalizer(b *Binding, tp TimeParser, p *Pseudonymizer, regency string, strictWidth bool) *normalizer {
@@ -123,6 +139,7 @@ func newNormalizer(b *Binding, tp TimeParser, p *Pseudonymizer, regency string, 
 			name = "kolom_" + strconv.Itoa(i+1)
 		}
 		n.extraKeys = append(n.extraKeys, string(appendJSONString(nil, name)))
+		n.extraPersonal = append(n.extraPersonal, isPersonalHeader(name))
 	}
 	return n
 }
@@ -422,6 +439,10 @@ func (n *normalizer) extra(rec []string) string {
 		}
 		buf = append(buf, n.extraKeys[k]...)
 		buf = append(buf, ':')
+		if n.extraPersonal[k] {
+			buf = appendJSONString(buf, "[PRIBADI:"+n.pseudo.Value(v)[:16]+"]")
+			continue
+		}
 		buf = appendJSONString(buf, Redact(text(v)))
 	}
 	// Cells beyond the header (XLSX rows wider than their header) are kept too.

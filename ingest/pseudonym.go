@@ -47,6 +47,17 @@ func (p *Pseudonymizer) Key(name, phone string) string {
 	return out
 }
 
+// Value pseudonymises any personal value (a column of personal data no field claims).
+func (p *Pseudonymizer) Value(v string) string {
+	h := p.pool.Get().(hash.Hash)
+	h.Reset()
+	h.Write([]byte("nilai:" + strings.ToLower(strings.Join(strings.Fields(v), " "))))
+	var sum [sha256.Size]byte
+	out := hex.EncodeToString(h.Sum(sum[:0]))
+	p.pool.Put(h)
+	return out
+}
+
 func anonymousName(n string) bool {
 	switch n {
 	case "anonim", "anonymous", "-", "rahasia", "tanpa nama", "hamba allah":
