@@ -487,7 +487,7 @@ func TestPersonalDataAbsent(t *testing.T) {
 	planted := []string{
 		"Siti Rahmawati Planted", "Ahmad Planted Fauzi", "Planted Reporter B", "Planted",
 		"081299998888", "0812-9999-8888", "812-7777-6666", "81277776666", "085211112222", "0813 5555 4444", "81355554444",
-		"6308015501900001", "planted.person@example.org", "planted.person",
+		"6308015501900001", "planted.person@example.org", "planted.person", "siti@example.org",
 	}
 	// Every text value of every table, as SQL sees it.
 	var dump strings.Builder
