@@ -1,0 +1,53 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hsu-lapor/rapor/ingest"
+)
+
+func init() {
+	register(command{name: "population", summary: "load inhabitants per kecamatan (for complaints per 10,000)", run: runPopulation})
+}
+
+func runPopulation(ctx context.Context, g *globals, args []string) int {
+	fs := newFlags(g, "population", "[--regency NAME] FILE.csv", `
+Loads inhabitants per area (kecamatan) into the table area_population, replacing the regency's
+earlier figures. The CSV has the columns kecamatan and penduduk (or area and population), and
+optionally tahun (year) and sumber (source). The named query per-capita uses it. The 2020
+census figures of Hulu Sungai Utara are in queries/data/populasi-hsu-sp2020.csv.`)
+	regency := fs.String("regency", "", "regency of these areas (default: config regency)")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return exitUsage
+	}
+	cfg, err := g.config()
+	if err != nil {
+		return fail(g, err)
+	}
+	if *regency == "" {
+		*regency = cfg.Regency
+	}
+	rows, err := ingest.ReadPopulation(fs.Arg(0))
+	if err != nil {
+		return fail(g, err)
+	}
+	db, err := openWriter(ctx, g, cfg, 0)
+	if err != nil {
+		return fail(g, err)
+	}
+	defer db.Close()
+	if err := ingest.LoadPopulation(ctx, db, *regency, rows); err != nil {
+		return fail(g, err)
+	}
+	var total int64
+	for _, r := range rows {
+		total += r.Population
+	}
+	fmt.Fprintf(g.stdout, "%s: %d areas of %s, %d inhabitants\n", fs.Arg(0), len(rows), *regency, total)
+	return exitOK
+}

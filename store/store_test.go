@@ -1,0 +1,107 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestMigrateFreshAndUpgrade(t *testing.T) {
+	ctx := context.Background()
+	ms, err := Migrations()
+	if err != nil || len(ms) < 2 {
+		t.Fatalf("migrations: %v %d", err, len(ms))
+	}
+	for i, m := range ms {
+		if m.Version != i+1 {
+			t.Errorf("migration %s has version %d, want %d (numbered without gaps)", m.Name, m.Version, i+1)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "old.duckdb")
+
+	// A file as the first release left it: only migration 1, with data in it.
+	db, err := Open(ctx, ":memory:", Options{}) // a throwaway to prove Open migrates fully
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := SchemaVersion(ctx, db.DB); v != len(ms) {
+		t.Errorf("fresh database at version %d, want %d", v, len(ms))
+	}
+	db.Close()
+
+	raw, err := Open(ctx, path, Options{ReadOnly: false, LockWait: 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Roll the file back to version 1 by hand, as an old program would have left it.
+	for _, stmt := range []string{`DROP TABLE job_runs`, `DROP SEQUENCE job_run_seq`, `DROP TABLE area_population`, `DELETE FROM schema_migrations WHERE version > 1`,
+		`INSERT INTO ingest_runs VALUES (1, '/x.csv', 'x.csv', 'abc', 1, 'csv', 'lapor-admin', 'HSU', ['No. Tracking'], 1, 1, 0, NULL, now(), now(), 'v0')`} {
+		if _, err := raw.Exec(stmt); err != nil {
+			t.Fatalf("%s: %v", stmt, err)
+		}
+	}
+	raw.Close()
+
+	db, err = Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatalf("upgrade: %v", err)
+	}
+	defer db.Close()
+	if v, _ := SchemaVersion(ctx, db.DB); v != len(ms) {
+		t.Errorf("upgraded to %d, want %d", v, len(ms))
+	}
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM ingest_runs`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("data lost in the upgrade: %d %v", n, err)
+	}
+	if _, err := db.Exec(`SELECT count(*) FROM job_runs`); err != nil {
+		t.Errorf("new table missing: %v", err)
+	}
+}
+
+func TestNewerDatabaseRefused(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "new.duckdb")
+	db, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Exec(`INSERT INTO schema_migrations (version, name) VALUES (999, '0999_future.sql')`)
+	db.Close()
+	_, err = Open(ctx, path, Options{})
+	if err == nil || !strings.Contains(err.Error(), "newer than this program") {
+		t.Fatalf("want refusal, got %v", err)
+	}
+}
+
+func TestReadOnlyAndQuoting(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "r.duckdb")
+	db, err := Open(ctx, path, Options{TimeZone: "Asia/Makassar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tz string
+	db.QueryRow(`SELECT current_setting('TimeZone')`).Scan(&tz)
+	if tz != "Asia/Makassar" {
+		t.Errorf("session time zone %q", tz)
+	}
+	weird := `we"ird`
+	if _, err := db.Exec(`CREATE TABLE ` + QuoteIdent(weird) + ` AS SELECT ` + QuoteLiteral("it's") + ` AS x`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	ro, err := Open(ctx, path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ro.Close()
+	var x string
+	if err := ro.QueryRow(`SELECT x FROM ` + QuoteIdent(weird)).Scan(&x); err != nil || x != "it's" {
+		t.Errorf("quoting: %q %v", x, err)
+	}
+	if _, err := ro.Exec(`CREATE TABLE y (a INT)`); err == nil {
+		t.Error("a read-only database accepted a write")
+	}
+}
