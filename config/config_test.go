@@ -1,0 +1,82 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestDefaults(t *testing.T) {
+	c, err := Parse(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Timezone != "Asia/Makassar" || c.SourceTimezone != "Asia/Jakarta" || c.SLA.VerificationWorkingDays != 3 ||
+		c.SLA.ResponseWorkingDays != 5 || c.SLA.CompletionDays != 60 || c.SLA.CompletionUnit != "calendar" ||
+		c.Weights.OnTimeResponseRate != 0.35 || c.Weights.CompletionRate != 0.25 || c.Weights.OnTimeCompletionRate != 0.25 ||
+		c.Weights.Satisfaction != 0.15 || c.Zones.Hijau != 81 || c.Zones.Kuning != 51 || c.MinSample != 5 || c.Lang != "id" {
+		t.Errorf("defaults differ from the spec: %+v", c)
+	}
+}
+
+func TestParse(t *testing.T) {
+	c, err := Parse([]byte("sla:\n  response_working_days: 3\nagencies:\n  - name: Dinas Kesehatan\n    aliases: [Dinkes]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A partial section keeps the other defaults of that section.
+	if c.SLA.ResponseWorkingDays != 3 || c.SLA.CompletionDays != 60 || len(c.Agencies) != 1 || c.Agencies[0].Aliases[0] != "Dinkes" {
+		t.Errorf("%+v", c)
+	}
+	for _, bad := range []struct{ yaml, want string }{
+		{"timezon: Asia/Makassar", "unknown key timezon (line 1)"},
+		{"sla:\n  response_days: 5", "unknown key sla.response_days (line 2)"},
+		{"sla:\n  response_working_days: lima", `sla.response_working_days (line 2): must be a whole number, got "lima"`},
+		{"sla:\n  response_working_days: -1", "sla.response_working_days: must be 0 or more"},
+		{"sla:\n  completion_unit: months", `sla.completion_unit: must be calendar or working, got "months"`},
+		{"timezone: Asia/Banjarmasin", `timezone: unknown time zone "Asia/Banjarmasin"`},
+		{"weights:\n  satisfaction: x", "weights.satisfaction (line 2): must be a number"},
+		{"weights: {on_time_response_rate: 0, completion_rate: 0, on_time_completion_rate: 0, satisfaction: 0}", "weights: at least one weight"},
+		{"zones:\n  kuning: 90", "zones.kuning: must be between 0 and zones.hijau"},
+		{"min_sample: 0", "min_sample: must be 1 or more"},
+		{"agencies:\n  - name: A\n    aliases: [B]\n  - name: b", `"b" is also a name or alias of "A"`},
+		{"agencies:\n  - nama: A", "unknown key agencies[0].nama (line 2)"},
+		{"holidays_replace: true", "holidays_replace: needs holidays_file"},
+		{"lang: fr", `lang: must be id or en, got "fr"`},
+		{"mappings: x.yaml", "mappings (line 1): must be a list"},
+		{"- a\n- b", "expected a mapping of keys"},
+	} {
+		_, err := Parse([]byte(bad.yaml))
+		if err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: got %v, want an error containing %q", bad.yaml, err, bad.want)
+		}
+	}
+}
+
+func TestLoad(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "rapor.yaml")
+	os.WriteFile(p, []byte("holidays_file: libur.csv\nsecret_file: /abs/key\nmappings: [m.yaml]\n"), 0o644)
+	c, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.HolidaysFile != filepath.Join(dir, "libur.csv") || c.SecretFile != "/abs/key" || c.Mappings[0] != filepath.Join(dir, "m.yaml") || c.Path != p {
+		t.Errorf("paths not resolved against the file's directory: %+v", c)
+	}
+	if _, err := Load(filepath.Join(dir, "missing.yaml")); err == nil {
+		t.Error("an explicit missing file must be an error")
+	}
+	// Without --config and without ./rapor.yaml: the defaults.
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	os.Chdir(t.TempDir())
+	if c, err := Load(""); err != nil || c.Path != "" || c.MinSample != 5 {
+		t.Errorf("defaults: %+v %v", c, err)
+	}
+	out, err := Default().YAML()
+	if err != nil || !strings.Contains(string(out), "response_working_days: 5") || !strings.Contains(string(out), "timezone: Asia/Makassar") {
+		t.Errorf("YAML: %s %v", out, err)
+	}
+}
