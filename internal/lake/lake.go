@@ -267,8 +267,10 @@ func plan(name string, cols []column) (sel string, parts []string, monthFrom str
 		}
 		return "SELECT " + year + "* FROM " + q, withRegency("year", "month"), "month"
 	case has["submitted_at"] == "TIMESTAMP WITH TIME ZONE" || has["submitted_at"] == "TIMESTAMP":
-		if _, clash := has["year"]; clash {
-			break
+		_, hasYear := has["year"]
+		_, hasMonth := has["month"]
+		if hasYear || hasMonth {
+			break // derived partition columns would clash with the table's own
 		}
 		// The local month of submission, as the first day of that month (the session's zone).
 		return "SELECT *, year(submitted_at) AS year, CAST(date_trunc('month', submitted_at) AS DATE) AS month FROM " + q,
