@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/hsu-lapor/rapor/internal/msg"
@@ -39,25 +40,21 @@ func DefaultHistoryFile() string {
 // Interactive reads statements from in, a line at a time, and runs each when it ends with a
 // semicolon. Lines starting with a dot are commands (.tables, .schema NAME, .help, .quit).
 // It returns when in ends or on .quit.
+//
+// Input is read only while the prompt waits: a pager showing a result reads the same terminal.
+// An interrupt (Ctrl-C) cancels the running statement, or at the prompt drops the statement
+// being typed; a termination signal ends the prompt.
 func Interactive(ctx context.Context, c Config, in io.Reader) error {
 	if resultfmt.Binary(c.Format) || c.Out != "" {
 		return errors.New(msg.T("sql_interactive_out"))
 	}
 	h := loadHistory(c.HistoryFile)
 	fmt.Fprintln(c.Stdout, msg.T("sql_greeting", c.DBPath, c.Session.TimeZone()))
+	sig := newSignals(c, in)
+	defer sig.stop()
 
-	lines := make(chan string)
-	readErr := make(chan error, 1)
-	go func() {
-		sc := bufio.NewScanner(in)
-		sc.Buffer(make([]byte, 64<<10), 16<<20)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		readErr <- sc.Err()
-		close(lines)
-	}()
-
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 64<<10), 16<<20)
 	var buf strings.Builder
 	for {
 		if buf.Len() == 0 {
@@ -65,28 +62,23 @@ func Interactive(ctx context.Context, c Config, in io.Reader) error {
 		} else {
 			io.WriteString(c.Stdout, promptMore)
 		}
-		var line string
-		select {
-		case <-ctx.Done():
-			return nil
-		case sig := <-c.Signals:
-			if sig == syscall.SIGTERM {
+		if !sc.Scan() {
+			fmt.Fprintln(c.Stdout)
+			if sig.terminated() || ctx.Err() != nil {
 				return nil
 			}
-			// Ctrl-C while typing drops the statement being typed.
-			fmt.Fprintln(c.Stdout)
-			buf.Reset()
-			continue
-		case l, ok := <-lines:
-			if !ok {
-				fmt.Fprintln(c.Stdout)
-				if rest := strings.TrimSpace(buf.String()); rest != "" {
-					c.run(ctx, h, rest)
-				}
-				return <-readErr
+			if rest := strings.TrimSpace(buf.String()); rest != "" && !sig.takeDropped() {
+				c.run(ctx, h, sig, rest)
 			}
-			line = l
+			return sc.Err()
 		}
+		if ctx.Err() != nil || sig.terminated() {
+			return nil
+		}
+		if sig.takeDropped() {
+			buf.Reset() // Ctrl-C while typing dropped the statement being typed
+		}
+		line := sc.Text()
 		trimmed := strings.TrimSpace(line)
 		if buf.Len() == 0 {
 			switch {
@@ -105,7 +97,7 @@ func Interactive(ctx context.Context, c Config, in io.Reader) error {
 				}
 				stmt := h.entries[n-1]
 				fmt.Fprintln(c.Stdout, stmt)
-				if c.run(ctx, h, stmt) {
+				if c.run(ctx, h, sig, stmt) {
 					return nil
 				}
 				continue
@@ -116,44 +108,106 @@ func Interactive(ctx context.Context, c Config, in io.Reader) error {
 		if sandbox.Complete(buf.String()) {
 			text := buf.String()
 			buf.Reset()
-			if c.run(ctx, h, text) {
+			if c.run(ctx, h, sig, text) {
 				return nil
 			}
 		}
 	}
 }
 
+// signals routes interrupts: to the running statement's cancel, else to the prompt.
+type signals struct {
+	mu          sync.Mutex
+	cancel      context.CancelFunc // of the statement running, if any
+	interrupted bool               // the running statement was cancelled by a signal
+	dropped     bool               // Ctrl-C at the prompt
+	term        bool
+	done        chan struct{}
+}
+
+func newSignals(c Config, in io.Reader) *signals {
+	s := &signals{done: make(chan struct{})}
+	if c.Signals == nil {
+		return s
+	}
+	go func() {
+		for {
+			select {
+			case <-s.done:
+				return
+			case sg := <-c.Signals:
+				s.mu.Lock()
+				if sg == syscall.SIGTERM {
+					s.term = true
+				}
+				switch {
+				case s.cancel != nil:
+					s.interrupted = true
+					s.cancel()
+				case s.term:
+					// End the prompt: stop the read it waits in.
+					if cl, ok := in.(io.Closer); ok {
+						cl.Close()
+					}
+				default:
+					s.dropped = true
+					io.WriteString(c.Stdout, "\n"+prompt)
+				}
+				s.mu.Unlock()
+			}
+		}
+	}()
+	return s
+}
+
+func (s *signals) stop() { close(s.done) }
+
+func (s *signals) terminated() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.term
+}
+
+func (s *signals) takeDropped() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d := s.dropped
+	s.dropped = false
+	return d
+}
+
+// running makes cancel the target of interrupts until the returned function is called, which
+// reports whether an interrupt cancelled the statement.
+func (s *signals) running(cancel context.CancelFunc) func() bool {
+	s.mu.Lock()
+	s.cancel, s.interrupted = cancel, false
+	s.mu.Unlock()
+	return func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.cancel = nil
+		return s.interrupted
+	}
+}
+
 // run runs the statements of text, printing each result or error. An interrupt cancels the
 // statement running; a termination signal also ends the prompt (quit true).
-func (c Config) run(ctx context.Context, h *history, text string) (quit bool) {
+func (c Config) run(ctx context.Context, h *history, sig *signals, text string) (quit bool) {
 	h.add(strings.TrimSpace(text))
 	for _, s := range sandbox.Split(text) {
 		qctx, cancel := context.WithCancel(ctx)
-		stop := make(chan struct{})
-		done := make(chan bool, 1)
-		interrupted := false
-		go func() {
-			term := false
-			select {
-			case sig := <-c.Signals:
-				term, interrupted = sig == syscall.SIGTERM, true
-				cancel()
-			case <-stop:
-			}
-			done <- term
-		}()
+		finished := sig.running(cancel)
 		err := RunScript(qctx, c, s)
-		close(stop)
-		quit = <-done // also orders the read of interrupted after its write
+		interrupted := finished()
 		cancel()
 		if err != nil {
 			if interrupted {
 				err = errors.New(msg.T("sql_cancelled"))
 			}
 			fmt.Fprintf(c.Stderr, "rapor: %v\n", err)
-			return quit
+			return sig.terminated()
 		}
-		if quit {
+		if sig.terminated() {
 			return true
 		}
 	}

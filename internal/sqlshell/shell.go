@@ -223,27 +223,44 @@ func (f *atomicFile) abort() {
 	os.Remove(f.Name())
 }
 
-// openPager returns where text for the terminal goes: through the pager when one is set.
+// openPager returns where text for the terminal goes: through the pager when one is set. The
+// pager starts with the first output, so a query still running leaves the terminal (and Ctrl-C)
+// to rapor, and a statement that prints nothing opens no pager.
 func openPager(c Config) (io.Writer, func() error, error) {
 	if c.Pager == "" {
 		return c.Stdout, func() error { return nil }, nil
 	}
-	cmd := exec.Command("sh", "-c", c.Pager)
-	cmd.Stdout = c.Stdout
-	cmd.Stderr = c.Stderr
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		return nil, nil, err
+	p := &lazyPager{command: c.Pager, stdout: c.Stdout, stderr: c.Stderr}
+	return p, p.close, nil
+}
+
+type lazyPager struct {
+	command        string
+	stdout, stderr io.Writer
+	cmd            *exec.Cmd
+	in             io.WriteCloser
+	out            io.Writer
+}
+
+func (p *lazyPager) Write(b []byte) (int, error) {
+	if p.out == nil {
+		p.out = p.stdout
+		cmd := exec.Command("sh", "-c", p.command)
+		cmd.Stdout, cmd.Stderr = p.stdout, p.stderr
+		if in, err := cmd.StdinPipe(); err == nil && cmd.Start() == nil {
+			p.cmd, p.in, p.out = cmd, in, in
+		}
+		// Else no pager after all: straight to the terminal.
 	}
-	if err := cmd.Start(); err != nil {
-		// No pager after all: write straight to the terminal.
-		return c.Stdout, func() error { return nil }, nil
+	return p.out.Write(b)
+}
+
+func (p *lazyPager) close() error {
+	if p.cmd != nil {
+		p.in.Close()
+		p.cmd.Wait() // a pager's exit status (q pressed early) is not the query's failure
 	}
-	return in, func() error {
-		in.Close()
-		cmd.Wait() // a pager's exit status (q pressed early) is not the query's failure
-		return nil
-	}, nil
+	return nil
 }
 
 func isBrokenPipe(err error) bool {
