@@ -22,14 +22,14 @@ import (
 
 // BenchmarkExport streams a generated result (range() in DuckDB, seven columns shaped like
 // complaints) through the sandbox into a Parquet or CSV file on disk, and reports rows per
-// second, the Go heap's peak (HeapInuse sampled every 10 ms) and the process's peak RSS
-// (DuckDB included). Compare rows=1M with rows=10M: the Go heap stays flat while the rows grow
-// tenfold. The RSS does not: duckdb-go's QueryContext (and so its Arrow interface) asks DuckDB
-// for a materialized, not a streaming, result, so DuckDB holds the whole result in its own
-// memory (about 100 bytes a row here) while Go reads it batch by batch. RSS is the process's
-// high-water mark: run one sub-benchmark per process to read it per case. Run it with
+// second, the Go heap's peak (HeapInuse sampled every 10 ms), the process's peak RSS (DuckDB
+// included; the kernel's high-water mark, so run one case per process to read it per case) and
+// the file's size. Compare rows=1M with rows=10M: heap and RSS stay flat while the rows grow
+// tenfold. Run it with
 //
-//	go test -tags duckdb_arrow -run '^$' -bench Export -benchtime 1x ./internal/resultfmt/
+//	for b in parquet/rows=1M parquet/rows=10M csv/rows=1M csv/rows=10M; do
+//	  go test -tags duckdb_arrow -run '^$' -bench "Export/$b\$" -benchtime 1x ./internal/resultfmt/
+//	done
 func BenchmarkExport(b *testing.B) {
 	dir := b.TempDir()
 	dbPath := filepath.Join(dir, "bench.duckdb")

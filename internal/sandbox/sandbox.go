@@ -47,6 +47,8 @@ type Session struct {
 	db   *store.DB
 	conn *sql.Conn
 	tz   string
+	// materialize turns streaming results off (tests compare the two paths).
+	materialize bool
 }
 
 // Open opens path read-only and locks the session down.
@@ -120,20 +122,30 @@ func (s *Session) Query(ctx context.Context, stmt string, fn func(Result) error)
 	}
 	return s.conn.Raw(func(dc any) error {
 		c := dc.(driver.Conn)
-		typ, err := s.statementType(ctx, c, stmt)
+		typ, expanded, err := s.statementType(ctx, c, stmt)
 		if err != nil {
 			return err
 		}
 		if err := allowType(stmt, typ, s.tz); err != nil {
 			return err
 		}
-		ar, err := duckdb.NewArrowFromConn(c)
-		if err != nil {
-			return err
+		var rr array.RecordReader
+		if !expanded && !s.materialize {
+			rr, err = streamQuery(ctx, c, stmt)
+			if err != nil && !errors.Is(err, errNoStream) {
+				return classify(stmt, err, s.tz)
+			}
 		}
-		rr, err := ar.QueryContext(ctx, stmt)
-		if err != nil {
-			return classify(stmt, err, s.tz)
+		if rr == nil {
+			// DuckDB's own expansion of a PIVOT (several statements), or no streaming:
+			// duckdb-go's Arrow interface over a materialized result.
+			ar, err := duckdb.NewArrowFromConn(c)
+			if err != nil {
+				return err
+			}
+			if rr, err = ar.QueryContext(ctx, stmt); err != nil {
+				return classify(stmt, err, s.tz)
+			}
 		}
 		defer rr.Release()
 		err = fn(Result{RecordReader: rr, Statement: stmt, Type: typ})
@@ -152,23 +164,25 @@ func (s *Session) Query(ctx context.Context, stmt string, fn func(Result) error)
 // One exception: DuckDB expands a PIVOT whose values are not listed into two statements (one
 // collects the values), so a single PIVOT statement is prepared the way DuckDB runs it, which
 // runs that first, reading step; the statement's own type is still checked before it runs.
-func (s *Session) statementType(ctx context.Context, c driver.Conn, stmt string) (duckdb.StmtType, error) {
+func (s *Session) statementType(ctx context.Context, c driver.Conn, stmt string) (t duckdb.StmtType, expanded bool, err error) {
 	ps, err := c.Prepare(stmt)
 	if err != nil && strings.Contains(err.Error(), "multi-statement") {
 		if len(Split(stmt)) != 1 || !hasWord(stmt, "PIVOT") {
-			return 0, &RefusedError{Kind: KindMulti, Statement: stmt, Cause: err}
+			return 0, false, &RefusedError{Kind: KindMulti, Statement: stmt, Cause: err}
 		}
+		expanded = true
 		ps, err = c.(driver.ConnPrepareContext).PrepareContext(ctx, stmt)
 	}
 	if err != nil {
-		return 0, classify(stmt, err, s.tz)
+		return 0, false, classify(stmt, err, s.tz)
 	}
 	defer ps.Close()
 	st, ok := ps.(*duckdb.Stmt)
 	if !ok {
-		return 0, fmt.Errorf("sandbox: unexpected statement %T", ps)
+		return 0, false, fmt.Errorf("sandbox: unexpected statement %T", ps)
 	}
-	return st.StatementType()
+	t, err = st.StatementType()
+	return t, expanded, err
 }
 
 // hasWord reports whether stmt holds word (upper case) as a keyword outside literals.
