@@ -10,6 +10,9 @@
 // run (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN, CALL); everything else is
 // refused before it executes, with a message that says what is not allowed and why.
 //
+// Results stream as Arrow record batches computed as they are read (stream.go), so a result of
+// any size passes through in the memory of a few batches.
+//
 // A session holds one DuckDB connection: the settings are locked after the connection is set
 // up, so no second connection could be opened (it would need to set its time zone).
 package sandbox
@@ -109,7 +112,8 @@ type Result struct {
 }
 
 // Query checks and runs one statement and hands its result, as a stream of Arrow record
-// batches, to fn. Nothing of the result is held in memory beyond the batch being read.
+// batches, to fn. DuckDB computes the batches as fn reads them (except for a PIVOT that DuckDB
+// expands into several statements, whose result is materialized first).
 // A statement the sandbox does not allow returns a *RefusedError and does not run.
 //
 // fn runs while the session's connection is in use: it must not call the Session.

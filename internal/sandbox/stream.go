@@ -112,11 +112,11 @@ func resultError(res *bindings.Result) error {
 
 func (r *streamReader) open(stmt string) error {
 	n := bindings.ExtractStatements(r.conn, stmt, &r.extracted)
-	if n != 1 {
-		if msg := bindings.ExtractStatementsError(r.extracted); msg != "" {
-			return fmt.Errorf("%s", msg)
-		}
-		return errNoStream
+	if n == 0 {
+		return fmt.Errorf("%s", bindings.ExtractStatementsError(r.extracted))
+	}
+	if n != 1 { // checked before: cannot happen, and must not run unchecked statements
+		return &RefusedError{Kind: KindMulti, Statement: stmt}
 	}
 	if bindings.PrepareExtractedStatement(r.conn, r.extracted, 0, &r.prepared) == bindings.StateError {
 		return fmt.Errorf("%s", bindings.PrepareError(r.prepared))
