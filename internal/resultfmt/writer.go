@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 )
 
@@ -185,12 +184,3 @@ func (j *JSON) Write(rr array.RecordReader) (int64, error) {
 }
 
 func (j *JSON) Close() error { return j.w.Flush() }
-
-// columnsOf names a schema's fields (for messages).
-func columnsOf(s *arrow.Schema) []string {
-	names := make([]string, s.NumFields())
-	for i, f := range s.Fields() {
-		names[i] = f.Name
-	}
-	return names
-}

@@ -108,6 +108,7 @@ func RunScript(ctx context.Context, c Config, src string) error {
 // previous one.
 func runToFile(ctx context.Context, c Config, stmts []string) error {
 	var (
+		written []string // what to report once the files are in place
 		files   []*atomicFile
 		w       resultfmt.Writer
 		results int
@@ -149,7 +150,7 @@ func runToFile(ctx context.Context, c Config, stmts []string) error {
 			}
 			n, err := w.Write(r)
 			if err == nil {
-				fmt.Fprintln(c.Stdout, msg.T("sql_written", path, resultfmt.Thousands(n)))
+				written = append(written, msg.T("sql_written", path, resultfmt.Thousands(n)))
 			}
 			return err
 		})
@@ -176,6 +177,9 @@ func runToFile(ctx context.Context, c Config, stmts []string) error {
 			}
 			return err
 		}
+	}
+	for _, w := range written {
+		fmt.Fprintln(c.Stdout, w)
 	}
 	return nil
 }
@@ -205,7 +209,10 @@ func createAtomic(path string) (*atomicFile, error) {
 }
 
 func (f *atomicFile) commit() error {
-	err := f.Sync()
+	err := f.Chmod(0o644) // CreateTemp's 0600 would surprise whoever shares the result
+	if err == nil {
+		err = f.Sync()
+	}
 	if cerr := f.File.Close(); err == nil {
 		err = cerr
 	}
