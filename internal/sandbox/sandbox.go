@@ -133,6 +133,12 @@ func (s *Session) Query(ctx context.Context, stmt string, fn func(Result) error)
 		if err := allowType(stmt, typ, s.tz); err != nil {
 			return err
 		}
+		if inner, ok := explainAnalyzed(stmt); ok {
+			// EXPLAIN ANALYZE runs the statement it explains: that one must be allowed too.
+			if err := s.check(ctx, c, inner); err != nil {
+				return err
+			}
+		}
 		var rr array.RecordReader
 		if !expanded && !s.materialize {
 			rr, err = streamQuery(ctx, c, stmt)
@@ -187,6 +193,21 @@ func (s *Session) statementType(ctx context.Context, c driver.Conn, stmt string)
 	}
 	t, err = st.StatementType()
 	return t, expanded, err
+}
+
+// check refuses what Query would refuse, without running anything.
+func (s *Session) check(ctx context.Context, c driver.Conn, stmt string) error {
+	if err := precheck(stmt, s.tz); err != nil {
+		return err
+	}
+	typ, expanded, err := s.statementType(ctx, c, stmt)
+	if err != nil {
+		return err
+	}
+	if expanded {
+		return &RefusedError{Kind: KindOther, Statement: stmt, TimeZone: s.tz}
+	}
+	return allowType(stmt, typ, s.tz)
 }
 
 // hasWord reports whether stmt holds word (upper case) as a keyword outside literals.

@@ -195,3 +195,66 @@ func firstWords(stmt string, n int) []string {
 	}
 	return words
 }
+
+// explainAnalyzed returns the statement that EXPLAIN ANALYZE (which runs it) wraps, and whether
+// stmt is one: "EXPLAIN ANALYZE inner" or "EXPLAIN (option, ..., ANALYZE, ...) inner".
+func explainAnalyzed(stmt string) (string, bool) {
+	s := skipBlank(stmt)
+	word := func() string {
+		i := 0
+		for i < len(s) && identChar(s[i]) && s[i] != '$' {
+			i++
+		}
+		return strings.ToUpper(s[:i])
+	}
+	if word() != "EXPLAIN" {
+		return "", false
+	}
+	s = skipBlank(s[len("EXPLAIN"):])
+	analyze := false
+	if w := word(); w == "ANALYZE" || w == "ANALYSE" {
+		analyze = true
+		s = skipBlank(s[len(w):])
+	}
+	if strings.HasPrefix(s, "(") {
+		// An options list, unless it is a parenthesised query.
+		inner := firstWords(s, 1)
+		query := len(inner) == 0
+		if !query {
+			switch inner[0] {
+			case "SELECT", "WITH", "FROM", "VALUES", "TABLE", "PIVOT", "UNPIVOT", "DESCRIBE", "SHOW", "SUMMARIZE":
+				query = true
+			}
+		}
+		if end := strings.IndexByte(s, ')'); !query && end >= 0 {
+			opts := strings.ToUpper(s[1:end])
+			analyze = analyze || hasWord(opts, "ANALYZE") || hasWord(opts, "ANALYSE")
+			s = s[end+1:]
+		}
+	}
+	if !analyze {
+		return "", false
+	}
+	return strings.TrimSpace(s), true
+}
+
+// skipBlank skips leading blanks and comments.
+func skipBlank(s string) string {
+	for {
+		s = strings.TrimLeft(s, " \t\r\n\f\v")
+		switch {
+		case strings.HasPrefix(s, "--"):
+			nl := strings.IndexByte(s, '\n')
+			if nl < 0 {
+				return ""
+			}
+			s = s[nl+1:]
+		case strings.HasPrefix(s, "/*"):
+			lx := lexer{src: s}
+			lx.blockComment()
+			s = s[lx.pos:]
+		default:
+			return s
+		}
+	}
+}

@@ -72,3 +72,23 @@ func TestFirstWords(t *testing.T) {
 		t.Errorf("firstWords 3 = %q", got)
 	}
 }
+
+func TestExplainAnalyzed(t *testing.T) {
+	cases := map[string]string{
+		"EXPLAIN ANALYZE SELECT 1":                      "SELECT 1",
+		"explain (format json, analyze) COPY t TO 'x'":  "COPY t TO 'x'",
+		"EXPLAIN ANALYZE (SELECT 1)":                    "(SELECT 1)",
+		"EXPLAIN (ANALYSE) CREATE TABLE x (a INT)":      "CREATE TABLE x (a INT)",
+		"/* c */ EXPLAIN -- x\n ANALYZE\nINSERT INTO t": "INSERT INTO t",
+	}
+	for in, want := range cases {
+		if got, ok := explainAnalyzed(in); !ok || got != want {
+			t.Errorf("explainAnalyzed(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"EXPLAIN SELECT 1", "EXPLAIN (FORMAT json) SELECT 1", "SELECT 1", "ANALYZE"} {
+		if _, ok := explainAnalyzed(in); ok {
+			t.Errorf("explainAnalyzed(%q) ok", in)
+		}
+	}
+}
