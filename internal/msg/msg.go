@@ -55,6 +55,73 @@ var catalog = map[string]text{
 	"unsupported_type": {"jenis berkas %q tidak didukung (CSV, XLSX atau JSON)", "file type %q is not supported (CSV, XLSX or JSON)"},
 	"no_header":        {"tidak ada baris header", "no header row"},
 	"failed":           {"%s: gagal, tidak ada yang berubah: %v", "%s: failed, nothing changed: %v"},
+
+	// rapor sql: statements the analyst sandbox refuses (what, and why).
+	"sql_refused_write": {
+		"ditolak: %s mengubah basis data. rapor sql membuka basis data hanya-baca supaya analisis tidak dapat mengubah angka resmi; yang dijalankan hanya pertanyaan (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN). Hasil dapat disimpan dengan --format dan --out",
+		"refused: %s changes the database. rapor sql opens the database read-only so that analysis cannot change the official figures; only queries run (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN). Save a result with --format and --out"},
+	"sql_refused_file": {
+		"ditolak: %s — kueri tidak boleh membaca atau menulis berkas di luar basis data. Akses berkas dimatikan supaya kueri tidak dapat membaca berkas lain di komputer ini atau menimpanya; untuk menyimpan hasil pakai --format csv|json|xlsx|parquet --out BERKAS",
+		"refused: %s — a query may not read or write files outside the database. File access is off so that a query cannot read other files on this computer or overwrite them; to save a result use --format csv|json|xlsx|parquet --out FILE"},
+	"sql_file": {"berkas %s", "file %s"},
+	"sql_refused_attach": {
+		"ditolak: %s membuka basis data lain. Hanya basis data rapor ini yang dapat ditanya, supaya kueri tidak menjangkau data di luarnya",
+		"refused: %s opens another database. Only this rapor database can be queried, so that a query cannot reach data outside it"},
+	"sql_refused_extension": {
+		"ditolak: %s memasang atau memuat ekstensi DuckDB. Ekstensi dapat membuka berkas dan jaringan, jadi dimatikan supaya kueri tetap di dalam basis data ini; parquet, json dan icu (zona waktu) sudah tersedia",
+		"refused: %s installs or loads a DuckDB extension. Extensions can open files and the network, so they are off, so that a query stays inside this database; parquet, json and icu (time zones) are already built in"},
+	"sql_refused_setting": {
+		"ditolak: %s mengubah pengaturan. Pengaturan DuckDB dikunci (SET, RESET, PRAGMA) supaya batasan ini tidak dapat dilepas; zona waktu sudah %s. Untuk melihat kolom tabel pakai DESCRIBE nama_tabel atau .schema nama_tabel",
+		"refused: %s changes a setting. DuckDB's settings are locked (SET, RESET, PRAGMA) so that these limits cannot be lifted; the time zone is already %s. To see a table's columns use DESCRIBE table_name or .schema table_name"},
+	"sql_refused_multi": {
+		"ditolak: teks ini berisi lebih dari satu perintah (%s ...); hanya satu perintah yang diperiksa dan dijalankan sekaligus. Pisahkan perintah dengan titik koma",
+		"refused: this text holds more than one statement (%s ...); only one statement is checked and run at a time. Separate statements with semicolons"},
+	"sql_refused_other": {
+		"ditolak: perintah %s tidak tersedia di rapor sql; yang dijalankan hanya pertanyaan (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN) atas basis data yang dibuka hanya-baca",
+		"refused: %s is not available in rapor sql; only queries run (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN), on a database opened read-only"},
+	"sql_rows":         {"(%s baris)", "(%s rows)"},
+	"sql_row":          {"(1 baris)", "(1 row)"},
+	"sql_sheet":        {"Hasil", "Result"},
+	"sql_no_statement": {"tidak ada perintah SQL untuk dijalankan", "no SQL statement to run"},
+	"sql_no_result":    {"tidak ada hasil untuk ditulis (perintahnya tidak menghasilkan tabel)", "no result to write (the statements return no table)"},
+	"sql_needs_out":    {"format %s adalah berkas biner: sebutkan berkasnya dengan --out BERKAS", "format %s is a binary file: name it with --out FILE"},
+	"sql_written":      {"%s: %s baris ditulis", "%s: %s rows written"},
+	"sql_interactive_out": {
+		"mode interaktif menampilkan hasil di layar (table, csv, json); untuk --out atau xlsx/parquet berikan SQL sebagai argumen, dengan -f BERKAS atau lewat stdin",
+		"the interactive prompt shows results on screen (table, csv, json); for --out or xlsx/parquet give the SQL as an argument, with -f FILE or on stdin"},
+	"sql_greeting": {
+		"rapor sql: %s (hanya-baca, zona waktu %s). Akhiri perintah dengan ; — .help untuk bantuan, .quit untuk keluar.",
+		"rapor sql: %s (read-only, time zone %s). End statements with ; — .help for help, .quit to leave."},
+	"sql_cancelled":   {"perintah dibatalkan", "statement cancelled"},
+	"sql_no_history":  {"%s: tidak ada di riwayat (.history menampilkan nomornya)", "%s: not in the history (.history shows the numbers)"},
+	"sql_no_table":    {"tidak ada tabel atau view bernama %q (.tables menampilkan daftarnya)", "no table or view named %q (.tables lists them)"},
+	"sql_unknown_dot": {"perintah %s tidak dikenal; .help menampilkan perintah yang ada", "unknown command %s; .help lists the commands"},
+	"sql_help": {`Perintah SQL diakhiri titik koma (;) dan boleh lebih dari satu baris.
+Hanya pertanyaan yang dijalankan: SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN.
+Basis data dibuka hanya-baca; berkas lain, ATTACH, ekstensi dan pengaturan tidak dapat diakses.
+
+  .tables         daftar tabel dan view
+  .schema [NAMA]  kolom tabel NAMA (atau semua tabel)
+  .history        perintah yang sudah dijalankan, bernomor
+  !N              jalankan lagi perintah nomor N dari riwayat
+  .help           bantuan ini
+  .quit           keluar (atau Ctrl-D)
+
+Ctrl-C membatalkan perintah yang sedang berjalan. Untuk menyimpan hasil ke berkas:
+  rapor sql --format xlsx --out hasil.xlsx "SELECT ..."`,
+		`SQL statements end with a semicolon (;) and may span lines.
+Only queries run: SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN.
+The database is opened read-only; other files, ATTACH, extensions and settings are off limits.
+
+  .tables         list tables and views
+  .schema [NAME]  columns of table NAME (or of every table)
+  .history        statements run so far, numbered
+  !N              run statement N of the history again
+  .help           this help
+  .quit           leave (or Ctrl-D)
+
+Ctrl-C cancels the running statement. To save a result to a file:
+  rapor sql --format xlsx --out result.xlsx "SELECT ..."`},
 }
 
 // T renders a message in the current language.

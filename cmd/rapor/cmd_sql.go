@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"slices"
+	"strings"
+	"syscall"
+
+	"github.com/hsu-lapor/rapor/internal/msg"
+	"github.com/hsu-lapor/rapor/internal/resultfmt"
+	"github.com/hsu-lapor/rapor/internal/sandbox"
+	"github.com/hsu-lapor/rapor/internal/sqlshell"
+)
+
+func init() {
+	register(command{name: "sql", summary: "ask your own questions in SQL (read-only sandbox)", run: runSQL})
+}
+
+// sqlStdin is where "rapor sql" reads SQL when given none (tests replace it).
+var sqlStdin io.Reader = os.Stdin
+
+func runSQL(ctx context.Context, g *globals, args []string) int {
+	fs := newFlags(g, "sql", `[flags] ["SQL" | -f FILE]`, `
+Runs SQL on the database, read-only and sandboxed: only queries run (SELECT, WITH, FROM,
+DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN); writing, other files, ATTACH, extensions and
+settings are refused. Several statements (separated by ;) run in order and each result is
+printed. With no SQL, on a terminal: an interactive prompt (.help); otherwise SQL is read from
+standard input. Timestamps are shown in the configured time zone.
+
+Examples:
+  rapor sql "SELECT agency, count(*) FROM complaints GROUP BY ALL ORDER BY 2 DESC"
+  rapor sql -f questions.sql --format xlsx --out answers.xlsx
+  rapor sql --format parquet --out complaints.parquet "FROM complaints"`)
+	file := fs.String("f", "", "read SQL from this file")
+	format := fs.String("format", "table", "output format: "+strings.Join(resultfmt.Formats, ", "))
+	out := fs.String("out", "", "write results to this file (needed for xlsx and parquet)")
+	maxWidth := fs.Int("max-width", 40, "widest table column in characters (0: no limit)")
+	noPager := fs.Bool("no-pager", false, "do not page table output through $PAGER")
+	wait := fs.Duration("wait", 0, "how long to wait while another rapor process writes the database")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	cfg, err := g.config()
+	if err != nil {
+		return fail(g, err)
+	}
+	if !slices.Contains(resultfmt.Formats, *format) {
+		fmt.Fprintf(g.stderr, "rapor sql: unknown --format %q (use %s)\n", *format, strings.Join(resultfmt.Formats, ", "))
+		return exitUsage
+	}
+	if *file != "" && fs.NArg() > 0 {
+		fmt.Fprintln(g.stderr, "rapor sql: give the SQL as an argument or with -f FILE, not both")
+		return exitUsage
+	}
+	var src string
+	interactive := false
+	switch {
+	case *file != "":
+		b, err := os.ReadFile(*file)
+		if err != nil {
+			return fail(g, err)
+		}
+		src = string(b)
+	case fs.NArg() > 0:
+		src = strings.Join(fs.Args(), " ")
+	case isTerminal(sqlStdin):
+		interactive = true
+	default:
+		b, err := io.ReadAll(sqlStdin)
+		if err != nil {
+			return fail(g, err)
+		}
+		src = string(b)
+	}
+	if interactive && (*out != "" || resultfmt.Binary(*format)) {
+		fmt.Fprintln(g.stderr, "rapor sql: "+msg.T("sql_interactive_out"))
+		return exitUsage
+	}
+	if !interactive && *out == "" && resultfmt.Binary(*format) {
+		fmt.Fprintln(g.stderr, "rapor sql: "+msg.T("sql_needs_out", *format))
+		return exitUsage
+	}
+	if _, err := os.Stat(g.dbPath); err != nil {
+		return fail(g, fmt.Errorf("%s: %w (run rapor ingest first, or give --db PATH)", g.dbPath, err))
+	}
+	sess, err := sandbox.Open(ctx, g.dbPath, sandbox.Options{TimeZone: cfg.Timezone, LockWait: *wait})
+	if err != nil {
+		return fail(g, err)
+	}
+	defer sess.Close()
+	sc := sqlshell.Config{
+		Session:     sess,
+		Format:      *format,
+		Out:         *out,
+		Loc:         cfg.Location(),
+		MaxWidth:    *maxWidth,
+		Stdout:      g.stdout,
+		Stderr:      g.stderr,
+		HistoryFile: sqlshell.DefaultHistoryFile(),
+		DBPath:      g.dbPath,
+	}
+	if *out == "" && !*noPager && isTerminal(g.stdout) {
+		sc.Pager = pagerCommand()
+	}
+	if interactive {
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+		defer signal.Stop(sig)
+		sc.Signals = sig
+		// Ctrl-C cancels a statement, not the prompt: the prompt ends on .quit, end of input
+		// or SIGTERM.
+		err = sqlshell.Interactive(context.WithoutCancel(ctx), sc, sqlStdin)
+	} else {
+		err = sqlshell.RunScript(ctx, sc, src)
+	}
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			err = errors.New(msg.T("sql_cancelled"))
+		}
+		return fail(g, err)
+	}
+	return exitOK
+}
+
+// isTerminal reports whether v is a terminal (a character device).
+func isTerminal(v any) bool {
+	f, ok := v.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// pagerCommand is $PAGER (empty or "cat": no pager), else "less -FRX" when less is installed.
+func pagerCommand() string {
+	if p, ok := os.LookupEnv("PAGER"); ok {
+		if p = strings.TrimSpace(p); p == "cat" {
+			return ""
+		}
+		return strings.TrimSpace(p)
+	}
+	if _, err := exec.LookPath("less"); err == nil {
+		return "less -FRX"
+	}
+	return ""
+}

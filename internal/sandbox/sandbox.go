@@ -1,0 +1,228 @@
+//go:build duckdb_arrow
+
+// Package sandbox runs analysts' own SQL against a rapor database without letting it change
+// anything or reach outside the database.
+//
+// The guard is DuckDB's own: the file is opened read-only (access_mode=READ_ONLY), then
+// enable_external_access=false stops every read or write of other files (COPY, read_csv,
+// ATTACH, EXPORT, INSTALL, LOAD of extensions) and lock_configuration=true stops the query from
+// changing any setting back. On top of that each statement is prepared first and only queries
+// run (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN, CALL); everything else is
+// refused before it executes, with a message that says what is not allowed and why.
+//
+// Results stream as Arrow record batches computed as they are read (stream.go), so a result of
+// any size passes through in the memory of a few batches.
+//
+// A session holds one DuckDB connection: the settings are locked after the connection is set
+// up, so no second connection could be opened (it would need to set its time zone).
+package sandbox
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/hsu-lapor/rapor/store"
+)
+
+// Options say how to open a sandbox.
+type Options struct {
+	// TimeZone is the session time zone (config timezone): TIMESTAMPTZ values, dates and months
+	// are taken in it.
+	TimeZone string
+	// LockWait is how long to wait while a writer holds the database.
+	LockWait time.Duration
+	// Threads and MemoryLimit cap what one query may use (0 / "": DuckDB's defaults).
+	Threads     int
+	MemoryLimit string
+}
+
+// Session is a sandboxed, read-only connection to one database file. It must be the only open
+// handle to that file in this process (DuckDB refuses the same file twice with other settings).
+type Session struct {
+	db   *store.DB
+	conn *sql.Conn
+	tz   string
+	// materialize turns streaming results off (tests compare the two paths).
+	materialize bool
+}
+
+// Open opens path read-only and locks the session down.
+func Open(ctx context.Context, path string, o Options) (*Session, error) {
+	db, err := store.Open(ctx, path, store.Options{
+		ReadOnly:    true,
+		TimeZone:    o.TimeZone,
+		LockWait:    o.LockWait,
+		Threads:     o.Threads,
+		MemoryLimit: o.MemoryLimit,
+	})
+	if err != nil {
+		return nil, err
+	}
+	// One connection for the life of the session: once the configuration is locked a new
+	// connection could not set its time zone.
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxIdleTime(0)
+	db.SetConnMaxLifetime(0)
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	for _, s := range []string{
+		"SET enable_external_access = false",
+		"SET lock_configuration = true",
+	} {
+		if _, err := conn.ExecContext(ctx, s); err != nil {
+			conn.Close()
+			db.Close()
+			return nil, fmt.Errorf("sandbox: %s: %w", s, err)
+		}
+	}
+	tz := o.TimeZone
+	if tz == "" {
+		tz = "UTC"
+	}
+	return &Session{db: db, conn: conn, tz: tz}, nil
+}
+
+// Close closes the session and the database.
+func (s *Session) Close() error {
+	return errors.Join(s.conn.Close(), s.db.Close())
+}
+
+// TimeZone is the session's time zone.
+func (s *Session) TimeZone() string { return s.tz }
+
+// Result is one statement's result stream, valid only inside the callback it is passed to.
+type Result struct {
+	array.RecordReader
+	// Statement is the SQL text that produced it.
+	Statement string
+	// Type is DuckDB's statement type (SELECT, EXPLAIN, ...).
+	Type duckdb.StmtType
+}
+
+// Query checks and runs one statement and hands its result, as a stream of Arrow record
+// batches, to fn. DuckDB computes the batches as fn reads them (except for a PIVOT that DuckDB
+// expands into several statements, whose result is materialized first).
+// A statement the sandbox does not allow returns a *RefusedError and does not run.
+//
+// fn runs while the session's connection is in use: it must not call the Session.
+func (s *Session) Query(ctx context.Context, stmt string, fn func(Result) error) error {
+	if strings.TrimSpace(stmt) == "" {
+		return errors.New("empty statement")
+	}
+	if err := precheck(stmt, s.tz); err != nil {
+		return err
+	}
+	return s.conn.Raw(func(dc any) error {
+		c := dc.(driver.Conn)
+		typ, expanded, err := s.statementType(ctx, c, stmt)
+		if err != nil {
+			return err
+		}
+		if err := allowType(stmt, typ, s.tz); err != nil {
+			return err
+		}
+		if inner, ok := explainAnalyzed(stmt); ok {
+			// EXPLAIN ANALYZE runs the statement it explains: that one must be allowed too.
+			if err := s.check(ctx, c, inner); err != nil {
+				return err
+			}
+		}
+		var rr array.RecordReader
+		if !expanded && !s.materialize {
+			rr, err = streamQuery(ctx, c, stmt)
+			if err != nil && !errors.Is(err, errNoStream) {
+				return classify(stmt, err, s.tz)
+			}
+		}
+		if rr == nil {
+			// DuckDB's own expansion of a PIVOT (several statements), or no streaming:
+			// duckdb-go's Arrow interface over a materialized result.
+			ar, err := duckdb.NewArrowFromConn(c)
+			if err != nil {
+				return err
+			}
+			if rr, err = ar.QueryContext(ctx, stmt); err != nil {
+				return classify(stmt, err, s.tz)
+			}
+		}
+		defer rr.Release()
+		err = fn(Result{RecordReader: rr, Statement: stmt, Type: typ})
+		// A failing stream ends like a finished one; its error is the one worth reporting.
+		if rerr := rr.Err(); rerr != nil {
+			return classify(stmt, rerr, s.tz)
+		}
+		return err
+	})
+}
+
+// statementType prepares stmt on its own (without running it) to learn its type. Prepare
+// (unlike PrepareContext) refuses text holding more than one statement instead of running all
+// but the last, so nothing executes here.
+//
+// One exception: DuckDB expands a PIVOT whose values are not listed into two statements (one
+// collects the values), so a single PIVOT statement is prepared the way DuckDB runs it, which
+// runs that first, reading step; the statement's own type is still checked before it runs.
+func (s *Session) statementType(ctx context.Context, c driver.Conn, stmt string) (t duckdb.StmtType, expanded bool, err error) {
+	ps, err := c.Prepare(stmt)
+	if err != nil && strings.Contains(err.Error(), "multi-statement") {
+		if len(Split(stmt)) != 1 || !hasWord(stmt, "PIVOT") {
+			return 0, false, &RefusedError{Kind: KindMulti, Statement: stmt, Cause: err}
+		}
+		expanded = true
+		ps, err = c.(driver.ConnPrepareContext).PrepareContext(ctx, stmt)
+	}
+	if err != nil {
+		return 0, false, classify(stmt, err, s.tz)
+	}
+	defer ps.Close()
+	st, ok := ps.(*duckdb.Stmt)
+	if !ok {
+		return 0, false, fmt.Errorf("sandbox: unexpected statement %T", ps)
+	}
+	t, err = st.StatementType()
+	return t, expanded, err
+}
+
+// check refuses what Query would refuse, without running anything.
+func (s *Session) check(ctx context.Context, c driver.Conn, stmt string) error {
+	if err := precheck(stmt, s.tz); err != nil {
+		return err
+	}
+	typ, expanded, err := s.statementType(ctx, c, stmt)
+	if err != nil {
+		return err
+	}
+	if expanded {
+		return &RefusedError{Kind: KindOther, Statement: stmt, TimeZone: s.tz}
+	}
+	return allowType(stmt, typ, s.tz)
+}
+
+// hasWord reports whether stmt holds word (upper case) as a keyword outside literals.
+func hasWord(stmt, word string) bool {
+	up := strings.ToUpper(stmt)
+	for i := 0; ; {
+		j := strings.Index(up[i:], word)
+		if j < 0 {
+			return false
+		}
+		j += i
+		end := j + len(word)
+		if (j == 0 || !identChar(up[j-1])) && (end == len(up) || !identChar(up[end])) {
+			return true
+		}
+		i = end
+	}
+}

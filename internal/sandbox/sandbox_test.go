@@ -1,0 +1,239 @@
+//go:build duckdb_arrow
+
+package sandbox_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hsu-lapor/rapor/internal/msg"
+	"github.com/hsu-lapor/rapor/internal/sandbox"
+	"github.com/hsu-lapor/rapor/internal/testdb"
+	"github.com/hsu-lapor/rapor/store"
+)
+
+func fileSum(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+// count runs a one-number query in the session.
+func count(t *testing.T, s *sandbox.Session, q string) int64 {
+	t.Helper()
+	var n int64 = -1
+	err := s.Query(context.Background(), q, func(r sandbox.Result) error {
+		for r.Next() {
+			rec := r.RecordBatch()
+			if rec.NumRows() > 0 {
+				n = int64(rec.Column(0).GetOneForMarshal(0).(int64))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("%s: %v", q, err)
+	}
+	return n
+}
+
+func TestRefusedEscapes(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := testdb.Build(t, dir)
+	before := fileSum(t, dbPath)
+	out := t.TempDir()
+	other := filepath.Join(out, "other.duckdb")
+	// A second database the analyst might try to reach.
+	odb, err := store.Open(context.Background(), other, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	odb.Close()
+
+	sess, err := sandbox.Open(context.Background(), dbPath, sandbox.Options{TimeZone: testdb.TimeZone})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+
+	q := store.QuoteLiteral
+	cases := []struct {
+		stmt string
+		kind sandbox.Kind
+	}{
+		{"COPY complaints TO " + q(filepath.Join(out, "x.csv")), sandbox.KindFile},
+		{"COPY (SELECT * FROM complaints) TO " + q(filepath.Join(out, "x.parquet")) + " (FORMAT parquet)", sandbox.KindFile},
+		{"COPY complaints FROM " + q(filepath.Join(dir, "export.csv")), sandbox.KindFile},
+		{"EXPORT DATABASE " + q(filepath.Join(out, "dump")), sandbox.KindFile},
+		{"SELECT * FROM read_csv('/etc/passwd')", sandbox.KindFile},
+		{"SELECT * FROM read_csv(" + q(filepath.Join(dir, "export.csv")) + ")", sandbox.KindFile},
+		{"SELECT * FROM read_text(" + q(filepath.Join(dir, "export.csv")) + ")", sandbox.KindFile},
+		{"SELECT * FROM read_parquet('/tmp/*.parquet')", sandbox.KindFile},
+		{"SELECT * FROM glob('/etc/*')", sandbox.KindFile},
+		{"ATTACH " + q(other), sandbox.KindAttach},
+		{"ATTACH '/tmp/other.duckdb' AS o (READ_ONLY)", sandbox.KindAttach},
+		{"ATTACH ':memory:' AS scratch", sandbox.KindAttach},
+		{"DETACH rapor", sandbox.KindAttach},
+		{"INSTALL httpfs", sandbox.KindExtension},
+		{"LOAD httpfs", sandbox.KindExtension},
+		{"FORCE INSTALL httpfs", sandbox.KindExtension},
+		{"UPDATE EXTENSIONS", sandbox.KindExtension},
+		{"SET enable_external_access = true", sandbox.KindSetting},
+		{"SET lock_configuration = false", sandbox.KindSetting},
+		{"RESET lock_configuration", sandbox.KindSetting},
+		{"SET TimeZone = 'UTC'", sandbox.KindSetting},
+		{"SET threads = 1", sandbox.KindSetting},
+		{"SET VARIABLE x = 1", sandbox.KindSetting},
+		{"/* hidden */ set memory_limit = '1GB'", sandbox.KindSetting},
+		{"PRAGMA table_info('complaints')", sandbox.KindSetting},
+		{"PRAGMA enable_profiling", sandbox.KindSetting},
+		{"USE memory", sandbox.KindSetting},
+		{"CREATE TABLE x AS SELECT * FROM complaints", sandbox.KindWrite},
+		{"CREATE TEMP TABLE x AS SELECT 1", sandbox.KindWrite},
+		{"CREATE VIEW v AS SELECT 1", sandbox.KindWrite},
+		{"CREATE MACRO m(a) AS a + 1", sandbox.KindWrite},
+		{"INSERT INTO complaints SELECT * FROM complaints", sandbox.KindWrite},
+		{"WITH c AS (SELECT * FROM complaints) INSERT INTO complaints SELECT * FROM c", sandbox.KindWrite},
+		{"UPDATE complaints SET status = 'closed'", sandbox.KindWrite},
+		{"DELETE FROM complaints", sandbox.KindWrite},
+		{"TRUNCATE complaints", sandbox.KindWrite},
+		{"DROP TABLE complaints", sandbox.KindWrite},
+		{"ALTER TABLE complaints ADD COLUMN z INTEGER", sandbox.KindWrite},
+		{"VACUUM", sandbox.KindWrite},
+		{"EXPLAIN ANALYZE CREATE TEMP TABLE x AS SELECT 1", sandbox.KindWrite},
+		{"EXPLAIN ANALYZE INSERT INTO complaints SELECT * FROM complaints", sandbox.KindWrite},
+		{"EXPLAIN (FORMAT json, ANALYZE) COPY complaints TO " + q(filepath.Join(out, "x.csv")), sandbox.KindFile},
+		{"EXPLAIN (FORMAT json, ANALYZE) CREATE TEMP TABLE y AS SELECT 1", sandbox.KindWrite},
+		{"SELECT nextval('ingest_run_seq')", sandbox.KindWrite},
+		{"SELECT 1; DROP TABLE complaints", sandbox.KindMulti},
+		{"PREPARE p AS SELECT 1", sandbox.KindOther},
+	}
+	for _, c := range cases {
+		for _, lang := range []msg.Lang{msg.ID, msg.EN} {
+			msg.SetLang(lang)
+			ran := false
+			err := sess.Query(context.Background(), c.stmt, func(sandbox.Result) error { ran = true; return nil })
+			var re *sandbox.RefusedError
+			if !errors.As(err, &re) {
+				t.Errorf("%s: got %v, want a refusal", c.stmt, err)
+				continue
+			}
+			if !sandbox.IsRefused(err) {
+				t.Errorf("%s: IsRefused false", c.stmt)
+			}
+			if re.Kind != c.kind {
+				t.Errorf("%s: kind %s, want %s (%v)", c.stmt, re.Kind, c.kind, err)
+			}
+			if ran {
+				t.Errorf("%s: result handed out for a refused statement", c.stmt)
+			}
+			text := err.Error()
+			want := map[msg.Lang]string{msg.ID: "ditolak: ", msg.EN: "refused: "}[lang]
+			if !strings.HasPrefix(text, want) {
+				t.Errorf("%s (%s): message %q does not start with %q", c.stmt, lang, text, want)
+			}
+			// The message says why, not just that.
+			why := map[msg.Lang][]string{
+				msg.ID: {"supaya", "hanya"},
+				msg.EN: {"so that", "only", "Separate"},
+			}[lang]
+			found := false
+			for _, w := range why {
+				found = found || strings.Contains(text, w)
+			}
+			if !found {
+				t.Errorf("%s (%s): message gives no reason: %q", c.stmt, lang, text)
+			}
+		}
+	}
+	msg.SetLang(msg.ID)
+
+	// Nothing reached the disk, the session still works and is still locked down.
+	for _, f := range []string{"x.csv", "x.parquet", "dump"} {
+		if _, err := os.Stat(filepath.Join(out, f)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s was created", f)
+		}
+	}
+	if n := count(t, sess, "SELECT count(*) FROM complaints"); n != 4 {
+		t.Errorf("complaints after refusals: %d, want 4", n)
+	}
+	if n := count(t, sess, "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'x'"); n != 0 {
+		t.Errorf("table x exists")
+	}
+	if n := count(t, sess, "SELECT count(*) FROM duckdb_settings() WHERE name = 'enable_external_access' AND value = 'false'"); n != 1 {
+		t.Errorf("external access is no longer off")
+	}
+	if n := count(t, sess, "SELECT count(*) FROM duckdb_settings() WHERE name = 'lock_configuration' AND value = 'true'"); n != 1 {
+		t.Errorf("configuration is no longer locked")
+	}
+	if err := sess.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if after := fileSum(t, dbPath); after != before {
+		t.Errorf("the database file changed")
+	}
+	// And a fresh reader sees the same data.
+	db, err := store.Open(context.Background(), dbPath, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n, tables int
+	db.QueryRow("SELECT count(*) FROM complaints").Scan(&n)
+	db.QueryRow("SELECT count(*) FROM duckdb_tables()").Scan(&tables)
+	if n != 4 || tables != 5 {
+		t.Errorf("after: %d complaints, %d tables; want 4 and 5", n, tables)
+	}
+}
+
+func TestAllowedQueries(t *testing.T) {
+	dbPath := testdb.Build(t, t.TempDir())
+	sess, err := sandbox.Open(context.Background(), dbPath, sandbox.Options{TimeZone: testdb.TimeZone})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	for _, q := range []string{
+		"SELECT count(*) FROM complaints",
+		"WITH a AS (SELECT agency FROM complaints) SELECT count(*) FROM a",
+		"FROM complaints",
+		"DESCRIBE complaints",
+		"SHOW TABLES",
+		"SUMMARIZE complaints",
+		"PIVOT complaints ON status USING count(*) GROUP BY agency",
+		"EXPLAIN SELECT * FROM complaints",
+		"EXPLAIN ANALYZE SELECT count(*) FROM complaints",
+		"EXPLAIN (FORMAT json) SELECT 1",
+		"EXPLAIN ANALYZE (SELECT 1)",
+		"CALL duckdb_settings()",
+		"SELECT * FROM query('SELECT 42')",
+		"BEGIN TRANSACTION",
+		"COMMIT",
+		"(SELECT 1) UNION ALL (SELECT 2)",
+	} {
+		if err := sess.Query(context.Background(), q, func(r sandbox.Result) error {
+			for r.Next() {
+			}
+			return nil
+		}); err != nil {
+			t.Errorf("%s: %v", q, err)
+		}
+	}
+	// Local months: LAP-002 was sent 2024-01-31 23:30 WIB, i.e. 2024-02-01 00:30 WITA.
+	if n := count(t, sess, "SELECT count(*) FROM complaints WHERE month(submitted_at) = 2"); n != 3 {
+		t.Errorf("complaints submitted in February (local): %d, want 3", n)
+	}
+	// Ordinary errors stay ordinary errors.
+	err = sess.Query(context.Background(), "SELECT * FROM no_such_table", func(sandbox.Result) error { return nil })
+	if err == nil || sandbox.IsRefused(err) {
+		t.Errorf("unknown table: %v", err)
+	}
+}

@@ -1,0 +1,251 @@
+//go:build duckdb_arrow
+
+package sandbox
+
+import (
+	"context"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"reflect"
+	"sync"
+	"unsafe"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	bindings "github.com/duckdb/duckdb-go-bindings"
+	duckdb "github.com/duckdb/duckdb-go/v2"
+)
+
+// Why this file: duckdb-go's QueryContext, and so its Arrow interface, asks DuckDB for a
+// materialized result (duckdb_pending_prepared): DuckDB computes the whole result into its own
+// memory before the first batch is read. Exporting 10M complaint-like rows then took about
+// 1 GB of DuckDB memory however little Go kept. A streaming result
+// (duckdb_pending_prepared_streaming) computes batches as they are fetched: the same export
+// peaks at about 60 MB. duckdb-go does not offer streaming results, so the sandbox runs its
+// (already checked) statement through the C API bindings duckdb-go itself uses, on the same
+// connection, and converts each chunk to Arrow with the same conversion (DataChunkToArrowArray)
+// its Arrow interface uses.
+//
+// Reaching the connection needs duckdb-go's unexported Conn.conn. rawConn checks the field's
+// type before using it; if a duckdb-go upgrade changes it, the sandbox falls back to the
+// materialized QueryContext (correct, only hungrier), and TestStreaming fails to say so.
+
+var errNoStream = errors.New("streaming results unavailable")
+
+// rawConn returns the C API connection under a duckdb-go driver connection.
+func rawConn(c driver.Conn) (bindings.Connection, bool) {
+	v := reflect.ValueOf(c)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return bindings.Connection{}, false
+	}
+	f := v.Elem().FieldByName("conn")
+	if !f.IsValid() || f.Type() != reflect.TypeFor[bindings.Connection]() || !f.CanAddr() {
+		return bindings.Connection{}, false
+	}
+	conn := *(*bindings.Connection)(unsafe.Pointer(f.UnsafeAddr()))
+	if conn.Ptr == nil {
+		return bindings.Connection{}, false
+	}
+	return conn, true
+}
+
+// streamQuery runs one statement (already checked: exactly one, allowed type) as a streaming
+// result and returns it as an Arrow record reader. The caller releases it.
+func streamQuery(ctx context.Context, c driver.Conn, stmt string) (array.RecordReader, error) {
+	conn, ok := rawConn(c)
+	if !ok {
+		return nil, errNoStream
+	}
+	r := &streamReader{conn: conn, ctx: ctx, refs: 1}
+	// Cancelling ctx interrupts the query, while it starts (an aggregate does all its work
+	// there) and inside a fetch; never once the reader is freed (the connection may be closed
+	// by then, or run the next statement).
+	r.stop = make(chan struct{})
+	go func() {
+		select {
+		case <-ctx.Done():
+			r.imu.Lock()
+			if !r.freed {
+				bindings.Interrupt(conn)
+			}
+			r.imu.Unlock()
+		case <-r.stop:
+		}
+	}()
+	if err := r.open(stmt); err != nil {
+		r.free()
+		if cerr := ctx.Err(); cerr != nil {
+			return nil, cerr
+		}
+		return nil, err
+	}
+	return r, nil
+}
+
+type streamReader struct {
+	conn bindings.Connection
+	ctx  context.Context
+	stop chan struct{}
+
+	extracted bindings.ExtractedStatements
+	prepared  bindings.PreparedStatement
+	pending   bindings.PendingResult
+	res       bindings.Result
+	opts      bindings.ArrowOptions
+	haveRes   bool
+	schema    *arrow.Schema
+
+	imu   sync.Mutex // guards freed against the interrupting goroutine
+	freed bool
+
+	mu   sync.Mutex
+	refs int64
+	cur  arrow.RecordBatch
+	err  error
+	done bool
+}
+
+func resultError(res *bindings.Result) error {
+	return &duckdb.Error{Type: duckdb.ErrorType(bindings.ResultErrorType(res)), Msg: bindings.ResultError(res)}
+}
+
+func (r *streamReader) open(stmt string) error {
+	n := bindings.ExtractStatements(r.conn, stmt, &r.extracted)
+	if n == 0 {
+		return fmt.Errorf("%s", bindings.ExtractStatementsError(r.extracted))
+	}
+	if n != 1 { // checked before: cannot happen, and must not run unchecked statements
+		return &RefusedError{Kind: KindMulti, Statement: stmt}
+	}
+	if bindings.PrepareExtractedStatement(r.conn, r.extracted, 0, &r.prepared) == bindings.StateError {
+		return fmt.Errorf("%s", bindings.PrepareError(r.prepared))
+	}
+	if bindings.PendingPreparedStreaming(r.prepared, &r.pending) == bindings.StateError {
+		return fmt.Errorf("%s", bindings.PendingError(r.pending))
+	}
+	if err := r.ctx.Err(); err != nil {
+		return err
+	}
+	state := bindings.ExecutePending(r.pending, &r.res)
+	r.haveRes = true
+	if state == bindings.StateError {
+		return resultError(&r.res)
+	}
+	r.opts = bindings.ResultGetArrowOptions(&r.res)
+	cc := bindings.ColumnCount(&r.res)
+	names := make([]string, cc)
+	types := make([]bindings.LogicalType, cc)
+	for i := range cc {
+		names[i] = bindings.ColumnName(&r.res, i)
+		types[i] = bindings.ColumnLogicalType(&r.res, i)
+	}
+	defer func() {
+		for i := range types {
+			bindings.DestroyLogicalType(&types[i])
+		}
+	}()
+	schema, ed := bindings.NewArrowSchema(r.opts, types, names)
+	if err := errorData(ed); err != nil {
+		return fmt.Errorf("arrow schema: %w", err)
+	}
+	r.schema = schema
+	return nil
+}
+
+func errorData(ed bindings.ErrorData) error {
+	defer bindings.DestroyErrorData(&ed)
+	if !bindings.ErrorDataHasError(ed) {
+		return nil
+	}
+	return &duckdb.Error{Type: duckdb.ErrorType(bindings.ErrorDataErrorType(ed)), Msg: bindings.ErrorDataMessage(ed)}
+}
+
+func (r *streamReader) Schema() *arrow.Schema { return r.schema }
+
+func (r *streamReader) Next() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.cur != nil {
+		r.cur.Release()
+		r.cur = nil
+	}
+	if r.done || r.err != nil {
+		return false
+	}
+	if err := r.ctx.Err(); err != nil {
+		r.err = err
+		return false
+	}
+	chunk := bindings.FetchChunk(r.res)
+	if chunk.Ptr == nil {
+		r.done = true
+		if msg := bindings.ResultError(&r.res); msg != "" {
+			r.err = resultError(&r.res)
+			if cerr := r.ctx.Err(); cerr != nil {
+				r.err = cerr
+			}
+		}
+		return false
+	}
+	defer bindings.DestroyDataChunk(&chunk)
+	rec, ed := bindings.DataChunkToArrowArray(r.opts, r.schema, chunk)
+	if err := errorData(ed); err != nil {
+		r.err = fmt.Errorf("arrow batch: %w", err)
+		return false
+	}
+	r.cur = rec
+	return true
+}
+
+func (r *streamReader) RecordBatch() arrow.RecordBatch {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.cur
+}
+
+func (r *streamReader) Record() arrow.RecordBatch { return r.RecordBatch() }
+
+func (r *streamReader) Err() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.err
+}
+
+func (r *streamReader) Retain() {
+	r.mu.Lock()
+	r.refs++
+	r.mu.Unlock()
+}
+
+func (r *streamReader) Release() {
+	r.mu.Lock()
+	r.refs--
+	last := r.refs == 0
+	r.mu.Unlock()
+	if last {
+		r.free()
+	}
+}
+
+func (r *streamReader) free() {
+	r.imu.Lock()
+	r.freed = true
+	r.imu.Unlock()
+	if r.stop != nil {
+		close(r.stop)
+		r.stop = nil
+	}
+	if r.cur != nil {
+		r.cur.Release()
+		r.cur = nil
+	}
+	if r.haveRes {
+		bindings.DestroyArrowOptions(&r.opts)
+		bindings.DestroyResult(&r.res)
+		r.haveRes = false
+	}
+	bindings.DestroyPending(&r.pending)
+	bindings.DestroyPrepare(&r.prepared)
+	bindings.DestroyExtracted(&r.extracted)
+}
