@@ -287,6 +287,11 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		}
 		err = exec(query("insert_versions"), runID)
 		release()
+		// DuckDB's C API registers an Arrow stream as a *persistent* view whose plan points at
+		// the stream: once released, querying it would crash. It must not outlive the insert.
+		if derr := exec(`DROP VIEW IF EXISTS rapor_stage_in`); err == nil {
+			err = derr
+		}
 		if perr := p.Err(); perr != nil {
 			return perr // the reader's error is clearer than the scan's
 		}
@@ -643,5 +648,8 @@ func insertRejects(ctx context.Context, ar *duckdb.Arrow, exec func(string, ...a
 		return err
 	}
 	defer release()
-	return exec(`INSERT INTO rejects BY NAME SELECT * FROM rapor_rejects_in`)
+	if err := exec(`INSERT INTO rejects BY NAME SELECT * FROM rapor_rejects_in`); err != nil {
+		return err
+	}
+	return exec(`DROP VIEW rapor_rejects_in`) // see the note on rapor_stage_in
 }

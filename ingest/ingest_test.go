@@ -161,6 +161,10 @@ func TestIngestLayoutA(t *testing.T) {
 	if got := one(t, db.DB, `SELECT body FROM complaints WHERE tracking_id = '5100003'`); !strings.Contains(got, "\nMohon") {
 		t.Errorf("multi-line body: %q", got)
 	}
+	// No view but complaints is left behind (DuckDB registers Arrow streams as persistent views).
+	if got := one(t, db.DB, `SELECT string_agg(view_name, ',') FROM duckdb_views() WHERE NOT internal`); got != "complaints" {
+		t.Errorf("views after ingest: %s", got)
+	}
 	// The run is recorded.
 	if got := one(t, db.DB, `SELECT layout || '|' || format || '|' || rows_read || '|' || rows_accepted || '|' || rows_rejected || '|' || len(headers) FROM ingest_runs`); got != "lapor-admin|csv|12|8|4|22" {
 		t.Errorf("run: %s", got)

@@ -211,10 +211,17 @@ func replace(tmp, target string) error {
 
 func listTables(ctx context.Context, db *sql.DB) (map[string][]column, error) {
 	rows, err := db.QueryContext(ctx, `
+		WITH relations AS (
+		    SELECT database_name, schema_name, table_name AS name FROM duckdb_tables()
+		    WHERE NOT internal AND NOT temporary
+		    UNION ALL -- views too: complaints (the current versions) is one
+		    SELECT database_name, schema_name, view_name FROM duckdb_views()
+		    WHERE NOT internal AND NOT temporary
+		)
 		SELECT c.table_name, c.column_name, c.data_type
 		FROM duckdb_columns() c
-		JOIN duckdb_tables() t ON t.database_name = c.database_name AND t.schema_name = c.schema_name AND t.table_name = c.table_name
-		WHERE c.schema_name = 'main' AND c.database_name = current_database() AND NOT t.internal AND NOT t.temporary
+		JOIN relations t ON t.database_name = c.database_name AND t.schema_name = c.schema_name AND t.name = c.table_name
+		WHERE c.schema_name = 'main' AND c.database_name = current_database()
 		  AND c.table_name <> 'schema_migrations'
 		ORDER BY c.table_name, c.column_index`)
 	if err != nil {

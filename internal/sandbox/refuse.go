@@ -124,6 +124,17 @@ func allowType(stmt string, t duckdb.StmtType, tz string) error {
 	return &RefusedError{Kind: k, Statement: stmt, TimeZone: tz}
 }
 
+func isWriteVerb(w []string) bool {
+	if len(w) == 0 {
+		return false
+	}
+	switch w[0] {
+	case "INSERT", "UPDATE", "DELETE", "TRUNCATE", "MERGE", "WITH", "EXPLAIN", "CREATE", "DROP", "ALTER":
+		return true
+	}
+	return false
+}
+
 // accessPath finds the file in DuckDB's "Cannot access file "/x" - ..." refusals.
 var accessPath = regexp.MustCompile(`Cannot access (?:file|directory) "([^"]*)"`)
 
@@ -143,6 +154,11 @@ func classify(stmt string, err error, tz string) error {
 		return re
 	}
 	switch {
+	case isWriteVerb(firstWords(stmt, 1)) && (strings.Contains(lower, "base table") || strings.Contains(lower, "is not an table") ||
+		strings.Contains(lower, "is not a table")):
+		// Writing to a view (complaints is one) fails in the binder, before the read-only
+		// database could refuse it: it is the same refusal.
+		return refuse(KindWrite)
 	case strings.Contains(lower, "read-only mode") || strings.Contains(lower, "read-only database") ||
 		strings.Contains(lower, "attached in read-only"):
 		return refuse(KindWrite)

@@ -165,7 +165,7 @@ SELECT 'never run';
 	out, errs := stdout.String(), stderr.String()
 	for _, want := range []string{
 		"rapor sql: ", "rapor> ", "  ...> ",
-		" complaints         | table", // .tables
+		" complaints         | view", // .tables
 		" LAP-001\n(1 baris)",
 		" ingest_runs | run_id", // .schema
 		" still here",
