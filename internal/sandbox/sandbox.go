@@ -118,6 +118,14 @@ type Result struct {
 //
 // fn runs while the session's connection is in use: it must not call the Session.
 func (s *Session) Query(ctx context.Context, stmt string, fn func(Result) error) error {
+	return s.QueryArgs(ctx, stmt, nil, fn)
+}
+
+// QueryArgs is Query with parameters bound to the statement's placeholders ($name for a
+// sql.NamedArg, ? or $1 for plain values): the named queries of package queries. A statement
+// with parameters is read from a materialized result (named queries return report-sized
+// results), one without streams.
+func (s *Session) QueryArgs(ctx context.Context, stmt string, args []any, fn func(Result) error) error {
 	if strings.TrimSpace(stmt) == "" {
 		return errors.New("empty statement")
 	}
@@ -140,7 +148,7 @@ func (s *Session) Query(ctx context.Context, stmt string, fn func(Result) error)
 			}
 		}
 		var rr array.RecordReader
-		if !expanded && !s.materialize {
+		if !expanded && !s.materialize && len(args) == 0 {
 			rr, err = streamQuery(ctx, c, stmt)
 			if err != nil && !errors.Is(err, errNoStream) {
 				return classify(stmt, err, s.tz)
@@ -153,7 +161,7 @@ func (s *Session) Query(ctx context.Context, stmt string, fn func(Result) error)
 			if err != nil {
 				return err
 			}
-			if rr, err = ar.QueryContext(ctx, stmt); err != nil {
+			if rr, err = ar.QueryContext(ctx, stmt, args...); err != nil {
 				return classify(stmt, err, s.tz)
 			}
 		}

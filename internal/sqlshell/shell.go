@@ -46,6 +46,8 @@ type Config struct {
 	Signals <-chan os.Signal
 	// DBPath is shown in the prompt's greeting.
 	DBPath string
+	// Args are bound to the statements' parameters (named queries).
+	Args []any
 }
 
 func (c Config) options() resultfmt.Options {
@@ -78,7 +80,7 @@ func RunScript(ctx context.Context, c Config, src string) error {
 		return err
 	}
 	for _, s := range stmts {
-		err = c.Session.Query(ctx, s, func(r sandbox.Result) error {
+		err = c.Session.QueryArgs(ctx, s, c.Args, func(r sandbox.Result) error {
 			if !shown(r.Type) {
 				return nil
 			}
@@ -127,7 +129,7 @@ func runToFile(ctx context.Context, c Config, stmts []string) error {
 		return resultfmt.New(c.Format, f, c.options())
 	}
 	for _, s := range stmts {
-		err := c.Session.Query(ctx, s, func(r sandbox.Result) error {
+		err := c.Session.QueryArgs(ctx, s, c.Args, func(r sandbox.Result) error {
 			if !shown(r.Type) {
 				return nil
 			}
