@@ -72,7 +72,7 @@ var agencyMonthA = map[[2]string]want{
 		"response_rate": 0.75, "on_time_response_rate": 0.25, "completion_rate": 0.75, "on_time_completion_rate": 0.5,
 		"satisfaction": 0.875, "open_end": 4, "overdue_end": 0, "unanswered_overdue_end": 1,
 		"score": 100 * (wOTR*0.25 + wCR*0.75 + wOTC*0.5 + wSat*0.875), // 53.125
-		"zone": "kuning", "rank": 2, "rank_change": nil, "small_sample": false,
+		"zone":  "kuning", "rank": 2, "rank_change": nil, "small_sample": false,
 	},
 	// Feb, Dinas Pendidikan: D1 (wd 1) D2 (wd 5) D3 (wd 0) all on time; closed D1 (cd 16) D2 (cd 21);
 	// rating 3. response wd [0 1 5]: median 1, p90 1 + 0.8*(5-1) = 4.2; close [16 21]: 18.5. Open 02-28: D3.
@@ -82,7 +82,7 @@ var agencyMonthA = map[[2]string]want{
 		"response_rate": 1.0, "on_time_response_rate": 1.0, "completion_rate": 2.0 / 3, "on_time_completion_rate": 2.0 / 3,
 		"satisfaction": 0.5, "open_end": 1, "overdue_end": 0, "unanswered_overdue_end": 0,
 		"score": 100 * (wOTR*1 + wCR*2/3 + wOTC*2/3 + wSat*0.5), // 75.8333...
-		"zone": "kuning", "rank": 1, "rank_change": nil, "small_sample": false,
+		"zone":  "kuning", "rank": 1, "rank_change": nil, "small_sample": false,
 	},
 	// Feb, Dinas Sosial: S1 alone. Its three spellings (Dinas Sosial, DINAS SOSIAL, dinas sosial) are
 	// used once each: the name shown is the alphabetically first, "DINAS SOSIAL". 1 < min_sample: unranked.
@@ -104,7 +104,7 @@ var agencyMonthA = map[[2]string]want{
 		"response_rate": 2.0 / 3, "on_time_response_rate": 0.0, "completion_rate": 1.0 / 3, "on_time_completion_rate": 1.0 / 3,
 		"satisfaction": nil, "open_end": 2, "overdue_end": 0, "unanswered_overdue_end": 0,
 		"score": 100 * (wOTR*0 + wCR/3 + wOTC/3) / (wOTR + wCR + wOTC), // 19.6078...
-		"zone": "merah", "rank": 3, "rank_change": nil, "small_sample": false,
+		"zone":  "merah", "rank": 3, "rank_change": nil, "small_sample": false,
 	},
 	// Mar: all three agencies answer on the next working day and close in 7 days: score 100 each.
 	// Ties on score and on-time response rate: Dinas PUPR has most complaints (4) and ranks 1; Dinas
@@ -146,7 +146,7 @@ var agencyMonthA = map[[2]string]want{
 		"response_rate": 1.0, "on_time_response_rate": 1.0, "completion_rate": 0.5, "on_time_completion_rate": 0.5,
 		"satisfaction": nil, "open_end": 2, "overdue_end": 1, "unanswered_overdue_end": 1,
 		"score": 100 * (wOTR*1 + wCR*0.5 + wOTC*0.5) / (wOTR + wCR + wOTC),
-		"zone": "kuning", "rank": nil, "rank_change": nil, "small_sample": true,
+		"zone":  "kuning", "rank": nil, "rank_change": nil, "small_sample": true,
 	},
 	// Apr, DINAS SOSIAL: S2 answered (wd 1); status Selesai but no closing date: not closed.
 	{"2025-04-01", "DINAS SOSIAL"}: {
@@ -265,11 +265,11 @@ var agencyPeriodA = map[[3]string]want{
 		"small_sample": false,
 	},
 	{"rolling_12m", "2024-06..2025-05", "Dinas Pendidikan"}: {"received": 6, "rank": 1, "rank_change": 0},
-	{"rolling_12m", "2024-06..2025-05", "Dinas PUPR"}: {"received": 7, "rank": 3, "rank_change": 0},
-	{"rolling_12m", "2024-05..2025-04", "DINAS SOSIAL"}: {"received": 2, "rank": nil, "small_sample": true},
+	{"rolling_12m", "2024-06..2025-05", "Dinas PUPR"}:       {"received": 7, "rank": 3, "rank_change": 0},
+	{"rolling_12m", "2024-05..2025-04", "DINAS SOSIAL"}:     {"received": 2, "rank": nil, "small_sample": true},
 	// Rolling 3 months ending April = Feb..Apr.
 	{"rolling_3m", "2025-02..2025-04", "Dinas Kesehatan"}: {"received": 9, "period_start": "2025-02-01"},
-	{"year", "2025", "Dinas PUPR"}: {"received": 7, "period_start": "2025-01-01", "period_end": "2025-12-31", "complete": false},
+	{"year", "2025", "Dinas PUPR"}:                        {"received": 7, "period_start": "2025-01-01", "period_end": "2025-12-31", "complete": false},
 }
 
 func TestFixtureLayoutA(t *testing.T) {
