@@ -647,7 +647,7 @@ func TestReferenceComputation(t *testing.T) {
 			}
 		}
 	}
-	res := build(t, db, cfg)
+	res := build(t, db, cfg, keepFacts())
 
 	rc := &refCtx{cfg: cfg, cal: calendar.New(calendar.Builtin())}
 	for _, c := range cs {
@@ -706,7 +706,7 @@ func TestReferenceComputation(t *testing.T) {
 	// The random data must exercise what it is meant to.
 	var ranked, nullResp, overdue, unanswered, invalid int
 	db.QueryRow(`SELECT count(rank), count(*) FILTER (WHERE response_base = 0), sum(overdue_end), sum(unanswered_overdue_end) FROM agency_month`).Scan(&ranked, &nullResp, &overdue, &unanswered)
-	db.QueryRow(`SELECT count(*) FROM complaint_facts WHERE verify_invalid OR response_invalid OR close_invalid`).Scan(&invalid)
+	db.QueryRow(`SELECT count(*) FROM test_facts WHERE verify_invalid OR response_invalid OR close_invalid`).Scan(&invalid)
 	if ranked < 50 || overdue == 0 || unanswered == 0 || invalid == 0 {
 		t.Errorf("weak random data: ranked %d, layout-B-only rows %d, overdue %d, unanswered %d, invalid pairs %d", ranked, nullResp, overdue, unanswered, invalid)
 	}

@@ -13,6 +13,7 @@
 --   spelling     VARCHAR  the agency text exactly as in complaints.agency
 --   agency_key   VARCHAR  the folded name that identifies the agency (the master name's, for aliases)
 --   agency       VARCHAR  the name shown in every table
+--   agency_id    INTEGER  helper: a number for the agency shown in this build (alphabetical order)
 --   in_master    BOOLEAN  the spelling is a name or alias in config agencies
 --   complaints   BIGINT   current complaints of this regency with this spelling
 CREATE OR REPLACE TABLE agency_names AS
@@ -60,6 +61,7 @@ SELECT
     k.spelling,
     k.agency_key,
     coalesce(m.agency, c.display) AS agency,
+    (dense_rank() OVER (ORDER BY coalesce(m.agency, c.display)))::INTEGER AS agency_id,
     k.master_name IS NOT NULL AS in_master,
     k.complaints
 FROM keyed AS k
