@@ -149,6 +149,9 @@ type Result struct {
 	Finished time.Time
 	Models   []Step
 	Tests    []Step
+	// Seeds (parameters, holidays, master list, as_of) and Commit (writing the tables) are the
+	// build's other costs.
+	Seeds, Commit time.Duration
 	// Tables holds the row counts of the persisted tables.
 	Tables map[string]int64
 }
@@ -243,10 +246,12 @@ func run(ctx context.Context, conn *sql.Conn, cfg config.Config, o options, res 
 			tx.Rollback()
 		}
 	}()
+	seedStart := time.Now()
 	seeds, err := writeSeeds(ctx, tx, cfg, o, res)
 	if err != nil {
 		return err
 	}
+	res.Seeds = time.Since(seedStart)
 	res.AsOf = seeds.asOf
 	models := Models()
 	for _, m := range models {
@@ -290,7 +295,12 @@ func run(ctx context.Context, conn *sql.Conn, cfg config.Config, o options, res 
 			}
 		}
 	}
-	return tx.Commit()
+	commitStart := time.Now()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	res.Commit = time.Since(commitStart)
+	return nil
 }
 
 // Test runs the data tests against the tables of the last build (for `rapor build --test-only`

@@ -17,6 +17,9 @@
 --   in_master    BOOLEAN  the spelling is a name or alias in config agencies
 --   complaints   BIGINT   current complaints of this regency with this spelling
 CREATE OR REPLACE TABLE agency_names AS
+-- (No filter on the folded name before the join below: DuckDB would push it under the GROUP BY
+-- and run the regular expression on every complaint instead of every spelling. Blank names get
+-- a NULL key and drop out at the inner join with chosen.)
 WITH raw AS (
     SELECT regency, agency AS spelling, count(*) AS complaints
     FROM complaints
@@ -37,15 +40,15 @@ keyed AS (
         f.spelling,
         f.complaints,
         f.display,
-        coalesce(m.agency_key, lower(f.display)) AS agency_key,
+        coalesce(m.agency_key, nullif(lower(f.display), '')) AS agency_key,
         m.agency AS master_name
     FROM folded AS f
     LEFT JOIN agency_master AS m ON m.spelling_key = lower(f.display)
-    WHERE f.display <> ''
 ),
 frequent AS (
     SELECT agency_key, display, sum(complaints) AS n
     FROM keyed
+    WHERE agency_key IS NOT NULL
     GROUP BY ALL
 ),
 chosen AS (

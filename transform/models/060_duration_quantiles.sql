@@ -22,43 +22,41 @@
 --   close_days_median    DOUBLE   median of the completion time in C's unit over valid pairs
 CREATE OR REPLACE TEMP TABLE duration_quantiles AS
 WITH hist AS (
-    -- measure 0: response_wd, 1: close_days; agency_id 0: all the regency's agencies.
-    SELECT regency_id, agency_id, 0 AS measure, response_wd AS value, disposed_month AS month, count(*) AS n
+    -- series: one number for (regency_id, agency_id, measure), so that the windows below sort on
+    -- two columns; measure 0 is response_wd, 1 close_days; agency_id 0 is all the regency's agencies.
+    SELECT ((regency_id::BIGINT * 1000000 + agency_id) * 2) AS series, response_wd AS value, disposed_month AS month, count(*) AS n
     FROM complaint_facts WHERE in_cohort AND response_wd IS NOT NULL GROUP BY ALL
     UNION ALL
-    SELECT regency_id, 0, 0, response_wd, disposed_month, count(*)
+    SELECT regency_id::BIGINT * 1000000 * 2, response_wd, disposed_month, count(*)
     FROM complaint_facts WHERE in_cohort AND response_wd IS NOT NULL GROUP BY ALL
     UNION ALL
-    SELECT regency_id, agency_id, 1, close_days, disposed_month, count(*)
+    SELECT (regency_id::BIGINT * 1000000 + agency_id) * 2 + 1, close_days, disposed_month, count(*)
     FROM complaint_facts WHERE in_cohort AND close_days IS NOT NULL GROUP BY ALL
     UNION ALL
-    SELECT regency_id, 0, 1, close_days, disposed_month, count(*)
+    SELECT regency_id::BIGINT * 1000000 * 2 + 1, close_days, disposed_month, count(*)
     FROM complaint_facts WHERE in_cohort AND close_days IS NOT NULL GROUP BY ALL
 ),
--- Each series runs from its first month to 11 months after its last (no window holding it ends
--- later), and at most to the December of as_of's year (the last period end).
+-- Each (series, value) runs from its first month to 11 months after its last (no window holding
+-- it ends later), and at most to the December of as_of's year (the last period end).
 grid AS (
     SELECT
-        s.regency_id, s.agency_id, s.measure, s.value,
+        s.series, s.value,
         unnest(generate_series(s.first_month,
                                least(s.last_month + INTERVAL 11 MONTH, make_date(year(b.as_of_month), 12, 1)),
                                INTERVAL 1 MONTH))::DATE AS month
-    FROM (
-        SELECT regency_id, agency_id, measure, value, min(month) AS first_month, max(month) AS last_month
-        FROM hist GROUP BY ALL
-    ) AS s
+    FROM (SELECT series, value, min(month) AS first_month, max(month) AS last_month FROM hist GROUP BY ALL) AS s
     CROSS JOIN build_info AS b
 ),
 rolled AS (
     SELECT
-        g.regency_id, g.agency_id, g.measure, g.value, g.month,
+        g.series, g.value, g.month,
         coalesce(h.n, 0) AS n1,
         sum(coalesce(h.n, 0)) OVER w3 AS n3,
         sum(coalesce(h.n, 0)) OVER w12 AS n12
     FROM grid AS g
-    LEFT JOIN hist AS h USING (regency_id, agency_id, measure, value, month)
-    WINDOW w3 AS (PARTITION BY g.regency_id, g.agency_id, g.measure, g.value ORDER BY g.month ROWS BETWEEN 2 PRECEDING AND CURRENT ROW),
-           w12 AS (PARTITION BY g.regency_id, g.agency_id, g.measure, g.value ORDER BY g.month ROWS BETWEEN 11 PRECEDING AND CURRENT ROW)
+    LEFT JOIN hist AS h USING (series, value, month)
+    WINDOW w3 AS (PARTITION BY g.series, g.value ORDER BY g.month ROWS BETWEEN 2 PRECEDING AND CURRENT ROW),
+           w12 AS (PARTITION BY g.series, g.value ORDER BY g.month ROWS BETWEEN 11 PRECEDING AND CURRENT ROW)
 ),
 cumulated AS (
     SELECT
@@ -66,14 +64,14 @@ cumulated AS (
         sum(n1) OVER wc AS c1, sum(n3) OVER wc AS c3, sum(n12) OVER wc AS c12,
         sum(n1) OVER wt AS t1, sum(n3) OVER wt AS t3, sum(n12) OVER wt AS t12
     FROM rolled
-    WINDOW wc AS (PARTITION BY regency_id, agency_id, measure, month ORDER BY value ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
-           wt AS (PARTITION BY regency_id, agency_id, measure, month)
+    WINDOW wc AS (PARTITION BY series, month ORDER BY value ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW),
+           wt AS (PARTITION BY series, month)
 ),
 -- For each window length (1, 3, 12 months ending at month) and quantile: the values at ranks
 -- floor(h) and ceil(h), and h's fraction.
 picked AS (
     SELECT
-        regency_id, agency_id, measure, month,
+        series, month,
         any_value(t1) AS t1, any_value(t3) AS t3, any_value(t12) AS t12,
         min(value) FILTER (WHERE c1 > floor(0.5::DOUBLE * (t1 - 1))) AS a50_lo,
         min(value) FILTER (WHERE c1 > ceil(0.5::DOUBLE * (t1 - 1))) AS a50_hi,
@@ -92,17 +90,17 @@ picked AS (
 ),
 quantiles AS (
     -- months: 1 for month periods, 3 for rolling_3m and quarters, 12 for rolling_12m and years.
-    SELECT regency_id, agency_id, measure, month, 1 AS months,
+    SELECT series, month, 1 AS months,
            CASE WHEN t1 > 0 THEN a50_lo + (0.5::DOUBLE * (t1 - 1) - floor(0.5::DOUBLE * (t1 - 1))) * (a50_hi - a50_lo) END AS q50,
            CASE WHEN t1 > 0 THEN a90_lo + (0.9::DOUBLE * (t1 - 1) - floor(0.9::DOUBLE * (t1 - 1))) * (a90_hi - a90_lo) END AS q90
     FROM picked
     UNION ALL
-    SELECT regency_id, agency_id, measure, month, 3,
+    SELECT series, month, 3,
            CASE WHEN t3 > 0 THEN b50_lo + (0.5::DOUBLE * (t3 - 1) - floor(0.5::DOUBLE * (t3 - 1))) * (b50_hi - b50_lo) END,
            CASE WHEN t3 > 0 THEN b90_lo + (0.9::DOUBLE * (t3 - 1) - floor(0.9::DOUBLE * (t3 - 1))) * (b90_hi - b90_lo) END
     FROM picked
     UNION ALL
-    SELECT regency_id, agency_id, measure, month, 12,
+    SELECT series, month, 12,
            CASE WHEN t12 > 0 THEN c50_lo + (0.5::DOUBLE * (t12 - 1) - floor(0.5::DOUBLE * (t12 - 1))) * (c50_hi - c50_lo) END,
            CASE WHEN t12 > 0 THEN c90_lo + (0.9::DOUBLE * (t12 - 1) - floor(0.9::DOUBLE * (t12 - 1))) * (c90_hi - c90_lo) END
     FROM picked
@@ -113,12 +111,12 @@ period_windows AS (
     FROM periods
 )
 SELECT
-    q.regency_id,
-    q.agency_id,
+    (q.series // 2000000)::INTEGER AS regency_id,
+    (q.series // 2 % 1000000)::INTEGER AS agency_id,
     w.period_id,
-    max(q.q50) FILTER (WHERE q.measure = 0) AS response_wd_median,
-    max(q.q90) FILTER (WHERE q.measure = 0) AS response_wd_p90,
-    max(q.q50) FILTER (WHERE q.measure = 1) AS close_days_median
+    max(q.q50) FILTER (WHERE q.series % 2 = 0) AS response_wd_median,
+    max(q.q90) FILTER (WHERE q.series % 2 = 0) AS response_wd_p90,
+    max(q.q50) FILTER (WHERE q.series % 2 = 1) AS close_days_median
 FROM quantiles AS q
 JOIN period_windows AS w ON w.end_month = q.month AND w.months = q.months
 GROUP BY ALL

@@ -7,16 +7,16 @@
 -- that no check is silent.
 --
 -- Columns:
---   source     VARCHAR    ingest | build
---   run_id     BIGINT     ingest_runs.run_id (ingest rows); NULL for build rows
---   file_name  VARCHAR    the file (ingest rows); NULL for build rows
---   regency    VARCHAR    regency
---   check_name VARCHAR    the check's code (see queries/README.md)
---   severity   VARCHAR    warning (the data is wrong or incomplete) | info (a limit of the data)
---   unit       VARCHAR    what count counts: rows | values | complaints | agencies
---   count      BIGINT     how many; NULL when the check could not run (detail says why)
---   examples   VARCHAR[]  up to 5 tracking ids (or agency names), smallest first
---   detail     VARCHAR    what the check means, or why it did not run
+--   source      VARCHAR    ingest | build
+--   run_id      BIGINT     ingest_runs.run_id (ingest rows); NULL for build rows
+--   file_name   VARCHAR    the file (ingest rows); NULL for build rows
+--   regency     VARCHAR    regency
+--   check_name  VARCHAR    the check's code (see queries/README.md)
+--   severity    VARCHAR    warning (the data is wrong or incomplete) | info (a limit of the data)
+--   unit        VARCHAR    what count counts: rows | values | complaints | agencies
+--   count       BIGINT     how many; NULL when the check could not run (detail says why)
+--   examples    VARCHAR[]  up to 5 tracking ids (or agency names), smallest first
+--   detail      VARCHAR    what the check means, or why it did not run
 CREATE OR REPLACE TABLE data_quality AS
 WITH p AS (
     SELECT * FROM build_info
