@@ -155,12 +155,16 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 	if _, err := tx.ExecContext(ctx, createHolidays); err != nil {
 		return si, err
 	}
-	hols := cal.Holidays()
-	if err := insertRows(ctx, tx, `INSERT INTO holidays VALUES (?::DATE, ?, ?)`, len(hols), func(i int) []any {
-		h := hols[i]
-		return []any{h.Date.Format(time.DateOnly), string(h.Kind), h.Name}
-	}); err != nil {
-		return si, fmt.Errorf("holidays: %w", err)
+	// One statement with three list parameters (a few hundred rows).
+	var dates, kinds, names []any
+	for _, h := range cal.Holidays() {
+		dates, kinds, names = append(dates, h.Date.Format(time.DateOnly)), append(kinds, string(h.Kind)), append(names, h.Name)
+	}
+	if len(dates) > 0 {
+		_, err := tx.ExecContext(ctx, `INSERT INTO holidays SELECT unnest($1::VARCHAR[])::DATE, unnest($2::VARCHAR[]), unnest($3::VARCHAR[])`, dates, kinds, names)
+		if err != nil {
+			return si, fmt.Errorf("holidays: %w", err)
+		}
 	}
 
 	if _, err := tx.ExecContext(ctx, createAgencyMaster); err != nil {
