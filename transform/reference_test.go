@@ -245,6 +245,14 @@ type fact struct {
 
 func (rc *refCtx) wd(a, b time.Time) int { return rc.cal.WorkingDaysBetween(a.In(wita), b.In(wita)) }
 
+// cdOrWd is the completion time in C's unit.
+func (rc *refCtx) cdOrWd(a, b time.Time) int {
+	if rc.cfg.SLA.CompletionUnit == "working" {
+		return rc.wd(a, b)
+	}
+	return days(civil(a), civil(b))
+}
+
 func (rc *refCtx) agencyName(raw string) string {
 	k := config.FoldName(raw)
 	if k == "" {
@@ -284,6 +292,9 @@ func (rc *refCtx) periods(first time.Time) []period {
 		}
 		p.complete = !endInstant.After(rc.asOf)
 		p.maturing = days(p.end, rc.asOfDate) < rc.cfg.SLA.CompletionDays
+		if rc.cfg.SLA.CompletionUnit == "working" {
+			p.maturing = rc.cal.WorkingDaysBetween(p.end, rc.asOfDate) < rc.cfg.SLA.CompletionDays
+		}
 		p.stockMnth = endM
 		if last.Before(endM) {
 			p.stockMnth = last
@@ -355,7 +366,7 @@ func (rc *refCtx) metrics(cs, pop []fact, p period, responseKnown bool) want {
 		if c.closed != nil {
 			closed++
 			if !c.closed.Before(*c.disposed) {
-				d := days(civil(*c.disposed), civil(*c.closed))
+				d := rc.cdOrWd(*c.disposed, *c.closed)
 				closeD = append(closeD, d)
 				if d <= sla.CompletionDays {
 					closedOnTime++
@@ -391,7 +402,7 @@ func (rc *refCtx) metrics(cs, pop []fact, p period, responseKnown bool) want {
 			continue
 		}
 		open++
-		if days(civil(*c.disposed), civil(e)) > sla.CompletionDays {
+		if rc.cdOrWd(*c.disposed, e) > sla.CompletionDays {
 			overdue++
 		}
 		if !c.layoutB && (c.response == nil || c.response.After(e)) && rc.wd(*c.disposed, e) > sla.ResponseWorkingDays {
@@ -624,9 +635,15 @@ func (rc *refCtx) compute(cs []refComplaint) []refRow {
 }
 
 func TestReferenceComputation(t *testing.T) {
+	t.Run("calendar days", func(t *testing.T) { referenceComputation(t, "calendar", 30) })
+	t.Run("working days", func(t *testing.T) { referenceComputation(t, "working", 20) })
+}
+
+func referenceComputation(t *testing.T, unit string, c int) {
 	cfg := config.Default()
 	cfg.MinSample = 4
-	cfg.SLA.CompletionDays = 30
+	cfg.SLA.CompletionDays = c
+	cfg.SLA.CompletionUnit = unit
 	cfg.Agencies = []config.Agency{{Name: "Dinas PUPR", Aliases: []string{"Dinas Pekerjaan Umum dan Penataan Ruang", "DPUPR"}}}
 	cutoff := time.Date(2025, 7, 10, 12, 0, 0, 0, wib)
 	cs := genComplaints(7, 2500, cutoff)

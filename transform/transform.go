@@ -230,7 +230,8 @@ func Build(ctx context.Context, db *store.DB, cfg config.Config, opts ...Option)
 
 	buildErr := run(ctx, conn, cfg, o, &res)
 	res.Finished = o.now().UTC()
-	if logErr := logRun(ctx, conn, cfg, o, res, buildErr); logErr != nil && buildErr == nil {
+	// Logged even when ctx was cancelled (an interrupted build is a failed one).
+	if logErr := logRun(context.WithoutCancel(ctx), conn, cfg, o, res, buildErr); logErr != nil && buildErr == nil {
 		buildErr = fmt.Errorf("record build: %w", logErr)
 	}
 	return res, buildErr
@@ -307,7 +308,7 @@ func run(ctx context.Context, conn *sql.Conn, cfg config.Config, o options, res 
 // and after a table was changed by hand). Tests that read a build's intermediate tables (which
 // live only during a build) are skipped: their Step has Skipped set.
 func Test(ctx context.Context, db *store.DB) ([]Step, error) {
-	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: db.ReadOnly()})
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
