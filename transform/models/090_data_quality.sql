@@ -21,35 +21,63 @@ CREATE OR REPLACE TABLE data_quality AS
 WITH p AS (
     SELECT * FROM build_info
 ),
-facts AS (
+-- Each complaint's flags, counted over all complaints; the examples (the smallest tracking ids)
+-- are taken from the flagged complaints only.
+flags AS (
     SELECT
-        r.regency,
-        count(*) FILTER (WHERE f.verify_invalid) AS disposed_before_submitted,
-        min(f.tracking_id, 5) FILTER (WHERE f.verify_invalid) AS disposed_before_submitted_ex,
-        count(*) FILTER (WHERE f.response_invalid) AS response_before_disposed,
-        min(f.tracking_id, 5) FILTER (WHERE f.response_invalid) AS response_before_disposed_ex,
-        count(*) FILTER (WHERE f.close_invalid) AS closed_before_disposed,
-        min(f.tracking_id, 5) FILTER (WHERE f.close_invalid) AS closed_before_disposed_ex,
-        count(*) FILTER (WHERE f.closed_at IS NOT NULL AND f.disposed_at IS NULL) AS closed_without_disposition,
-        min(f.tracking_id, 5) FILTER (WHERE f.closed_at IS NOT NULL AND f.disposed_at IS NULL) AS closed_without_disposition_ex,
-        count(*) FILTER (WHERE f.status = 'closed' AND f.closed_at IS NULL) AS closed_status_without_closed_at,
-        min(f.tracking_id, 5) FILTER (WHERE f.status = 'closed' AND f.closed_at IS NULL) AS closed_status_without_closed_at_ex,
-        count(*) FILTER (WHERE f.closed_at IS NOT NULL AND f.status IN ('unverified', 'verified', 'disposed', 'in_progress', 'postponed')) AS closed_at_with_open_status,
-        min(f.tracking_id, 5) FILTER (WHERE f.closed_at IS NOT NULL AND f.status IN ('unverified', 'verified', 'disposed', 'in_progress', 'postponed')) AS closed_at_with_open_status_ex,
-        count(*) FILTER (WHERE f.disposed_at IS NOT NULL AND f.agency_id IS NULL) AS disposed_without_agency,
-        min(f.tracking_id, 5) FILTER (WHERE f.disposed_at IS NOT NULL AND f.agency_id IS NULL) AS disposed_without_agency_ex,
-        count(*) FILTER (WHERE f.agency_id IS NOT NULL AND f.disposed_at IS NULL) AS agency_without_disposition,
-        min(f.tracking_id, 5) FILTER (WHERE f.agency_id IS NOT NULL AND f.disposed_at IS NULL) AS agency_without_disposition_ex,
-        count(*) FILTER (WHERE NOT coalesce(greatest(f.submitted_date, f.disposed_date, f.response_date, f.closed_date) <= p.holidays_last
-                                            AND least(f.submitted_date, f.disposed_date, f.response_date, f.closed_date) >= p.holidays_first, false)) AS outside_holiday_calendar,
-        min(f.tracking_id, 5) FILTER (WHERE NOT coalesce(greatest(f.submitted_date, f.disposed_date, f.response_date, f.closed_date) <= p.holidays_last
-                                                   AND least(f.submitted_date, f.disposed_date, f.response_date, f.closed_date) >= p.holidays_first, false)) AS outside_holiday_calendar_ex,
-        count(*) FILTER (WHERE NOT f.has_first_response) AS no_first_response_column,
-        min(f.tracking_id, 5) FILTER (WHERE NOT f.has_first_response) AS no_first_response_column_ex
+        f.regency_id,
+        f.tracking_id,
+        (f.verify_invalid) AS disposed_before_submitted,
+        (f.response_invalid) AS response_before_disposed,
+        (f.close_invalid) AS closed_before_disposed,
+        (f.closed_at IS NOT NULL AND f.disposed_at IS NULL) AS closed_without_disposition,
+        (f.status = 'closed' AND f.closed_at IS NULL) AS closed_status_without_closed_at,
+        (f.closed_at IS NOT NULL AND f.status IN ('unverified', 'verified', 'disposed', 'in_progress', 'postponed')) AS closed_at_with_open_status,
+        (f.disposed_at IS NOT NULL AND f.agency_id IS NULL) AS disposed_without_agency,
+        (f.agency_id IS NOT NULL AND f.disposed_at IS NULL) AS agency_without_disposition,
+        (NOT coalesce(greatest(f.submitted_date, f.disposed_date, f.response_date, f.closed_date) <= p.holidays_last AND least(f.submitted_date, f.disposed_date, f.response_date, f.closed_date) >= p.holidays_first, false)) AS outside_holiday_calendar,
+        (NOT f.has_first_response) AS no_first_response_column
     FROM complaint_facts AS f
     CROSS JOIN p
+),
+fact_counts AS (
+    SELECT
+        regency_id,
+        count(*) FILTER (WHERE disposed_before_submitted) AS disposed_before_submitted,
+        count(*) FILTER (WHERE response_before_disposed) AS response_before_disposed,
+        count(*) FILTER (WHERE closed_before_disposed) AS closed_before_disposed,
+        count(*) FILTER (WHERE closed_without_disposition) AS closed_without_disposition,
+        count(*) FILTER (WHERE closed_status_without_closed_at) AS closed_status_without_closed_at,
+        count(*) FILTER (WHERE closed_at_with_open_status) AS closed_at_with_open_status,
+        count(*) FILTER (WHERE disposed_without_agency) AS disposed_without_agency,
+        count(*) FILTER (WHERE agency_without_disposition) AS agency_without_disposition,
+        count(*) FILTER (WHERE outside_holiday_calendar) AS outside_holiday_calendar,
+        count(*) FILTER (WHERE no_first_response_column) AS no_first_response_column
+    FROM flags
+    GROUP BY regency_id
+),
+fact_examples AS (
+    SELECT
+        regency_id,
+        min(tracking_id, 5) FILTER (WHERE disposed_before_submitted) AS disposed_before_submitted_ex,
+        min(tracking_id, 5) FILTER (WHERE response_before_disposed) AS response_before_disposed_ex,
+        min(tracking_id, 5) FILTER (WHERE closed_before_disposed) AS closed_before_disposed_ex,
+        min(tracking_id, 5) FILTER (WHERE closed_without_disposition) AS closed_without_disposition_ex,
+        min(tracking_id, 5) FILTER (WHERE closed_status_without_closed_at) AS closed_status_without_closed_at_ex,
+        min(tracking_id, 5) FILTER (WHERE closed_at_with_open_status) AS closed_at_with_open_status_ex,
+        min(tracking_id, 5) FILTER (WHERE disposed_without_agency) AS disposed_without_agency_ex,
+        min(tracking_id, 5) FILTER (WHERE agency_without_disposition) AS agency_without_disposition_ex,
+        min(tracking_id, 5) FILTER (WHERE outside_holiday_calendar) AS outside_holiday_calendar_ex,
+        min(tracking_id, 5) FILTER (WHERE no_first_response_column) AS no_first_response_column_ex
+    FROM flags
+    WHERE disposed_before_submitted OR response_before_disposed OR closed_before_disposed OR closed_without_disposition OR closed_status_without_closed_at OR closed_at_with_open_status OR disposed_without_agency OR agency_without_disposition OR outside_holiday_calendar OR no_first_response_column
+    GROUP BY regency_id
+),
+facts AS (
+    SELECT r.regency, c.* EXCLUDE (regency_id), e.* EXCLUDE (regency_id)
+    FROM fact_counts AS c
     JOIN regencies AS r USING (regency_id)
-    GROUP BY r.regency
+    LEFT JOIN fact_examples AS e USING (regency_id)
 ),
 raw AS (
     SELECT
