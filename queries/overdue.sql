@@ -6,22 +6,21 @@
 --   of a confidential complaint.
 -- param: agency text  the SKPD as named in agency_month.agency (case and spaces ignored)
 SELECT
-    f.tracking_id,
-    f.agency,
+    o.tracking_id,
+    o.agency,
     c.category,
     c.area,
-    f.disposed_date                              AS disposed_on,
-    f.open_days                                  AS days_open,
-    f.open_wd                                    AS working_days_open,
-    f.first_response_at IS NOT NULL              AS answered,
-    f.unanswered_overdue_now                     AS unanswered_past_r,
-    f.overdue_now                                AS open_past_c,
-    CASE WHEN b.completion_unit = 'working' THEN f.open_wd ELSE f.open_days END
+    o.disposed_date                              AS disposed_on,
+    o.open_days                                  AS days_open,
+    o.open_wd                                    AS working_days_open,
+    o.first_response_at IS NOT NULL              AS answered,
+    o.unanswered_overdue                         AS unanswered_past_r,
+    o.overdue                                    AS open_past_c,
+    CASE WHEN b.completion_unit = 'working' THEN o.open_wd ELSE o.open_days END
         - b.completion_days                      AS days_past_c
-FROM complaint_facts AS f
+FROM open_complaints AS o
 JOIN complaints AS c USING (regency, tracking_id)
 CROSS JOIN build_info AS b
-WHERE lower(trim(f.agency)) = lower(trim($agency))
-  AND f.open_now
-  AND (f.overdue_now OR coalesce(f.unanswered_overdue_now, false))
-ORDER BY f.disposed_at, f.tracking_id
+WHERE lower(trim(o.agency)) = lower(trim($agency))
+  AND (o.overdue OR coalesce(o.unanswered_overdue, false))
+ORDER BY o.disposed_at, o.tracking_id

@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/hsu-lapor/rapor/internal/msg"
+	"github.com/hsu-lapor/rapor/transform"
+)
+
+func init() {
+	register(command{name: "build", summary: "compute the scorecard tables from the ingested complaints", run: runBuild})
+}
+
+func runBuild(ctx context.Context, g *globals, args []string) int {
+	fs := newFlags(g, "build", "[flags]", `
+Recomputes every scorecard table (calendar, agency_month, agency_period, regency_month,
+regency_period, open_complaints, data_quality, build_info, ...; see queries/README.md) from the
+complaints in the database, then runs the data tests. The build is one transaction: if a model or
+a data test fails, the tables stay as the last good build left them, and the failure is logged in
+build_runs. --test-only runs the data tests on the current tables without rebuilding.`)
+	wait := fs.Duration("wait", 0, "how long to wait for another rapor process to release the database")
+	testOnly := fs.Bool("test-only", false, "only run the data tests on the current tables")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	cfg, err := g.config()
+	if err != nil {
+		return fail(g, err)
+	}
+	db, err := openWriter(ctx, g, cfg, *wait)
+	if err != nil {
+		return fail(g, err)
+	}
+	defer db.Close()
+
+	if *testOnly {
+		steps, err := transform.Test(ctx, db)
+		if err != nil {
+			return fail(g, err)
+		}
+		skipped := 0
+		for _, s := range steps {
+			if s.Skipped {
+				skipped++
+			}
+		}
+		fmt.Fprintln(g.stdout, msg.T("build_tests", len(steps)-skipped, skipped))
+		return exitOK
+	}
+	res, err := transform.Build(ctx, db, cfg, transform.WithVersion(programVersion()))
+	for _, s := range res.Models {
+		g.log.Debug("model", "table", s.Name, "rows", s.Rows, "seconds", s.Duration.Seconds())
+	}
+	for _, s := range res.Tests {
+		g.log.Debug("data test", "test", s.Name, "violations", s.Rows, "seconds", s.Duration.Seconds())
+	}
+	if err != nil {
+		if errors.Is(err, transform.ErrNoComplaints) {
+			return fail(g, errors.New(msg.T("no_complaints")))
+		}
+		return fail(g, errors.New(msg.T("build_failed", res.BuildID, err)))
+	}
+	fmt.Fprintln(g.stdout, msg.T("build_done", res.BuildID, res.AsOf.In(cfg.Location()).Format("2006-01-02 15:04"),
+		cfg.Timezone, len(res.Models), len(res.Tests), res.Duration().Round(10*time.Millisecond).Seconds()))
+	names := make([]string, 0, len(res.Tables))
+	for n := range res.Tables {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintln(g.stdout, msg.T("table_rows", n, fmt.Sprint(res.Tables[n])))
+	}
+	return exitOK
+}
