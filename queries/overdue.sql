@@ -21,6 +21,6 @@ SELECT
 FROM open_complaints AS o
 JOIN complaints AS c USING (regency, tracking_id)
 CROSS JOIN build_info AS b
-WHERE lower(trim(o.agency)) = lower(trim($agency))
+WHERE lower(regexp_replace(trim(o.agency), '\s+', ' ', 'g')) = lower(regexp_replace(trim($agency), '\s+', ' ', 'g'))
   AND (o.overdue OR coalesce(o.unanswered_overdue, false))
 ORDER BY o.disposed_at, o.tracking_id
