@@ -47,6 +47,7 @@ type globals struct {
 	configPath string
 	lang       string
 	verbose    bool
+	level      slog.LevelVar // Debug once -v is seen, before or after the command
 	stdout     io.Writer
 	stderr     io.Writer
 	log        *slog.Logger
@@ -56,7 +57,28 @@ func (g *globals) addFlags(fs *flag.FlagSet) {
 	fs.StringVar(&g.dbPath, "db", g.dbPath, "database file")
 	fs.StringVar(&g.configPath, "config", g.configPath, "configuration file (default ./rapor.yaml if present)")
 	fs.StringVar(&g.lang, "lang", g.lang, "language of messages and reports: id or en (default: config lang, else id)")
-	fs.BoolVar(&g.verbose, "v", g.verbose, "verbose logs")
+	fs.Var(verboseFlag{g}, "v", "verbose logs")
+}
+
+// verboseFlag turns on debug logs wherever -v appears on the command line.
+type verboseFlag struct{ g *globals }
+
+func (v verboseFlag) String() string {
+	if v.g != nil && v.g.verbose {
+		return "true"
+	}
+	return "false"
+}
+func (v verboseFlag) IsBoolFlag() bool { return true }
+func (v verboseFlag) Set(s string) error {
+	on := s == "true" || s == "1" || s == ""
+	v.g.verbose = on
+	if on {
+		v.g.level.Set(slog.LevelDebug)
+	} else {
+		v.g.level.Set(slog.LevelInfo)
+	}
+	return nil
 }
 
 // config loads the configuration and applies the language choice.
@@ -115,11 +137,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		usage(stderr)
 		return exitUsage
 	}
-	level := slog.LevelInfo
-	if g.verbose {
-		level = slog.LevelDebug
-	}
-	g.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
+	g.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: &g.level}))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return c.run(ctx, g, rest[1:])

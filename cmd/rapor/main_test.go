@@ -51,6 +51,7 @@ func TestUsageAndExitCodes(t *testing.T) {
 		{[]string{"gen", "--out", "x.csv", "--format", "pdf"}, exitUsage, "--format must be csv or xlsx"},
 		{[]string{"version"}, exitOK, "DuckDB v"},
 		{[]string{"--lang", "fr", "version"}, exitOK, "rapor"},
+		{[]string{"--db", "/nonexistent/dir/x.duckdb", "ingest", "-v", fixtures + "lapor_admin.csv"}, exitFailure, "/nonexistent/dir/x.duckdb"},
 	} {
 		code, out, errs := cli(t, c.args...)
 		if code != c.code || !strings.Contains(out+errs, c.out) {
