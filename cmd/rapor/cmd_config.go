@@ -1,0 +1,38 @@
+package main
+
+import (
+	"context"
+	"fmt"
+)
+
+func init() {
+	register(command{name: "config", summary: "print the effective configuration (defaults included)", run: runConfig})
+}
+
+func runConfig(ctx context.Context, g *globals, args []string) int {
+	fs := newFlags(g, "config", "[flags]", `
+Prints the configuration in force as YAML: rapor.yaml (or --config) over the defaults of the spec,
+after validation. Redirect it to a file to start a rapor.yaml of your own.`)
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if fs.NArg() > 0 {
+		fs.Usage()
+		return exitUsage
+	}
+	cfg, err := g.config()
+	if err != nil {
+		return fail(g, err)
+	}
+	b, err := cfg.YAML()
+	if err != nil {
+		return fail(g, err)
+	}
+	source := "defaults (no rapor.yaml found)"
+	if cfg.Path != "" {
+		source = cfg.Path + " over the defaults"
+	}
+	fmt.Fprintf(g.stdout, "# effective configuration: %s\n", source)
+	g.stdout.Write(b)
+	return exitOK
+}

@@ -1,0 +1,83 @@
+-- agency_period: the SKPD scorecard by quarter, year and rolling 3 and 12 months.
+--
+-- Grain: one row per (regency, period_type, period, agency) for agencies that received at least
+-- one complaint in the period (see periods for the period types). Every number is computed from
+-- the period's complaints (counts summed over its months, medians from all its complaints), with
+-- the definitions of agency_month; stock is taken at the period's end (or as_of). rank compares
+-- agencies within the same period; rank_change compares with the previous period of the same type
+-- (the previous quarter, year, or the window ending one month earlier).
+--
+-- Columns:
+--   regency                  VARCHAR      regency
+--   period_type              VARCHAR      quarter | year | rolling_3m | rolling_12m
+--   period                   VARCHAR      label: 2025-Q1, 2025, 2024-04..2025-03
+--   period_start             DATE         first day of the period
+--   period_end               DATE         last day of the period
+--   end_month                DATE         first day of the period's last month (rolling windows end there)
+--   agency                   VARCHAR      agency shown
+--   received                 BIGINT       complaints disposed to the agency in the period (the cohort)
+--   response_base            BIGINT       of those, from exports with a first-response column (= received for layout A; 0 for layout B)
+--   responded                BIGINT       of response_base, with a first response; NULL when response_base = 0
+--   responded_on_time        BIGINT       of response_base, wd(disposed_at, first_response_at) <= R; NULL when response_base = 0
+--   closed                   BIGINT       with closed_at
+--   closed_on_time           BIGINT       closed within C of disposed_at
+--   rated                    BIGINT       with a rating
+--   rating_avg               DOUBLE       mean rating (1-5); NULL when rated = 0
+--   response_wd_median       DOUBLE       median of wd(disposed_at, first_response_at), valid pairs (continuous quantile)
+--   response_wd_p90          DOUBLE       90th percentile of the same (continuous quantile)
+--   close_days_median        DOUBLE       median completion time in C's unit, valid pairs
+--   response_rate            DOUBLE       responded / response_base
+--   on_time_response_rate    DOUBLE       responded_on_time / response_base
+--   completion_rate          DOUBLE       closed / received
+--   on_time_completion_rate  DOUBLE       closed_on_time / received
+--   satisfaction             DOUBLE       (rating_avg - 1) / 4
+--   open_end                 BIGINT       open at stock_at (disposed, not closed, not archived)
+--   overdue_end              BIGINT       of open_end, more than C (C's unit) since disposed_at
+--   unanswered_overdue_end   BIGINT       of open_end, no first response by stock_at and wd(disposed_at, stock_at) > R; NULL without first-response data
+--   stock_at                 TIMESTAMPTZ  instant of the stock: end of the period, or as_of if the period is not over
+--   score                    DOUBLE       100 * weighted mean of the available components (metrics.md), 9 decimals
+--   zone                     VARCHAR      hijau | kuning | merah by config zones; NULL when score is NULL
+--   rank                     BIGINT       as agency_month, within the period
+--   rank_change              BIGINT       previous period's rank minus this one; NULL when unranked in either
+--   small_sample             BOOLEAN      received < min_sample
+--   maturing                 BOOLEAN      the period ended less than C before as_of
+--   complete                 BOOLEAN      the period ended at or before as_of
+CREATE OR REPLACE TABLE agency_period AS
+SELECT
+    regency,
+    period_type,
+    period,
+    period_start,
+    period_end,
+    end_month,
+    agency,
+    received,
+    response_base,
+    responded,
+    responded_on_time,
+    closed,
+    closed_on_time,
+    rated,
+    rating_avg,
+    response_wd_median,
+    response_wd_p90,
+    close_days_median,
+    response_rate,
+    on_time_response_rate,
+    completion_rate,
+    on_time_completion_rate,
+    satisfaction,
+    open_end,
+    overdue_end,
+    unanswered_overdue_end,
+    stock_at,
+    score,
+    zone,
+    rank,
+    rank_change,
+    small_sample,
+    maturing,
+    complete
+FROM scorecard
+WHERE agency IS NOT NULL AND period_type <> 'month'
+ORDER BY regency, list_position(['quarter', 'year', 'rolling_3m', 'rolling_12m'], period_type), end_month, rank NULLS LAST, agency

@@ -1,0 +1,140 @@
+-- data_quality: every check rapor makes on the data, with its count (metrics.md, "Data quality").
+--
+-- Grain: one row per (source, run_id, regency, check_name). source 'ingest' rows describe one ingested
+-- file (run_id): its rejected rows in total and by reason, and the values dropped from rows that
+-- were kept, by reason. source 'build' rows describe the current complaints of a regency at this
+-- build: every build check has a row for every regency, with count 0 when nothing was found, so
+-- that no check is silent.
+--
+-- Columns:
+--   source     VARCHAR    ingest | build
+--   run_id     BIGINT     ingest_runs.run_id (ingest rows); NULL for build rows
+--   file_name  VARCHAR    the file (ingest rows); NULL for build rows
+--   regency    VARCHAR    regency
+--   check_name VARCHAR    the check's code (see queries/README.md)
+--   severity   VARCHAR    warning (the data is wrong or incomplete) | info (a limit of the data)
+--   unit       VARCHAR    what count counts: rows | values | complaints | agencies
+--   count      BIGINT     how many; NULL when the check could not run (detail says why)
+--   examples   VARCHAR[]  up to 5 tracking ids (or agency names), smallest first
+--   detail     VARCHAR    what the check means, or why it did not run
+CREATE OR REPLACE TABLE data_quality AS
+WITH p AS (
+    SELECT * FROM build_info
+),
+f AS (
+    SELECT
+        cf.*,
+        c.status_raw,
+        n.in_master,
+        greatest(c.submitted_at, c.verified_at, c.disposed_at, c.first_response_at, c.closed_at, c.last_activity_at) > p.started_at AS in_future,
+        NOT (cs.holidays_known AND coalesce(cd.holidays_known, true) AND coalesce(cr.holidays_known, true)
+             AND coalesce(cc.holidays_known, true)) AS outside_calendar,
+        p.started_at,
+        p.master_agencies
+    FROM complaint_facts AS cf
+    JOIN complaints AS c USING (regency, tracking_id)
+    CROSS JOIN p
+    LEFT JOIN agency_names AS n ON n.regency = c.regency AND n.spelling = c.agency
+    LEFT JOIN calendar AS cs ON cs.date = cf.submitted_date
+    LEFT JOIN calendar AS cd ON cd.date = cf.disposed_date
+    LEFT JOIN calendar AS cr ON cr.date = c.first_response_at::DATE
+    LEFT JOIN calendar AS cc ON cc.date = cf.closed_date
+),
+per_regency AS (
+    SELECT
+        regency,
+        count(*) FILTER (WHERE status = 'unknown') AS unknown_status,
+        min(tracking_id, 5) FILTER (WHERE status = 'unknown') AS unknown_status_ex,
+        string_agg(DISTINCT status_raw, ', ' ORDER BY status_raw) FILTER (WHERE status = 'unknown') AS unknown_status_raw,
+        count(*) FILTER (WHERE verify_invalid) AS disposed_before_submitted,
+        min(tracking_id, 5) FILTER (WHERE verify_invalid) AS disposed_before_submitted_ex,
+        count(*) FILTER (WHERE response_invalid) AS response_before_disposed,
+        min(tracking_id, 5) FILTER (WHERE response_invalid) AS response_before_disposed_ex,
+        count(*) FILTER (WHERE close_invalid) AS closed_before_disposed,
+        min(tracking_id, 5) FILTER (WHERE close_invalid) AS closed_before_disposed_ex,
+        count(*) FILTER (WHERE closed_at IS NOT NULL AND disposed_at IS NULL) AS closed_without_disposition,
+        min(tracking_id, 5) FILTER (WHERE closed_at IS NOT NULL AND disposed_at IS NULL) AS closed_without_disposition_ex,
+        count(*) FILTER (WHERE status = 'closed' AND closed_at IS NULL) AS closed_status_without_closed_at,
+        min(tracking_id, 5) FILTER (WHERE status = 'closed' AND closed_at IS NULL) AS closed_status_without_closed_at_ex,
+        count(*) FILTER (WHERE closed_at IS NOT NULL AND status IN ('unverified', 'verified', 'disposed', 'in_progress', 'postponed')) AS closed_at_with_open_status,
+        min(tracking_id, 5) FILTER (WHERE closed_at IS NOT NULL AND status IN ('unverified', 'verified', 'disposed', 'in_progress', 'postponed')) AS closed_at_with_open_status_ex,
+        count(*) FILTER (WHERE disposed_at IS NOT NULL AND agency IS NULL) AS disposed_without_agency,
+        min(tracking_id, 5) FILTER (WHERE disposed_at IS NOT NULL AND agency IS NULL) AS disposed_without_agency_ex,
+        count(*) FILTER (WHERE agency IS NOT NULL AND disposed_at IS NULL) AS agency_without_disposition,
+        min(tracking_id, 5) FILTER (WHERE agency IS NOT NULL AND disposed_at IS NULL) AS agency_without_disposition_ex,
+        count(DISTINCT agency) FILTER (WHERE NOT in_master) AS agency_not_in_master,
+        list_sort(list(DISTINCT agency) FILTER (WHERE NOT in_master))[1:5] AS agency_not_in_master_ex,
+        count(*) FILTER (WHERE in_future) AS future_timestamp,
+        min(tracking_id, 5) FILTER (WHERE in_future) AS future_timestamp_ex,
+        count(*) FILTER (WHERE outside_calendar) AS outside_holiday_calendar,
+        min(tracking_id, 5) FILTER (WHERE outside_calendar) AS outside_holiday_calendar_ex,
+        count(*) FILTER (WHERE NOT has_first_response) AS no_first_response_column,
+        min(tracking_id, 5) FILTER (WHERE NOT has_first_response) AS no_first_response_column_ex,
+        any_value(master_agencies) AS master_agencies
+    FROM f
+    GROUP BY regency
+),
+build_checks AS (
+    SELECT
+        'build' AS source, NULL::BIGINT AS run_id, NULL::VARCHAR AS file_name, regency,
+        x.check_name, x.severity, x.unit, x.count, x.examples, x.detail
+    FROM per_regency,
+    LATERAL (VALUES
+        ('unknown_status', 'warning', 'complaints', unknown_status, unknown_status_ex,
+         'status not in the list of known statuses (kept as unknown): ' || coalesce(unknown_status_raw, '-')),
+        ('disposed_before_submitted', 'warning', 'complaints', disposed_before_submitted, disposed_before_submitted_ex,
+         'disposed_at < submitted_at: excluded from verification times, never on time'),
+        ('response_before_disposed', 'warning', 'complaints', response_before_disposed, response_before_disposed_ex,
+         'first_response_at < disposed_at: excluded from response times, never on time'),
+        ('closed_before_disposed', 'warning', 'complaints', closed_before_disposed, closed_before_disposed_ex,
+         'closed_at < disposed_at: excluded from completion times, never on time'),
+        ('closed_without_disposition', 'warning', 'complaints', closed_without_disposition, closed_without_disposition_ex,
+         'closed_at without disposed_at: in no agency cohort, counted as undisposed'),
+        ('closed_status_without_closed_at', 'warning', 'complaints', closed_status_without_closed_at, closed_status_without_closed_at_ex,
+         'status closed (Selesai) but no closed_at: counted as not closed'),
+        ('closed_at_with_open_status', 'warning', 'complaints', closed_at_with_open_status, closed_at_with_open_status_ex,
+         'closed_at present but the status is an open one: counted as closed'),
+        ('disposed_without_agency', 'warning', 'complaints', disposed_without_agency, disposed_without_agency_ex,
+         'disposed_at without an agency: in no agency cohort'),
+        ('agency_without_disposition', 'warning', 'complaints', agency_without_disposition, agency_without_disposition_ex,
+         'agency named but no disposed_at: in no agency cohort'),
+        ('agency_not_in_master', CASE WHEN master_agencies > 0 THEN 'warning' ELSE 'info' END, 'agencies',
+         CASE WHEN master_agencies > 0 THEN agency_not_in_master END,
+         CASE WHEN master_agencies > 0 THEN agency_not_in_master_ex END,
+         CASE WHEN master_agencies > 0 THEN 'agency names that are neither a name nor an alias in config agencies'
+              ELSE 'not checked: config agencies (the master list) is empty' END),
+        ('future_timestamp', 'warning', 'complaints', future_timestamp, future_timestamp_ex,
+         'a timestamp after the build time: not used for as_of'),
+        ('outside_holiday_calendar', 'info', 'complaints', outside_holiday_calendar, outside_holiday_calendar_ex,
+         'a date outside the years of the holiday list: only weekends counted as non-working there'),
+        ('no_first_response_column', 'info', 'complaints', no_first_response_column, no_first_response_column_ex,
+         'from an export without a first-response column (layout B): response metrics not available (NULL)')
+    ) AS x(check_name, severity, unit, count, examples, detail)
+),
+reasons AS (
+    SELECT
+        r.run_id, r.row_rejected, r.reason_code,
+        count(*) AS n,
+        min(coalesce(r.column_name || ': ', '') || coalesce(r.raw_value, ''), 5) AS examples,
+        min(r.source_row) AS first_row
+    FROM rejects AS r
+    GROUP BY ALL
+),
+ingest_checks AS (
+    SELECT 'ingest' AS source, i.run_id, i.file_name, i.regency, 'rows_rejected' AS check_name,
+           'warning' AS severity, 'rows' AS unit, i.rows_rejected AS count, NULL::VARCHAR[] AS examples,
+           'rows of ' || i.rows_read || ' not loaded (table rejects)' AS detail
+    FROM ingest_runs AS i
+    UNION ALL
+    SELECT 'ingest', i.run_id, i.file_name, i.regency,
+           CASE WHEN r.row_rejected THEN 'rejected:' ELSE 'value_dropped:' END || r.reason_code,
+           'warning', CASE WHEN r.row_rejected THEN 'rows' ELSE 'values' END, r.n, r.examples,
+           CASE WHEN r.row_rejected THEN 'rows rejected for this reason, the first at row ' || r.first_row
+                ELSE 'values left empty in rows that were kept, the first at row ' || r.first_row END
+    FROM reasons AS r
+    JOIN ingest_runs AS i USING (run_id)
+)
+SELECT * FROM ingest_checks
+UNION ALL
+SELECT * FROM build_checks
+ORDER BY source DESC, run_id NULLS LAST, regency, check_name
