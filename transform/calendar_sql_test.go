@@ -85,13 +85,13 @@ func TestWorkingDays(t *testing.T) {
 			for i, c := range cases {
 				insertPair(t, db, fmt.Sprintf("c%02d", i), c.a, c.b)
 			}
-			build(t, db, cfg)
+			build(t, db, cfg, keepFacts())
 			for i, c := range cases {
 				var verify, response, closeDays any
 				var invalid, rInvalid, cInvalid bool
 				id := fmt.Sprintf("c%02d", i)
 				err := db.QueryRow(`SELECT v.verify_wd, r.response_wd, r.close_days, v.verify_invalid, r.response_invalid, r.close_invalid
-                    FROM complaint_facts AS v, complaint_facts AS r WHERE v.tracking_id = ? AND r.tracking_id = ?`,
+                    FROM test_facts AS v, test_facts AS r WHERE v.tracking_id = ? AND r.tracking_id = ?`,
 					id, id+"/r").Scan(&verify, &response, &closeDays, &invalid, &rInvalid, &cInvalid)
 				if err != nil {
 					t.Fatal(err)
@@ -171,7 +171,7 @@ func TestCalendarTable(t *testing.T) {
 			db := openDB(t, cfg)
 			insertPair(t, db, "a", time.Date(2025, 3, 7, 10, 0, 0, 0, wita), time.Date(2025, 3, 11, 10, 0, 0, 0, wita))
 			insertPair(t, db, "b", time.Date(2025, 3, 27, 10, 0, 0, 0, wita), time.Date(2025, 4, 8, 10, 0, 0, 0, wita))
-			build(t, db, cfg)
+			build(t, db, cfg, keepFacts())
 			day := func(d string) want {
 				rows := queryMaps(t, db.DB, `SELECT * FROM calendar WHERE date = ?::DATE`, d)
 				if len(rows) != 1 {
@@ -190,8 +190,8 @@ func TestCalendarTable(t *testing.T) {
 			}
 			// Fri 03-07 to Tue 03-11: Mon 03-10 is the regency's day off: wd = 1 (03-11).
 			var wd, wdB int
-			db.QueryRow(`SELECT verify_wd FROM complaint_facts WHERE tracking_id = 'a'`).Scan(&wd)
-			db.QueryRow(`SELECT verify_wd FROM complaint_facts WHERE tracking_id = 'b'`).Scan(&wdB)
+			db.QueryRow(`SELECT verify_wd FROM test_facts WHERE tracking_id = 'a'`).Scan(&wd)
+			db.QueryRow(`SELECT verify_wd FROM test_facts WHERE tracking_id = 'b'`).Scan(&wdB)
 			wantB := 1 // the built-in Idul Fitri week
 			if replace {
 				// The user's list alone: 03-28 (Fri), 03-31..04-04 (Mon-Fri), 04-07, 04-08 are worked.

@@ -276,7 +276,7 @@ func TestFixtureLayoutA(t *testing.T) {
 	cfg := fixtureConfig(t)
 	db := openDB(t, cfg)
 	ingestFiles(t, db, cfg, "testdata/metrics/layout_a.csv")
-	res := build(t, db, cfg)
+	res := build(t, db, cfg, keepFacts())
 	if !res.AsOf.Equal(fixtureAsOf) {
 		t.Errorf("as_of = %s, want %s", res.AsOf, fixtureAsOf)
 	}
@@ -345,18 +345,40 @@ func TestFixtureLayoutA(t *testing.T) {
 		"HSU-D6": {"response_wd": 1, "responded_on_time": true, "close_days": 14},
 		"HSU-K1": {"close_days": 60, "closed_on_time": true, "response_wd": 5, "responded_on_time": true},
 		"HSU-K2": {"close_days": 61, "closed_on_time": false, "response_wd": 6, "responded_on_time": false},
-		"HSU-K3": {"open_now": true, "open_days": 99, "overdue_now": true, "unanswered_overdue_now": true, "agency": "Dinas Kesehatan"},
-		"HSU-K9": {"open_now": true, "open_days": 36, "overdue_now": false, "unanswered_overdue_now": false},
 		"HSU-K6": {"agency": "Dinas Kesehatan"},
-		"HSU-X1": {"in_cohort": false, "open_now": false, "disposed_at": nil},
+		"HSU-X1": {"in_cohort": false, "disposed_at": nil},
 	}
 	for id, w := range facts {
-		rows := queryMaps(t, db.DB, `SELECT * FROM complaint_facts WHERE tracking_id = ?`, id)
+		rows := queryMaps(t, db.DB, `SELECT f.*, n.agency FROM test_facts AS f LEFT JOIN (SELECT DISTINCT agency_id, agency FROM agency_names) AS n USING (agency_id) WHERE tracking_id = ?`, id)
 		if len(rows) != 1 {
 			t.Errorf("complaint_facts %s: %d rows", id, len(rows))
 			continue
 		}
 		checkRow(t, id, rows[0], w)
+	}
+
+	// Open at as_of (05-20): K3 K9, D3, P2 P3, S2 S3. K3: cd(02-10, 05-20) = 99 > 60, unanswered;
+	// wd(02-10, 05-20) = 14 (Feb) + 19 (Mar) + 16 (Apr) + 11 (May 2, 5-9, 14-16, 19-20) = 60.
+	open := map[string]want{
+		"HSU-K3": {"agency": "Dinas Kesehatan", "open_days": 99, "open_wd": 60, "overdue": true, "unanswered_overdue": true},
+		"HSU-K9": {"open_days": 36, "overdue": false, "unanswered_overdue": false},
+		"HSU-D3": {"agency": "Dinas Pendidikan", "open_days": 103, "overdue": true, "unanswered_overdue": false},
+		"HSU-P2": {"agency": "Dinas PUPR", "overdue": true},
+		"HSU-P3": {"agency": "Dinas PUPR", "open_days": 85, "overdue": true, "unanswered_overdue": false},
+		"HSU-S2": {"agency": "DINAS SOSIAL", "open_days": 29, "overdue": false},
+		"HSU-S3": {"open_days": 1, "open_wd": 1, "overdue": false, "unanswered_overdue": false},
+	}
+	rows = queryMaps(t, db.DB, `SELECT * FROM open_complaints`)
+	if len(rows) != len(open) {
+		t.Errorf("open_complaints has %d rows, want %d", len(rows), len(open))
+	}
+	for _, r := range rows {
+		w, ok := open[r["tracking_id"].(string)]
+		if !ok {
+			t.Errorf("unexpected open complaint %v", r["tracking_id"])
+			continue
+		}
+		checkRow(t, "open "+r["tracking_id"].(string), r, w)
 	}
 
 	// Data quality: every build check has a row; the fixture's problems are counted.
@@ -409,7 +431,7 @@ func TestFixtureLayoutB(t *testing.T) {
 	cfg := fixtureConfig(t)
 	db := openDB(t, cfg)
 	ingestFiles(t, db, cfg, "testdata/metrics/layout_b.csv")
-	build(t, db, cfg)
+	build(t, db, cfg, keepFacts())
 
 	rows := queryMaps(t, db.DB, `SELECT * FROM agency_month`)
 	if len(rows) != len(agencyMonthA) {
@@ -450,7 +472,8 @@ func TestFixtureLayoutB(t *testing.T) {
 		`SELECT count(*) FROM regency_month WHERE responded IS NOT NULL OR on_time_response_rate IS NOT NULL OR unanswered_overdue_end IS NOT NULL OR response_wd_median IS NOT NULL`,
 		`SELECT count(*) FROM agency_period WHERE responded IS NOT NULL OR on_time_response_rate IS NOT NULL OR unanswered_overdue_end IS NOT NULL`,
 		`SELECT count(*) FROM regency_period WHERE responded IS NOT NULL OR response_rate IS NOT NULL OR unanswered_overdue_end IS NOT NULL`,
-		`SELECT count(*) FROM complaint_facts WHERE responded_on_time IS NOT NULL OR unanswered_overdue_now IS NOT NULL`,
+		`SELECT count(*) FROM test_facts WHERE responded_on_time IS NOT NULL OR response_wd IS NOT NULL`,
+		`SELECT count(*) FROM open_complaints WHERE unanswered_overdue IS NOT NULL`,
 	} {
 		var n int
 		if err := db.QueryRow(q).Scan(&n); err != nil || n != 0 {

@@ -61,6 +61,17 @@ func build(t testing.TB, db *store.DB, cfg config.Config, opts ...Option) Result
 	return res
 }
 
+// keepFacts copies the build's intermediate complaint_facts (a temp table) into the persisted
+// table test_facts, so that tests can inspect it.
+func keepFacts() Option {
+	return func(o *options) {
+		o.beforeTests = func(ctx context.Context, tx *sql.Tx) error {
+			_, err := tx.ExecContext(ctx, `CREATE OR REPLACE TABLE test_facts AS SELECT * FROM complaint_facts`)
+			return err
+		}
+	}
+}
+
 // queryMaps returns each row of q as a map from column name to value.
 func queryMaps(t testing.TB, db *sql.DB, q string, args ...any) []map[string]any {
 	t.Helper()

@@ -24,7 +24,10 @@ const createBuildInfo = `CREATE OR REPLACE TABLE build_info (
     as_of                           TIMESTAMPTZ NOT NULL,
     as_of_date                      DATE NOT NULL,
     as_of_month                     DATE NOT NULL,
+    data_first                      TIMESTAMPTZ NOT NULL,
+    data_last                       TIMESTAMPTZ NOT NULL,
     timezone                        VARCHAR NOT NULL,
+    utc_offset_seconds              INTEGER,
     source_timezone                 VARCHAR NOT NULL,
     verification_working_days       INTEGER NOT NULL,
     response_working_days           INTEGER NOT NULL,
@@ -62,7 +65,8 @@ const createAgencyMaster = `CREATE OR REPLACE TABLE agency_master (
 )`
 
 type seedInfo struct {
-	asOf time.Time
+	asOf        time.Time
+	first, last time.Time
 }
 
 func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, res *Result) (seedInfo, error) {
@@ -70,27 +74,41 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 	// as_of: the newest timestamp ingested, not after the build's own clock (a timestamp in the
 	// future is a data error, counted in data_quality, and must not move the cut-off).
 	var n int64
-	var ts [6]sql.NullTime
+	var ts [18]sql.NullTime
+	dest := []any{&n}
+	for i := range ts {
+		dest = append(dest, &ts[i])
+	}
 	err := tx.QueryRowContext(ctx, `SELECT count(*),
         max(submitted_at) FILTER (submitted_at <= $1), max(verified_at) FILTER (verified_at <= $1),
         max(disposed_at) FILTER (disposed_at <= $1), max(first_response_at) FILTER (first_response_at <= $1),
-        max(closed_at) FILTER (closed_at <= $1), max(last_activity_at) FILTER (last_activity_at <= $1)
-        FROM complaints`, res.Started).Scan(&n, &ts[0], &ts[1], &ts[2], &ts[3], &ts[4], &ts[5])
+        max(closed_at) FILTER (closed_at <= $1), max(last_activity_at) FILTER (last_activity_at <= $1),
+        min(submitted_at), min(verified_at), min(disposed_at), min(first_response_at), min(closed_at), min(last_activity_at),
+        max(submitted_at), max(verified_at), max(disposed_at), max(first_response_at), max(closed_at), max(last_activity_at)
+        FROM complaints`, res.Started).Scan(dest...)
 	if err != nil {
 		return si, err
 	}
 	if n == 0 {
 		return si, ErrNoComplaints
 	}
-	for _, t := range ts {
-		if t.Valid && t.Time.After(si.asOf) {
+	for i, t := range ts {
+		if !t.Valid {
+			continue
+		}
+		switch {
+		case i < 6 && t.Time.After(si.asOf):
 			si.asOf = t.Time
+		case i >= 6 && i < 12 && (si.first.IsZero() || t.Time.Before(si.first)):
+			si.first = t.Time
+		case i >= 12 && t.Time.After(si.last):
+			si.last = t.Time
 		}
 	}
 	if si.asOf.IsZero() {
 		return si, fmt.Errorf("every timestamp in the complaints is after the build time %s: check the clock or the exports", res.Started.Format(time.RFC3339))
 	}
-	si.asOf = si.asOf.UTC()
+	si.asOf, si.first, si.last = si.asOf.UTC(), si.first.UTC(), si.last.UTC()
 
 	cal, err := calendar.Load(cfg.HolidaysFile, cfg.HolidaysReplace)
 	if err != nil {
@@ -116,15 +134,20 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 	if cfg.HolidaysFile != "" {
 		holFile = cfg.HolidaysFile
 	}
+	var offset any
+	if off, ok := constantOffset(cfg.Location(), si.first, si.last); ok {
+		offset = off
+	}
 	_, err = tx.ExecContext(ctx, `INSERT INTO build_info VALUES (
-        $1, $2, NULL, $3, $3::DATE, date_trunc('month', $3::DATE)::DATE, $4, $5,
+        $1, $2, NULL, $3, $3::DATE, date_trunc('month', $3::DATE)::DATE, $26, $27, $4, $28, $5,
         $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
         $17, $18, $19::DATE, $20::DATE, $21, $22, $23::JSON, $24, $25)`,
 		res.BuildID, res.Started, si.asOf, cfg.Timezone, cfg.SourceTimezone,
 		cfg.SLA.VerificationWorkingDays, cfg.SLA.ResponseWorkingDays, cfg.SLA.CompletionDays, cfg.SLA.CompletionUnit,
 		cfg.Weights.OnTimeResponseRate, cfg.Weights.CompletionRate, cfg.Weights.OnTimeCompletionRate, cfg.Weights.Satisfaction,
 		cfg.Zones.Hijau, cfg.Zones.Kuning, cfg.MinSample,
-		holFile, cfg.HolidaysReplace, firstArg, lastArg, len(cfg.Agencies), n, cfgJSON, o.version, duck)
+		holFile, cfg.HolidaysReplace, firstArg, lastArg, len(cfg.Agencies), n, cfgJSON, o.version, duck,
+		si.first, si.last, offset)
 	if err != nil {
 		return si, fmt.Errorf("build_info: %w", err)
 	}
@@ -159,6 +182,25 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 		return si, fmt.Errorf("agency_master: %w", err)
 	}
 	return si, nil
+}
+
+// constantOffset reports the zone's UTC offset in seconds if it is the same at every instant from
+// first to last. Models then take local dates by integer arithmetic on epochs, which gives the
+// same dates as DuckDB's time-zone conversion and costs a tenth; otherwise (a zone with daylight
+// saving time in the span) they use the session time zone.
+func constantOffset(loc *time.Location, first, last time.Time) (int, bool) {
+	_, off := first.In(loc).Zone()
+	for t := first; t.Before(last); {
+		_, end := t.In(loc).ZoneBounds()
+		if end.IsZero() || !end.Before(last) {
+			break
+		}
+		if _, o := end.In(loc).Zone(); o != off {
+			return 0, false
+		}
+		t = end
+	}
+	return off, true
 }
 
 // insertRows runs one prepared insert per row.

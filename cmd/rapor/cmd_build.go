@@ -7,6 +7,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/hsu-lapor/rapor/internal/msg"
 	"github.com/hsu-lapor/rapor/transform"
 )
 
@@ -16,11 +17,11 @@ func init() {
 
 func runBuild(ctx context.Context, g *globals, args []string) int {
 	fs := newFlags(g, "build", "[flags]", `
-Recomputes every scorecard table (calendar, complaint_facts, agency_month, agency_period,
-regency_month, regency_period, data_quality, build_info) from the complaints in the database,
-then runs the data tests. The build is one transaction: if a model or a data test fails, the
-tables stay as the last good build left them, and the failure is logged in build_runs.
---test-only runs the data tests on the current tables without rebuilding.`)
+Recomputes every scorecard table (calendar, agency_month, agency_period, regency_month,
+regency_period, open_complaints, data_quality, build_info, ...; see queries/README.md) from the
+complaints in the database, then runs the data tests. The build is one transaction: if a model or
+a data test fails, the tables stay as the last good build left them, and the failure is logged in
+build_runs. --test-only runs the data tests on the current tables without rebuilding.`)
 	wait := fs.Duration("wait", 0, "how long to wait for another rapor process to release the database")
 	testOnly := fs.Bool("test-only", false, "only run the data tests on the current tables")
 	if code, ok := parse(fs, args); !ok {
@@ -45,7 +46,13 @@ tables stay as the last good build left them, and the failure is logged in build
 		if err != nil {
 			return fail(g, err)
 		}
-		fmt.Fprintf(g.stdout, "%d data tests passed\n", len(steps))
+		skipped := 0
+		for _, s := range steps {
+			if s.Skipped {
+				skipped++
+			}
+		}
+		fmt.Fprintln(g.stdout, msg.T("build_tests", len(steps)-skipped, skipped))
 		return exitOK
 	}
 	res, err := transform.Build(ctx, db, cfg, transform.WithVersion(programVersion()))
@@ -57,21 +64,19 @@ tables stay as the last good build left them, and the failure is logged in build
 	}
 	if err != nil {
 		if errors.Is(err, transform.ErrNoComplaints) {
-			return fail(g, err)
+			return fail(g, errors.New(msg.T("no_complaints")))
 		}
-		return fail(g, fmt.Errorf("build %d failed: %w", res.BuildID, err))
+		return fail(g, errors.New(msg.T("build_failed", res.BuildID, err)))
 	}
-	loc := cfg.Location()
-	fmt.Fprintf(g.stdout, "build %d: data as of %s (%s), %d models, %d data tests passed, %.2f s\n",
-		res.BuildID, res.AsOf.In(loc).Format("2006-01-02 15:04"), cfg.Timezone, len(res.Models), len(res.Tests),
-		res.Duration().Round(10*time.Millisecond).Seconds())
+	fmt.Fprintln(g.stdout, msg.T("build_done", res.BuildID, res.AsOf.In(cfg.Location()).Format("2006-01-02 15:04"),
+		cfg.Timezone, len(res.Models), len(res.Tests), res.Duration().Round(10*time.Millisecond).Seconds()))
 	names := make([]string, 0, len(res.Tables))
 	for n := range res.Tables {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		fmt.Fprintf(g.stdout, "  %-16s %d rows\n", n, res.Tables[n])
+		fmt.Fprintln(g.stdout, msg.T("table_rows", n, fmt.Sprint(res.Tables[n])))
 	}
 	return exitOK
 }

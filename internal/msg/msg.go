@@ -55,6 +55,13 @@ var catalog = map[string]text{
 	"unsupported_type": {"jenis berkas %q tidak didukung (CSV, XLSX atau JSON)", "file type %q is not supported (CSV, XLSX or JSON)"},
 	"no_header":        {"tidak ada baris header", "no header row"},
 	"failed":           {"%s: gagal, tidak ada yang berubah: %v", "%s: failed, nothing changed: %v"},
+
+	// Build (rapor build).
+	"build_done":    {"build %d: data per %s (%s), %d model, %d uji data lolos, %.2f detik", "build %d: data as of %s (%s), %d models, %d data tests passed, %.2f s"},
+	"build_failed":  {"build %d gagal; tabel tetap seperti build terakhir yang berhasil: %v", "build %d failed; the tables are as the last good build left them: %v"},
+	"build_tests":   {"%d uji data lolos, %d dilewati (perlu tabel antara dari build)", "%d data tests passed, %d skipped (they need a build's intermediate tables)"},
+	"no_complaints": {"belum ada laporan di basis data: jalankan rapor ingest dulu", "no complaints in the database: run rapor ingest first"},
+	"table_rows":    {"  %-16s %s baris", "  %-16s %s rows"},
 }
 
 // T renders a message in the current language.

@@ -13,9 +13,13 @@
 --   spelling     VARCHAR  the agency text exactly as in complaints.agency
 --   agency_key   VARCHAR  the folded name that identifies the agency (the master name's, for aliases)
 --   agency       VARCHAR  the name shown in every table
+--   agency_id    INTEGER  helper: a number for the agency shown in this build (alphabetical order)
 --   in_master    BOOLEAN  the spelling is a name or alias in config agencies
 --   complaints   BIGINT   current complaints of this regency with this spelling
 CREATE OR REPLACE TABLE agency_names AS
+-- (No filter on the folded name before the join below: DuckDB would push it under the GROUP BY
+-- and run the regular expression on every complaint instead of every spelling. Blank names get
+-- a NULL key and drop out at the inner join with chosen.)
 WITH raw AS (
     SELECT regency, agency AS spelling, count(*) AS complaints
     FROM complaints
@@ -36,15 +40,15 @@ keyed AS (
         f.spelling,
         f.complaints,
         f.display,
-        coalesce(m.agency_key, lower(f.display)) AS agency_key,
+        coalesce(m.agency_key, nullif(lower(f.display), '')) AS agency_key,
         m.agency AS master_name
     FROM folded AS f
     LEFT JOIN agency_master AS m ON m.spelling_key = lower(f.display)
-    WHERE f.display <> ''
 ),
 frequent AS (
     SELECT agency_key, display, sum(complaints) AS n
     FROM keyed
+    WHERE agency_key IS NOT NULL
     GROUP BY ALL
 ),
 chosen AS (
@@ -60,6 +64,7 @@ SELECT
     k.spelling,
     k.agency_key,
     coalesce(m.agency, c.display) AS agency,
+    (dense_rank() OVER (ORDER BY coalesce(m.agency, c.display)))::INTEGER AS agency_id,
     k.master_name IS NOT NULL AS in_master,
     k.complaints
 FROM keyed AS k

@@ -1,7 +1,7 @@
 -- periods: the months, quarters, years and rolling windows that the scorecard tables report.
 --
 -- Grain: one row per (period_type, period). Months run from the first local month with a
--- submission or disposition to the month of as_of. period_type is
+-- submission or disposition (regencies.first_month) to the month of as_of. period_type is
 --   month        one calendar month                          period '2025-03'
 --   quarter      a calendar quarter                          period '2025-Q1'
 --   year         a calendar year                             period '2025'
@@ -13,6 +13,7 @@
 -- period is not over yet.
 --
 -- Columns:
+--   period_id       INTEGER      helper: a number for the period in this build
 --   period_type     VARCHAR      month | quarter | year | rolling_3m | rolling_12m
 --   period          VARCHAR      label (see above)
 --   period_start    DATE         first day of the first month
@@ -23,15 +24,12 @@
 --   stock_month     DATE         the month whose stock is the period's: least(end_month, as_of's month)
 --   stock_at        TIMESTAMPTZ  instant of the stock: least(last instant of the period, as_of)
 --   stock_date      DATE         local date of stock_at
---   stock_wd_index  BIGINT       helper: calendar.wd_index of stock_date
 --   complete        BOOLEAN      the period ended at or before as_of
 --   maturing        BOOLEAN      less than C (C's unit) separates period_end from as_of's date: rates may still rise
 CREATE OR REPLACE TABLE periods AS
 WITH bounds AS (
-    SELECT
-        least(min(f.submitted_month), min(f.disposed_month)) AS first_month,
-        any_value(b.as_of_month) AS last_month
-    FROM complaint_facts AS f, build_info AS b
+    SELECT least(min(r.first_month), any_value(b.as_of_month)) AS first_month, any_value(b.as_of_month) AS last_month
+    FROM regencies AS r, build_info AS b
 ),
 month_list AS (
     SELECT unnest(generate_series(first_month, last_month, INTERVAL 1 MONTH))::DATE AS month FROM bounds
@@ -71,6 +69,7 @@ stocked AS (
     FROM raw AS r, build_info AS b
 )
 SELECT
+    (row_number() OVER (ORDER BY list_position(['month', 'quarter', 'year', 'rolling_3m', 'rolling_12m'], s.period_type), s.end_month))::INTEGER AS period_id,
     s.period_type,
     s.period,
     s.period_start,
@@ -81,12 +80,10 @@ SELECT
     s.stock_month,
     s.stock_at,
     s.stock_at::DATE AS stock_date,
-    cs.wd_index AS stock_wd_index,
     s.complete,
     CASE WHEN s.completion_unit = 'working' THEN ca.wd_index - ce.wd_index
          ELSE s.as_of_date - s.period_end END < s.completion_days AS maturing
 FROM stocked AS s
-LEFT JOIN calendar AS cs ON cs.date = s.stock_at::DATE
 LEFT JOIN calendar AS ca ON ca.date = s.as_of_date
 LEFT JOIN calendar AS ce ON ce.date = s.period_end
 ORDER BY list_position(['month', 'quarter', 'year', 'rolling_3m', 'rolling_12m'], s.period_type), s.end_month

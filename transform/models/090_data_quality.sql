@@ -7,72 +7,77 @@
 -- that no check is silent.
 --
 -- Columns:
---   source     VARCHAR    ingest | build
---   run_id     BIGINT     ingest_runs.run_id (ingest rows); NULL for build rows
---   file_name  VARCHAR    the file (ingest rows); NULL for build rows
---   regency    VARCHAR    regency
---   check_name VARCHAR    the check's code (see queries/README.md)
---   severity   VARCHAR    warning (the data is wrong or incomplete) | info (a limit of the data)
---   unit       VARCHAR    what count counts: rows | values | complaints | agencies
---   count      BIGINT     how many; NULL when the check could not run (detail says why)
---   examples   VARCHAR[]  up to 5 tracking ids (or agency names), smallest first
---   detail     VARCHAR    what the check means, or why it did not run
+--   source      VARCHAR    ingest | build
+--   run_id      BIGINT     ingest_runs.run_id (ingest rows); NULL for build rows
+--   file_name   VARCHAR    the file (ingest rows); NULL for build rows
+--   regency     VARCHAR    regency
+--   check_name  VARCHAR    the check's code (see queries/README.md)
+--   severity    VARCHAR    warning (the data is wrong or incomplete) | info (a limit of the data)
+--   unit        VARCHAR    what count counts: rows | values | complaints | agencies
+--   count       BIGINT     how many; NULL when the check could not run (detail says why)
+--   examples    VARCHAR[]  up to 5 tracking ids (or agency names), smallest first
+--   detail      VARCHAR    what the check means, or why it did not run
 CREATE OR REPLACE TABLE data_quality AS
 WITH p AS (
     SELECT * FROM build_info
 ),
-f AS (
+facts AS (
     SELECT
-        cf.*,
-        c.status_raw,
-        n.in_master,
-        greatest(c.submitted_at, c.verified_at, c.disposed_at, c.first_response_at, c.closed_at, c.last_activity_at) > p.started_at AS in_future,
-        NOT (cs.holidays_known AND coalesce(cd.holidays_known, true) AND coalesce(cr.holidays_known, true)
-             AND coalesce(cc.holidays_known, true)) AS outside_calendar,
-        p.started_at,
-        p.master_agencies
-    FROM complaint_facts AS cf
-    JOIN complaints AS c USING (regency, tracking_id)
+        r.regency,
+        count(*) FILTER (WHERE f.verify_invalid) AS disposed_before_submitted,
+        min(f.tracking_id, 5) FILTER (WHERE f.verify_invalid) AS disposed_before_submitted_ex,
+        count(*) FILTER (WHERE f.response_invalid) AS response_before_disposed,
+        min(f.tracking_id, 5) FILTER (WHERE f.response_invalid) AS response_before_disposed_ex,
+        count(*) FILTER (WHERE f.close_invalid) AS closed_before_disposed,
+        min(f.tracking_id, 5) FILTER (WHERE f.close_invalid) AS closed_before_disposed_ex,
+        count(*) FILTER (WHERE f.closed_at IS NOT NULL AND f.disposed_at IS NULL) AS closed_without_disposition,
+        min(f.tracking_id, 5) FILTER (WHERE f.closed_at IS NOT NULL AND f.disposed_at IS NULL) AS closed_without_disposition_ex,
+        count(*) FILTER (WHERE f.status = 'closed' AND f.closed_at IS NULL) AS closed_status_without_closed_at,
+        min(f.tracking_id, 5) FILTER (WHERE f.status = 'closed' AND f.closed_at IS NULL) AS closed_status_without_closed_at_ex,
+        count(*) FILTER (WHERE f.closed_at IS NOT NULL AND f.status IN ('unverified', 'verified', 'disposed', 'in_progress', 'postponed')) AS closed_at_with_open_status,
+        min(f.tracking_id, 5) FILTER (WHERE f.closed_at IS NOT NULL AND f.status IN ('unverified', 'verified', 'disposed', 'in_progress', 'postponed')) AS closed_at_with_open_status_ex,
+        count(*) FILTER (WHERE f.disposed_at IS NOT NULL AND f.agency_id IS NULL) AS disposed_without_agency,
+        min(f.tracking_id, 5) FILTER (WHERE f.disposed_at IS NOT NULL AND f.agency_id IS NULL) AS disposed_without_agency_ex,
+        count(*) FILTER (WHERE f.agency_id IS NOT NULL AND f.disposed_at IS NULL) AS agency_without_disposition,
+        min(f.tracking_id, 5) FILTER (WHERE f.agency_id IS NOT NULL AND f.disposed_at IS NULL) AS agency_without_disposition_ex,
+        count(*) FILTER (WHERE NOT coalesce(greatest(f.submitted_date, f.disposed_date, f.response_date, f.closed_date) <= p.holidays_last
+                                            AND least(f.submitted_date, f.disposed_date, f.response_date, f.closed_date) >= p.holidays_first, false)) AS outside_holiday_calendar,
+        min(f.tracking_id, 5) FILTER (WHERE NOT coalesce(greatest(f.submitted_date, f.disposed_date, f.response_date, f.closed_date) <= p.holidays_last
+                                                   AND least(f.submitted_date, f.disposed_date, f.response_date, f.closed_date) >= p.holidays_first, false)) AS outside_holiday_calendar_ex,
+        count(*) FILTER (WHERE NOT f.has_first_response) AS no_first_response_column,
+        min(f.tracking_id, 5) FILTER (WHERE NOT f.has_first_response) AS no_first_response_column_ex
+    FROM complaint_facts AS f
     CROSS JOIN p
-    LEFT JOIN agency_names AS n ON n.regency = c.regency AND n.spelling = c.agency
-    LEFT JOIN calendar AS cs ON cs.date = cf.submitted_date
-    LEFT JOIN calendar AS cd ON cd.date = cf.disposed_date
-    LEFT JOIN calendar AS cr ON cr.date = c.first_response_at::DATE
-    LEFT JOIN calendar AS cc ON cc.date = cf.closed_date
+    JOIN regencies AS r USING (regency_id)
+    GROUP BY r.regency
 ),
-per_regency AS (
+raw AS (
+    SELECT
+        c.regency,
+        count(*) FILTER (WHERE c.status = 'unknown') AS unknown_status,
+        min(c.tracking_id, 5) FILTER (WHERE c.status = 'unknown') AS unknown_status_ex,
+        string_agg(DISTINCT c.status_raw, ', ' ORDER BY c.status_raw) FILTER (WHERE c.status = 'unknown') AS unknown_status_raw,
+        count(*) FILTER (WHERE greatest(c.submitted_at, c.verified_at, c.disposed_at, c.first_response_at, c.closed_at, c.last_activity_at) > p.started_at) AS future_timestamp,
+        min(c.tracking_id, 5) FILTER (WHERE greatest(c.submitted_at, c.verified_at, c.disposed_at, c.first_response_at, c.closed_at, c.last_activity_at) > p.started_at) AS future_timestamp_ex
+    FROM complaints AS c
+    CROSS JOIN p
+    GROUP BY c.regency
+),
+names AS (
     SELECT
         regency,
-        count(*) FILTER (WHERE status = 'unknown') AS unknown_status,
-        min(tracking_id, 5) FILTER (WHERE status = 'unknown') AS unknown_status_ex,
-        string_agg(DISTINCT status_raw, ', ' ORDER BY status_raw) FILTER (WHERE status = 'unknown') AS unknown_status_raw,
-        count(*) FILTER (WHERE verify_invalid) AS disposed_before_submitted,
-        min(tracking_id, 5) FILTER (WHERE verify_invalid) AS disposed_before_submitted_ex,
-        count(*) FILTER (WHERE response_invalid) AS response_before_disposed,
-        min(tracking_id, 5) FILTER (WHERE response_invalid) AS response_before_disposed_ex,
-        count(*) FILTER (WHERE close_invalid) AS closed_before_disposed,
-        min(tracking_id, 5) FILTER (WHERE close_invalid) AS closed_before_disposed_ex,
-        count(*) FILTER (WHERE closed_at IS NOT NULL AND disposed_at IS NULL) AS closed_without_disposition,
-        min(tracking_id, 5) FILTER (WHERE closed_at IS NOT NULL AND disposed_at IS NULL) AS closed_without_disposition_ex,
-        count(*) FILTER (WHERE status = 'closed' AND closed_at IS NULL) AS closed_status_without_closed_at,
-        min(tracking_id, 5) FILTER (WHERE status = 'closed' AND closed_at IS NULL) AS closed_status_without_closed_at_ex,
-        count(*) FILTER (WHERE closed_at IS NOT NULL AND status IN ('unverified', 'verified', 'disposed', 'in_progress', 'postponed')) AS closed_at_with_open_status,
-        min(tracking_id, 5) FILTER (WHERE closed_at IS NOT NULL AND status IN ('unverified', 'verified', 'disposed', 'in_progress', 'postponed')) AS closed_at_with_open_status_ex,
-        count(*) FILTER (WHERE disposed_at IS NOT NULL AND agency IS NULL) AS disposed_without_agency,
-        min(tracking_id, 5) FILTER (WHERE disposed_at IS NOT NULL AND agency IS NULL) AS disposed_without_agency_ex,
-        count(*) FILTER (WHERE agency IS NOT NULL AND disposed_at IS NULL) AS agency_without_disposition,
-        min(tracking_id, 5) FILTER (WHERE agency IS NOT NULL AND disposed_at IS NULL) AS agency_without_disposition_ex,
         count(DISTINCT agency) FILTER (WHERE NOT in_master) AS agency_not_in_master,
-        list_sort(list(DISTINCT agency) FILTER (WHERE NOT in_master))[1:5] AS agency_not_in_master_ex,
-        count(*) FILTER (WHERE in_future) AS future_timestamp,
-        min(tracking_id, 5) FILTER (WHERE in_future) AS future_timestamp_ex,
-        count(*) FILTER (WHERE outside_calendar) AS outside_holiday_calendar,
-        min(tracking_id, 5) FILTER (WHERE outside_calendar) AS outside_holiday_calendar_ex,
-        count(*) FILTER (WHERE NOT has_first_response) AS no_first_response_column,
-        min(tracking_id, 5) FILTER (WHERE NOT has_first_response) AS no_first_response_column_ex,
-        any_value(master_agencies) AS master_agencies
-    FROM f
+        list_sort(list(DISTINCT agency) FILTER (WHERE NOT in_master))[1:5] AS agency_not_in_master_ex
+    FROM agency_names
     GROUP BY regency
+),
+per_regency AS (
+    SELECT f.*, r.* EXCLUDE (regency), coalesce(n.agency_not_in_master, 0) AS agency_not_in_master,
+           n.agency_not_in_master_ex, p.master_agencies
+    FROM facts AS f
+    JOIN raw AS r USING (regency)
+    LEFT JOIN names AS n USING (regency)
+    CROSS JOIN p
 ),
 build_checks AS (
     SELECT

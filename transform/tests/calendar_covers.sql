@@ -1,5 +1,5 @@
 -- The calendar has every date from its first to its last, wd_index counts its working days, and
--- it covers every local date of a complaint timestamp and every month end up to as_of.
+-- it covers the local dates of every complaint timestamp, as_of and every period end.
 WITH c AS (
     SELECT *, lag(date) OVER (ORDER BY date) AS prev_date, lag(wd_index) OVER (ORDER BY date) AS prev_index
     FROM calendar
@@ -11,12 +11,13 @@ gaps AS (
 ),
 bounds AS (SELECT min(date) AS first_date, max(date) AS last_date FROM calendar),
 needed AS (
-    SELECT submitted_date AS d FROM complaint_facts
-    UNION SELECT disposed_date FROM complaint_facts
-    UNION SELECT first_response_at::DATE FROM complaint_facts
-    UNION SELECT closed_date FROM complaint_facts
-    UNION SELECT period_end FROM periods
-    UNION SELECT as_of_date FROM build_info
+    SELECT least(min(submitted_at), min(verified_at), min(disposed_at), min(first_response_at), min(closed_at), min(last_activity_at))::DATE AS d
+    FROM complaints
+    UNION ALL
+    SELECT greatest(max(submitted_at), max(verified_at), max(disposed_at), max(first_response_at), max(closed_at), max(last_activity_at))::DATE
+    FROM complaints
+    UNION ALL SELECT period_end FROM periods
+    UNION ALL SELECT as_of_date FROM build_info
 )
 SELECT * FROM gaps
 UNION ALL

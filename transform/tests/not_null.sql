@@ -32,11 +32,3 @@ WHERE regency IS NULL OR period_type IS NULL OR period IS NULL OR agencies IS NU
    OR open_end IS NULL OR overdue_end IS NULL OR stock_at IS NULL OR small_sample IS NULL
    OR maturing IS NULL OR complete IS NULL
    OR (received > 0 AND (completion_rate IS NULL OR on_time_completion_rate IS NULL))
-UNION ALL
-SELECT 'complaint_facts', regency, tracking_id, agency
-FROM complaint_facts
-WHERE submitted_date IS NULL OR submitted_month IS NULL
-   OR (disposed_at IS NOT NULL AND (disposed_date IS NULL OR verified_on_time IS NULL OR closed_on_time IS NULL))
-   OR (disposed_at >= submitted_at AND verify_wd IS NULL)
-   OR (first_response_at >= disposed_at AND response_wd IS NULL)
-   OR (closed_at >= disposed_at AND close_days IS NULL)

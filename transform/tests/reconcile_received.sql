@@ -4,8 +4,9 @@ WITH agencies AS (
     SELECT regency, month, sum(received) AS received FROM agency_month GROUP BY ALL
 ),
 facts AS (
-    SELECT regency, disposed_month AS month, count(*) AS received
-    FROM complaint_facts WHERE in_cohort GROUP BY ALL
+    SELECT r.regency, f.disposed_month AS month, count(*) AS received
+    FROM complaint_facts AS f JOIN regencies AS r USING (regency_id)
+    WHERE f.in_cohort GROUP BY ALL
 )
 SELECT r.regency, r.month, r.received AS regency_received,
        coalesce(a.received, 0) AS sum_agency_received, coalesce(f.received, 0) AS complaints_disposed

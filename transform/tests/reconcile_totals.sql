@@ -9,14 +9,14 @@ tables AS (
 ),
 facts AS (
     SELECT
-        regency,
+        r.regency,
         count(*) FILTER (WHERE submitted_month <= b.as_of_month) AS submitted,
         count(disposed_at) FILTER (WHERE submitted_month <= b.as_of_month) AS disposed,
         count(*) FILTER (WHERE in_cohort AND disposed_month <= b.as_of_month) AS received,
         count(*) FILTER (WHERE submitted_month <= b.as_of_month AND disposed_at IS NOT NULL
                          AND (NOT in_cohort OR disposed_month > b.as_of_month)) AS disposed_not_received,
         count(*) FILTER (WHERE in_cohort AND disposed_month <= b.as_of_month AND submitted_month > b.as_of_month) AS received_not_submitted
-    FROM complaint_facts, b GROUP BY regency
+    FROM complaint_facts AS f JOIN regencies AS r USING (regency_id), b GROUP BY r.regency
 )
 SELECT f.regency, t.submitted, f.submitted AS facts_submitted, t.disposed, f.disposed AS facts_disposed,
        t.received, f.received AS facts_received, f.disposed_not_received, f.received_not_submitted

@@ -1,4 +1,4 @@
--- Every table has one row per key.
+-- Every table has one row per key; each agency key has one name.
 SELECT 'agency_month' AS tbl, regency, month::VARCHAR AS period, agency, count(*) AS n
 FROM agency_month GROUP BY ALL HAVING count(*) > 1
 UNION ALL
@@ -11,8 +11,14 @@ UNION ALL
 SELECT 'regency_period', regency, period_type || ' ' || period, NULL, count(*)
 FROM regency_period GROUP BY regency, period_type, period HAVING count(*) > 1
 UNION ALL
-SELECT 'complaint_facts', regency, tracking_id, NULL, count(*)
-FROM complaint_facts GROUP BY regency, tracking_id HAVING count(*) > 1
+SELECT 'open_complaints', regency, tracking_id, agency, count(*)
+FROM open_complaints GROUP BY ALL HAVING count(*) > 1
+UNION ALL
+SELECT 'agency_names', regency, spelling, NULL, count(*)
+FROM agency_names GROUP BY regency, spelling HAVING count(*) > 1
+UNION ALL
+SELECT 'agency_names (one name per agency_key)', NULL, agency_key, NULL, count(DISTINCT agency)
+FROM agency_names GROUP BY agency_key HAVING count(DISTINCT agency) > 1
 UNION ALL
 SELECT 'calendar', NULL, date::VARCHAR, NULL, count(*)
 FROM calendar GROUP BY date HAVING count(*) > 1
