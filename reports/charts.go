@@ -179,7 +179,7 @@ func (s *Scorecard) trendChart() chart {
 // backlogChart: each agency's open complaints at the stock instant, stacked by age.
 func (s *Scorecard) backlogChart() chart {
 	l := s.L
-	c := chart{ID: "chart-backlog", Title: l.tf("ch_backlog", l.dateShort(s.Current.StockAt))}
+	c := chart{ID: "chart-backlog", Title: l.tf("ch_backlog", l.dateShort(s.Build.AsOf))}
 	if len(s.Backlog) == 0 {
 		c.Empty = l.t("ch_backlog_none")
 		return c

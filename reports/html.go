@@ -126,6 +126,7 @@ type scorecardPage struct {
 	ECharts       template.JS
 	OverdueHead   string
 	OverdueIntro  string
+	OverdueNow    string // for a past month: the list is today's, not the month's
 	OverdueSum    string
 	OverdueCut    string
 	OverdueAgency [][]overdueAgency // in two columns
@@ -506,8 +507,10 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 	z := func(x float64) string { return l.num(x, 0) }
 	p.LeagueNote = l.tf("league_note", l.dateShort(s.Current.StockAt), l.tf("small_mark", s.Build.MinSample), z(s.Build.ZoneHijau), z(s.Build.ZoneKuning))
 
-	stock := l.dateShort(s.Current.StockAt)
-	p.OverdueHead = l.tf("overdue_heading", stock)
+	p.OverdueHead = l.tf("overdue_heading", l.dateShort(s.Build.AsOf))
+	if !s.Month.Equal(s.Build.AsOfMonth) {
+		p.OverdueNow = l.tf("overdue_now_note", l.dateTime(s.Build.AsOf), l.month(s.Month))
+	}
 	p.OverdueIntro = l.tf("overdue_intro", s.Build.R, s.Build.C, cu)
 	n0, nc, nr := s.overdueCounts()
 	if n0 > 0 {

@@ -432,55 +432,34 @@ func loadAgencyPeriods(ctx context.Context, q querier, loc *time.Location, regen
 	return scanAgencyRows(rows, loc)
 }
 
-// stockCTE selects the month's stock instant and the service levels, for the open-complaint queries.
-const stockCTE = `WITH p AS (
-    SELECT stock_at, stock_date, stock_wd_index FROM periods WHERE period_type = 'month' AND period_start = ?::DATE
-), b AS (
-    SELECT response_working_days AS r, completion_days AS c, completion_unit AS unit FROM build_info
-), open_now AS (
-    SELECT
-        f.regency, f.tracking_id, f.agency, f.disposed_at, f.has_first_response,
-        p.stock_date - f.disposed_date AS age_days,
-        p.stock_wd_index - f.disposed_wd_index AS age_wd,
-        CASE WHEN b.unit = 'working' THEN p.stock_wd_index - f.disposed_wd_index ELSE p.stock_date - f.disposed_date END AS age_c,
-        f.has_first_response AND (f.first_response_at IS NULL OR f.first_response_at > p.stock_at) AS unanswered,
-        b.r, b.c
-    FROM complaint_facts AS f, p, b
-    WHERE f.regency = ? AND f.in_cohort
-      AND f.disposed_at <= p.stock_at
-      AND (f.closed_at IS NULL OR f.closed_at > p.stock_at)
-      AND (f.archived_at IS NULL OR f.archived_at > p.stock_at)
-)
-`
-
-// loadOverdue lists the complaints open at the month's stock instant that are past a service
-// level: more than C since disposition (overdue_end), or unanswered more than R working days
-// after it (unanswered_overdue_end). Counts reconcile with regency_month of the month. The list
-// is ordered by agency (most items first) and age (oldest first). A big regency's list runs to
-// hundreds of thousands of rows, so it is read through DuckDB's Arrow interface (columns, not
-// one cgo call per value).
-func loadOverdue(ctx context.Context, conn *sql.Conn, loc *time.Location, regency string, month time.Time) ([]OverdueItem, error) {
-	q := stockCTE + `, listed AS (
-        SELECT o.agency, o.tracking_id, o.disposed_at, o.age_days, o.age_wd,
-               CASE WHEN o.age_c > o.c THEN o.age_c - o.c END AS over_c,
-               CASE WHEN o.unanswered AND o.age_wd > o.r THEN o.age_wd - o.r END AS over_r
-        FROM open_now AS o
-        WHERE o.age_c > o.c OR (o.unanswered AND o.age_wd > o.r)
+// loadOverdue lists the complaints open at as_of (table open_complaints) that are past a service
+// level: more than C since disposition, or unanswered more than R working days after it. For
+// as_of's month the counts are regency_month's overdue_end and unanswered_overdue_end. The list is
+// ordered by agency (most items first) and age (oldest first). A big regency's list runs to
+// hundreds of thousands of rows, so it is read through DuckDB's Arrow interface (columns, not one
+// cgo call per value).
+func loadOverdue(ctx context.Context, conn *sql.Conn, loc *time.Location, regency string) ([]OverdueItem, error) {
+	const q = `WITH b AS (
+        SELECT response_working_days AS r, completion_days AS c, completion_unit AS unit FROM build_info
     )
-    SELECT l.agency, l.tracking_id, coalesce(c.category, '') AS category,
+    SELECT o.agency, o.tracking_id, coalesce(c.category, '') AS category,
            CASE WHEN coalesce(c.is_confidential, false) THEN '' ELSE coalesce(c.title, '') END AS title,
            coalesce(c.is_confidential, false) AS confidential,
-           epoch_us(l.disposed_at) AS disposed_us, l.age_days, l.age_wd, l.over_c, l.over_r
-    FROM listed AS l
-    JOIN complaints AS c ON c.regency = ? AND c.tracking_id = l.tracking_id
-    ORDER BY l.agency, l.age_days DESC, l.tracking_id`
+           epoch_us(o.disposed_at) AS disposed_us, o.open_days::BIGINT AS age_days, o.open_wd::BIGINT AS age_wd,
+           CASE WHEN o.overdue THEN (CASE WHEN b.unit = 'working' THEN o.open_wd ELSE o.open_days END) - b.c END::BIGINT AS over_c,
+           CASE WHEN o.unanswered_overdue THEN o.open_wd - b.r END::BIGINT AS over_r
+    FROM open_complaints AS o
+    CROSS JOIN b
+    JOIN complaints AS c ON c.regency = o.regency AND c.tracking_id = o.tracking_id
+    WHERE o.regency = ? AND (o.overdue OR coalesce(o.unanswered_overdue, false))
+    ORDER BY o.agency, o.open_days DESC, o.tracking_id`
 	var out []OverdueItem
 	err := conn.Raw(func(dc any) error {
 		ar, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
 		if err != nil {
 			return err
 		}
-		rr, err := ar.QueryContext(ctx, q, ymd(month), regency, regency)
+		rr, err := ar.QueryContext(ctx, q, regency)
 		if err != nil {
 			return err
 		}
@@ -516,6 +495,21 @@ func loadOverdue(ctx context.Context, conn *sql.Conn, loc *time.Location, regenc
 	return agenciesByCount(out), nil
 }
 
+// strCol reads a text column of an Arrow record, whichever string layout DuckDB chose.
+func strCol(rec arrow.RecordBatch, i int) func(int) string {
+	col := rec.Column(i)
+	s, ok := col.(interface{ Value(int) string })
+	if !ok {
+		panic(fmt.Sprintf("column %d is %s, not text", i, col.DataType()))
+	}
+	return func(j int) string {
+		if col.IsNull(j) {
+			return ""
+		}
+		return strings.Clone(s.Value(j))
+	}
+}
+
 // agenciesByCount reorders a list grouped by agency so that the agency with the most items
 // comes first (ties by name), keeping the order within each agency.
 func agenciesByCount(items []OverdueItem) []OverdueItem {
@@ -537,34 +531,24 @@ func agenciesByCount(items []OverdueItem) []OverdueItem {
 	return out
 }
 
-// strCol reads a text column of an Arrow record, whichever string layout DuckDB chose.
-func strCol(rec arrow.RecordBatch, i int) func(int) string {
-	col := rec.Column(i)
-	s, ok := col.(interface{ Value(int) string })
-	if !ok {
-		panic(fmt.Sprintf("column %d is %s, not text", i, col.DataType()))
-	}
-	return func(j int) string {
-		if col.IsNull(j) {
-			return ""
-		}
-		return strings.Clone(s.Value(j))
-	}
-}
-
-// loadBacklog counts each agency's open complaints at the month's stock instant by age (C's
-// unit): up to C/2, up to C, up to 2C, beyond.
-func loadBacklog(ctx context.Context, q querier, regency string, month time.Time) ([]BacklogRow, error) {
-	rows, err := q.QueryContext(ctx, stockCTE+`
+// loadBacklog counts each agency's complaints open at as_of (open_complaints) by age in C's unit:
+// up to C/2, up to C, up to 2C, beyond.
+func loadBacklog(ctx context.Context, q querier, regency string) ([]BacklogRow, error) {
+	rows, err := q.QueryContext(ctx, `WITH b AS (SELECT completion_days AS c, completion_unit AS unit FROM build_info),
+        aged AS (
+            SELECT o.agency, CASE WHEN b.unit = 'working' THEN o.open_wd ELSE o.open_days END AS age, b.c
+            FROM open_complaints AS o CROSS JOIN b
+            WHERE o.regency = ?
+        )
         SELECT agency,
-               count(*) FILTER (WHERE age_c <= c / 2),
-               count(*) FILTER (WHERE age_c > c / 2 AND age_c <= c),
-               count(*) FILTER (WHERE age_c > c AND age_c <= 2 * c),
-               count(*) FILTER (WHERE age_c > 2 * c),
+               count(*) FILTER (WHERE age <= c // 2),
+               count(*) FILTER (WHERE age > c // 2 AND age <= c),
+               count(*) FILTER (WHERE age > c AND age <= 2 * c),
+               count(*) FILTER (WHERE age > 2 * c),
                count(*)
-        FROM open_now
+        FROM aged
         GROUP BY agency
-        ORDER BY count(*) DESC, count(*) FILTER (WHERE age_c > c) DESC, agency`, ymd(month), regency)
+        ORDER BY count(*) DESC, count(*) FILTER (WHERE age > c) DESC, agency`, regency)
 	if err != nil {
 		return nil, err
 	}
@@ -580,34 +564,40 @@ func loadBacklog(ctx context.Context, q querier, regency string, month time.Time
 	return out, rows.Err()
 }
 
+// monthBounds are the instants a local month starts and ends (the next one starts).
+func monthBounds(month time.Time, loc *time.Location) (time.Time, time.Time) {
+	start := time.Date(month.Year(), month.Month(), 1, 0, 0, 0, 0, loc)
+	return start, start.AddDate(0, 1, 0)
+}
+
 // breakdownExpr are the grouping expressions of the breakdowns of the month's submissions.
 // The area is the kecamatan: LAPOR!'s Lokasi reads "<village>, <kecamatan>" or just the kecamatan.
 var breakdownExpr = map[string]string{
-	"category": `nullif(trim(c.category), '')`,
-	"channel":  `nullif(trim(c.channel), '')`,
-	"area":     `nullif(trim(list_last(string_split(c.area, ','))), '')`,
+	"category": `nullif(trim(category), '')`,
+	"channel":  `nullif(trim(channel), '')`,
+	"area":     `nullif(trim(list_last(string_split(area, ','))), '')`,
 }
 
-// loadBreakdown counts the complaints submitted in the month by category, channel or area.
-// The top entries come first; the rest is one "other" row; empty values are counted apart.
-func loadBreakdown(ctx context.Context, q querier, regency string, month time.Time, kind string, top int) ([]Count, int64, error) {
-	expr := breakdownExpr[kind]
-	rows, err := q.QueryContext(ctx, `SELECT `+expr+` AS label, count(*) AS n
-        FROM complaint_facts AS f
-        JOIN complaints AS c ON c.regency = f.regency AND c.tracking_id = f.tracking_id
-        WHERE f.regency = ? AND f.submitted_month = ?::DATE
-        GROUP BY label ORDER BY n DESC, label`, regency, ymd(month))
+// loadBreakdown counts the complaints submitted in the local month (those of
+// regency_month.submitted) by category, channel or area. The top entries come first; the rest is
+// one "other" row; empty values are counted apart.
+func loadBreakdown(ctx context.Context, q querier, loc *time.Location, regency string, month time.Time, kind string, top int) ([]Count, error) {
+	start, end := monthBounds(month, loc)
+	rows, err := q.QueryContext(ctx, `SELECT `+breakdownExpr[kind]+` AS label, count(*) AS n
+        FROM complaints
+        WHERE regency = ? AND submitted_at >= ? AND submitted_at < ?
+        GROUP BY label ORDER BY n DESC, label`, regency, start, end)
 	if err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	defer rows.Close()
 	var out []Count
-	var rest, blank, restKinds int64
+	var rest, blank int64
 	for rows.Next() {
 		var label sql.NullString
 		var n int64
 		if err := rows.Scan(&label, &n); err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		switch {
 		case !label.Valid:
@@ -616,11 +606,10 @@ func loadBreakdown(ctx context.Context, q querier, regency string, month time.Ti
 			out = append(out, Count{Label: label.String, N: n})
 		default:
 			rest += n
-			restKinds++
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, 0, err
+		return nil, err
 	}
 	if rest > 0 {
 		out = append(out, Count{Label: "\x00other", N: rest, Other: true})
@@ -628,7 +617,7 @@ func loadBreakdown(ctx context.Context, q querier, regency string, month time.Ti
 	if blank > 0 {
 		out = append(out, Count{Label: "\x00blank", N: blank, Other: true})
 	}
-	return out, restKinds, nil
+	return out, nil
 }
 
 // ResponseHist is the distribution of working days to the first follow-up of the month's cohort.
@@ -640,15 +629,25 @@ type ResponseHist struct {
 	Invalid    int64 // first response before disposition
 }
 
-func loadResponseHist(ctx context.Context, q querier, regency string, month time.Time, r int) (ResponseHist, error) {
-	h := ResponseHist{Cap: max(2*r+2, 8)}
+// loadResponseHist counts the month's cohort (complaints disposed in the local month to a named
+// agency: agency_month's received) by wd(disposed_at, first_response_at), through the calendar
+// table as the metrics do: the difference of the two dates' wd_index. Its median and on-time count
+// are regency_month's (the tests check).
+func loadResponseHist(ctx context.Context, q querier, b Build, regency string, month time.Time) (ResponseHist, error) {
+	h := ResponseHist{Cap: max(2*b.R+2, 8)}
 	h.Days = make([]int64, h.Cap+1)
+	start, end := monthBounds(month, b.Loc)
 	rows, err := q.QueryContext(ctx, `SELECT
-            CASE WHEN first_response_at IS NULL THEN -1 WHEN response_invalid THEN -2 ELSE response_wd END AS wd,
+            CASE WHEN c.first_response_at IS NULL THEN -1
+                 WHEN c.first_response_at < c.disposed_at THEN -2
+                 ELSE cr.wd_index - cd.wd_index END AS wd,
             count(*)
-        FROM complaint_facts
-        WHERE regency = ? AND in_cohort AND disposed_month = ?::DATE AND has_first_response
-        GROUP BY wd`, regency, ymd(month))
+        FROM complaints AS c
+        JOIN agency_names AS n ON n.regency = c.regency AND n.spelling = c.agency
+        JOIN calendar AS cd ON cd.date = timezone(?, c.disposed_at)::DATE
+        LEFT JOIN calendar AS cr ON cr.date = timezone(?, c.first_response_at)::DATE
+        WHERE c.regency = ? AND c.disposed_at >= ? AND c.disposed_at < ? AND c.has_first_response
+        GROUP BY wd`, b.Timezone, b.Timezone, regency, start, end)
 	if err != nil {
 		return h, err
 	}

@@ -99,9 +99,18 @@ func htmlText(s string) string {
 // The HTML and the workbook show agency_month's and agency_period's numbers: every cell of the
 // league tables is the table's value, formatted (HTML) or exact (XLSX).
 func TestNumbersAgreeWithMetricTables(t *testing.T) {
-	db, _ := fixtureDB(t)
+	fdb, _ := fixtureDB(t)
+	gdb, gcfg := genDB(t)
 	ctx := context.Background()
-	for _, month := range []string{"2025-02", "2025-04", "2025-05"} {
+	for _, c := range []struct {
+		db      *store.DB
+		regency string
+		month   string
+	}{
+		{fdb, fixtureRegency, "2025-02"}, {fdb, fixtureRegency, "2025-04"}, {fdb, fixtureRegency, "2025-05"},
+		{gdb, gcfg.Regency, "2025-06"}, {gdb, gcfg.Regency, "2025-10"},
+	} {
+		db, fixtureRegency, month := c.db, c.regency, c.month
 		t.Run(month, func(t *testing.T) {
 			res := writeMonthly(t, db, month, "id", "")
 			s, err := LoadScorecard(ctx, db, Options{Month: month, Lang: "id"})
@@ -249,15 +258,50 @@ func TestNumbersAgreeWithMetricTables(t *testing.T) {
 				}
 			}
 
-			// The accountability list reconciles with the stock columns.
+			// The accountability list is the state at as_of: it reconciles with the stock of as_of's
+			// month (stock_at = as_of).
+			var overdueNow int64
 			var unanswered *int64
-			db.QueryRowContext(ctx, `SELECT unanswered_overdue_end FROM regency_month WHERE regency = ? AND month = ?::DATE`, fixtureRegency, month+"-01").Scan(&unanswered)
+			if err := db.QueryRowContext(ctx, `SELECT overdue_end, unanswered_overdue_end FROM regency_month
+                WHERE regency = ? AND month = (SELECT as_of_month FROM build_info)`, fixtureRegency).Scan(&overdueNow, &unanswered); err != nil {
+				t.Fatal(err)
+			}
 			_, nc, nr := s.overdueCounts()
-			if int64(nc) != overdue {
-				t.Errorf("list: %d past C, regency_month.overdue_end %d", nc, overdue)
+			if int64(nc) != overdueNow {
+				t.Errorf("list: %d past C, regency_month.overdue_end at as_of %d", nc, overdueNow)
 			}
 			if unanswered != nil && int64(nr) != *unanswered {
-				t.Errorf("list: %d unanswered past R, regency_month.unanswered_overdue_end %d", nr, *unanswered)
+				t.Errorf("list: %d unanswered past R, regency_month.unanswered_overdue_end at as_of %d", nr, *unanswered)
+			}
+
+			// The breakdowns count the month's submissions; the response-time distribution is the
+			// month's cohort, its on-time part responded_on_time.
+			var responseBase int64
+			var respondedOnTime *int64
+			if err := db.QueryRowContext(ctx, `SELECT response_base, responded_on_time FROM regency_month
+                WHERE regency = ? AND month = ?::DATE`, fixtureRegency, month+"-01").Scan(&responseBase, &respondedOnTime); err != nil {
+				t.Fatal(err)
+			}
+			for kind, counts := range map[string][]Count{"category": s.Categories, "channel": s.Channels, "area": s.Areas} {
+				var sum int64
+				for _, c := range counts {
+					sum += c.N
+				}
+				if sum != submitted {
+					t.Errorf("%s breakdown: %d complaints, regency_month.submitted %d", kind, sum, submitted)
+				}
+			}
+			h := s.Response
+			var all, inTime int64
+			for d, n := range h.Days {
+				all += n
+				if d <= s.Build.R {
+					inTime += n
+				}
+			}
+			if all+h.Unanswered+h.Invalid != responseBase || (respondedOnTime != nil && inTime != *respondedOnTime) {
+				t.Errorf("response times: %d answered (%d on time) + %d unanswered + %d invalid; regency_month: base %d, on time %v",
+					all, inTime, h.Unanswered, h.Invalid, responseBase, respondedOnTime)
 			}
 			xo, err := f.GetRows("Tunggakan")
 			if err != nil {

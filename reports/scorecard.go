@@ -53,12 +53,12 @@ type Scorecard struct {
 	League12 []AgencyRow // agency_period rolling_12m ending at the month
 	League1  []AgencyRow // agency_month of the month
 
-	Backlog      []BacklogRow
+	Backlog      []BacklogRow // open at as_of
 	Categories   []Count
 	Channels     []Count
 	Areas        []Count
 	Response     ResponseHist
-	Overdue      []OverdueItem
+	Overdue      []OverdueItem // open at as_of and past a service level
 	Quality      []QualityCheck
 	Ingest       IngestQuality
 	Holidays     []Holiday
@@ -157,22 +157,22 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 	if s.League1, err = loadAgencyMonths(ctx, tx, b.Loc, s.Regency, month, month); err != nil {
 		return nil, err
 	}
-	if s.Backlog, err = loadBacklog(ctx, tx, s.Regency, month); err != nil {
+	if s.Backlog, err = loadBacklog(ctx, tx, s.Regency); err != nil {
 		return nil, err
 	}
-	if s.Overdue, err = loadOverdue(ctx, tx, b.Loc, s.Regency, month); err != nil {
+	if s.Overdue, err = loadOverdue(ctx, tx, b.Loc, s.Regency); err != nil {
 		return nil, err
 	}
-	if s.Categories, _, err = loadBreakdown(ctx, tx, s.Regency, month, "category", 12); err != nil {
+	if s.Categories, err = loadBreakdown(ctx, tx, b.Loc, s.Regency, month, "category", 12); err != nil {
 		return nil, err
 	}
-	if s.Channels, _, err = loadBreakdown(ctx, tx, s.Regency, month, "channel", 6); err != nil {
+	if s.Channels, err = loadBreakdown(ctx, tx, b.Loc, s.Regency, month, "channel", 6); err != nil {
 		return nil, err
 	}
-	if s.Areas, _, err = loadBreakdown(ctx, tx, s.Regency, month, "area", 10); err != nil {
+	if s.Areas, err = loadBreakdown(ctx, tx, b.Loc, s.Regency, month, "area", 10); err != nil {
 		return nil, err
 	}
-	if s.Response, err = loadResponseHist(ctx, tx, s.Regency, month, b.R); err != nil {
+	if s.Response, err = loadResponseHist(ctx, tx, b, s.Regency, month); err != nil {
 		return nil, err
 	}
 	if s.Quality, s.Ingest, err = loadQuality(ctx, tx, s.Regency); err != nil {
@@ -312,7 +312,7 @@ func (s *Scorecard) Highlights() []string {
 		out = append(out, l.tf("hl_red", len(red), strings.Join(red, ", ")))
 	}
 	if len(s.Overdue) == 0 {
-		out = append(out, l.tf("hl_none_overdue", l.dateShort(s.Current.StockAt)))
+		out = append(out, l.tf("hl_none_overdue", l.dateShort(s.Build.AsOf)))
 	} else {
 		top := s.Overdue[0].Agency
 		n := 0
