@@ -171,7 +171,7 @@ func (s *Scorecard) trendChart() chart {
 	set(m, []string{"xAxis", "axisLabel", "interval"}, 0)
 	c := chart{ID: "chart-trend", Title: l.t("ch_trend"), Height: 230, option: m}
 	if anyMaturing {
-		c.Note = l.tf("ch_trend_note", s.Build.C, s.cUnit())
+		c.Note = l.tf("ch_trend_note", s.Build.C, s.cUnitAdj())
 	}
 	return c
 }

@@ -250,7 +250,7 @@ func (s *Scorecard) tiles() []tile {
 			}},
 		{id: "kpi-open", label: l.t("kpi_open"), value: func(r RegencyRow) *float64 { return f64(r.OpenEnd) }, format: count,
 			scale: 1, better: &lower, sub: func(r RegencyRow) string { return l.tf("kpi_open_sub", l.dateShort(r.StockAt)) }},
-		{id: "kpi-overdue", label: l.tf("kpi_overdue", s.Build.C, cu), value: func(r RegencyRow) *float64 { return f64(r.OverdueEnd) },
+		{id: "kpi-overdue", label: l.tf("kpi_overdue", s.Build.C, s.cUnitAdj()), value: func(r RegencyRow) *float64 { return f64(r.OverdueEnd) },
 			format: count, scale: 1, better: &lower,
 			sub: func(r RegencyRow) string {
 				if r.UnansweredOverdueEnd == nil {
@@ -488,7 +488,7 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 		notice = append(notice, l.tf("incomplete", l.dateTime(s.Build.AsOf)))
 	}
 	if s.Current.Maturing {
-		notice = append(notice, l.tf("maturing", s.Build.C, cu))
+		notice = append(notice, l.tf("maturing", s.Build.C, s.cUnitAdj()))
 	}
 	if len(notice) > 0 {
 		p.Notices = append(p.Notices, strings.Join(notice, " "))

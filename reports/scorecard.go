@@ -212,6 +212,17 @@ func (s *Scorecard) cUnit() string {
 	return s.L.t("days")
 }
 
+// cUnitAdj is C's unit before "limit": "60-day limit" in English, "batas 60 hari".
+func (s *Scorecard) cUnitAdj() string {
+	if s.L.code != "en" {
+		return s.cUnit()
+	}
+	if s.Build.CUnit == "working" {
+		return "working-day"
+	}
+	return "day"
+}
+
 // MonthLabel is "2025-10".
 func (s *Scorecard) MonthLabel() string { return s.Month.Format("2006-01") }
 

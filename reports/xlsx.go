@@ -62,7 +62,7 @@ func (s *Scorecard) xlsxSummary(b *book) error {
 		lines = append(lines, l.tf("incomplete", l.dateTime(s.Build.AsOf)))
 	}
 	if s.Current.Maturing {
-		lines = append(lines, l.tf("maturing", s.Build.C, s.cUnit()))
+		lines = append(lines, l.tf("maturing", s.Build.C, s.cUnitAdj()))
 	}
 	lines = append(lines, s.Warnings()...)
 	r, err := headBlock(g, lines...)
@@ -100,7 +100,7 @@ func (s *Scorecard) xlsxSummary(b *book) error {
 		{l.t("x_close_median"), cu, func(x RegencyRow) cell { return optF(x.CloseDaysMedian, st.dec1) }, st.dec1Delta},
 		{l.t("x_rating"), "1–5", func(x RegencyRow) cell { return optF(x.RatingAvg, st.dec1) }, st.dec1Delta},
 		{l.t("kpi_open"), l.t("complaints"), func(x RegencyRow) cell { return ival(x.OpenEnd, st.int) }, st.intDelta},
-		{l.tf("kpi_overdue", s.Build.C, cu), l.t("complaints"), func(x RegencyRow) cell { return ival(x.OverdueEnd, st.int) }, st.intDelta},
+		{l.tf("kpi_overdue", s.Build.C, s.cUnitAdj()), l.t("complaints"), func(x RegencyRow) cell { return ival(x.OverdueEnd, st.int) }, st.intDelta},
 		{l.tf("x_unanswered", s.Build.R), l.t("complaints"), func(x RegencyRow) cell { return optI(x.UnansweredOverdueEnd, st.int) }, st.intDelta},
 		{l.t("x_undisposed"), l.t("complaints"), func(x RegencyRow) cell { return ival(x.UndisposedEnd, st.int) }, st.intDelta},
 		{l.tf("x_verified", s.Build.V), "%", func(x RegencyRow) cell { return optF(x.VerifiedOnTimeRate, st.pct) }, st.pctDelta},
