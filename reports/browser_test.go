@@ -307,8 +307,6 @@ func TestBrowser(t *testing.T) {
 	gdb, _ := genDB(t)
 	gres := writeMonthly(t, gdb, "2025-10", "id", "")
 	openReport(t, actx, gres.HTML, "rapor-2025-10", nil)
-	eres := writeMonthly(t, gdb, "2025-08", "en", "")
-	openReport(t, actx, eres.HTML, "rapor-2025-08-en", nil)
 	cres, err := Compare(context.Background(), gdb, CompareOptions{From: "2025-05", To: "2025-10", OutDir: t.TempDir(), Now: testNow})
 	if err != nil {
 		t.Fatal(err)

@@ -232,7 +232,7 @@ func (s *Scorecard) backlogChart() chart {
 	set(m, []string{"xAxis", "minInterval"}, 1)
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
 	c.option = m
-	c.Height = 60 + 22*len(rows)
+	c.Height = 56 + 20*len(rows)
 	c.Note = l.tf("ch_backlog_note", s.cUnit(), C, s.cUnit())
 	return c
 }
@@ -279,7 +279,7 @@ func (s *Scorecard) breakdownChart(id, title string, counts []Count, color strin
 	set(m, []string{"xAxis", "minInterval"}, 1)
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
 	c.option = m
-	c.Height = 40 + 22*len(counts)
+	c.Height = 34 + 20*len(counts)
 	return c
 }
 

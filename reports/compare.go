@@ -439,6 +439,7 @@ func (c *Comparison) zoneChart(id string, reg cmpRegency) chart {
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "30", Bottom: "4", ContainLabel: opts.Bool(true)}),
 	)
 	b.SetXAxis(x)
+	ranked := 0
 	for _, z := range []string{"hijau", "kuning", "merah"} {
 		var d []opts.BarData
 		for i := range c.Periods {
@@ -448,6 +449,7 @@ func (c *Comparison) zoneChart(id string, reg cmpRegency) chart {
 					n++
 				}
 			}
+			ranked += n
 			d = append(d, opts.BarData{Value: n})
 		}
 		b.AddSeries(l.zoneLabel(z), d, charts.WithBarChartOpts(opts.BarChart{Stack: "zones"}))
@@ -456,8 +458,12 @@ func (c *Comparison) zoneChart(id string, reg cmpRegency) chart {
 	m["color"] = []string{"#66bb6a", "#ffca28", "#e57373"}
 	set(m, []string{"yAxis", "minInterval"}, 1)
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
-	return chart{ID: id, Title: l.t("cmp_zone_chart") + " · " + regencyTitle(l, reg.Name), Height: 220, option: m,
+	ch := chart{ID: id, Title: l.t("cmp_zone_chart") + " · " + regencyTitle(l, reg.Name), Height: 220, option: m,
 		Note: l.tf("small_mark", c.Build.MinSample)}
+	if ranked == 0 {
+		ch.Empty = l.tf("cmp_none_ranked", c.Build.MinSample)
+	}
+	return ch
 }
 
 func (c *Comparison) page() (*comparePage, error) {

@@ -444,6 +444,7 @@ var texts = map[string][2]string{
 	"cmp_regencies":   {"Antar kabupaten", "Across regencies"},
 	"cmp_total":       {"Total kabupaten", "Regency total"},
 	"cmp_zone_chart":  {"Jumlah SKPD per zona", "SKPD per zone"},
+	"cmp_none_ranked": {"Belum ada SKPD yang diperingkat: setiap SKPD menerima kurang dari %d pengaduan per periode.", "No SKPD ranked yet: every SKPD received fewer than %d complaints per period."},
 	"cmp_up":          {"naik", "up"},
 	"cmp_down":        {"turun", "down"},
 	"cmp_same":        {"tetap", "same"},
