@@ -232,7 +232,7 @@ func (s *Scorecard) backlogChart() chart {
 	set(m, []string{"xAxis", "minInterval"}, 1)
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
 	c.option = m
-	c.Height = 56 + 20*len(rows)
+	c.Height = 56 + 18*len(rows)
 	c.Note = l.tf("ch_backlog_note", s.cUnit(), C, s.cUnit())
 	return c
 }
@@ -279,14 +279,14 @@ func (s *Scorecard) breakdownChart(id, title string, counts []Count, color strin
 	set(m, []string{"xAxis", "minInterval"}, 1)
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
 	c.option = m
-	c.Height = 34 + 20*len(counts)
+	c.Height = 32 + 18*len(counts)
 	return c
 }
 
 // responseChart: the distribution of working days to the first follow-up in the month's cohort.
 func (s *Scorecard) responseChart() chart {
 	l := s.L
-	c := chart{ID: "chart-response", Title: l.tf("ch_response", l.monthShort(s.Month)), Half: true, Height: 240}
+	c := chart{ID: "chart-response", Title: l.tf("ch_response", l.monthShort(s.Month)), Half: true, Height: 200}
 	h := s.Response
 	if !h.Available {
 		if s.Current.Received == 0 {

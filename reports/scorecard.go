@@ -163,7 +163,7 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 	if s.Overdue, err = loadOverdue(ctx, tx, b.Loc, s.Regency); err != nil {
 		return nil, err
 	}
-	if s.Categories, err = loadBreakdown(ctx, tx, b.Loc, s.Regency, month, "category", 12); err != nil {
+	if s.Categories, err = loadBreakdown(ctx, tx, b.Loc, s.Regency, month, "category", 10); err != nil {
 		return nil, err
 	}
 	if s.Channels, err = loadBreakdown(ctx, tx, b.Loc, s.Regency, month, "channel", 6); err != nil {
