@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 
@@ -78,6 +79,9 @@ func (s *Scorecard) xlsxSummary(b *book) error {
 	}
 	headerRow := r
 	if err := g.header(r, l.t("x_indicator"), l.month(s.Month), prevLabel, l.t("x_change"), roll, l.t("x_unit")); err != nil {
+		return err
+	}
+	if err := b.f.SetRowHeight(name, r, 30); err != nil {
 		return err
 	}
 	cur, prev, r12 := s.Current, s.Previous, s.Roll12
@@ -351,7 +355,7 @@ func (s *Scorecard) xlsxOverdue(b *book) error {
 	}
 	widths[4] = 17
 	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, min(max(w, 8), 60)); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, math.Round(min(max(w, 8), 60)*10)/10); err != nil {
 			return err
 		}
 	}

@@ -254,7 +254,7 @@ func (g *grid) finish() error {
 		if fixed, ok := g.wrap[col]; ok {
 			w = fixed
 		}
-		w = math.Min(math.Max(w, 6), 60)
+		w = math.Round(math.Min(math.Max(w, 6), 60)*10) / 10
 		if err := g.b.f.SetColWidth(g.sheet, colName(col), colName(col), w); err != nil {
 			return err
 		}
