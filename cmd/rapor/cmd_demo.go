@@ -10,6 +10,8 @@ import (
 
 	"github.com/hsu-lapor/rapor/gen"
 	"github.com/hsu-lapor/rapor/internal/msg"
+	"github.com/hsu-lapor/rapor/reports"
+	"github.com/hsu-lapor/rapor/transform"
 )
 
 func init() {
@@ -22,8 +24,9 @@ const demoSeed = 2025
 func runDemo(ctx context.Context, g *globals, args []string) int {
 	fs := newFlags(g, "demo", "[--dir DIR]", `
 Generates six monthly LAPOR! exports of a synthetic Kabupaten Hulu Sungai Utara (overlapping
-cuts, CSV, plus a full XLSX export), ingests them into DIR/rapor-demo.duckdb and prints what it
-did. Without --keep the demo database is made anew; your own rapor.duckdb is never touched
+cuts, CSV, plus a full XLSX export), ingests them into DIR/rapor-demo.duckdb, builds the metric
+tables, writes the October 2025 scorecard (rapor-2025-10.html, .xlsx) and the comparison of its
+last six months into DIR, and prints what it did. Without --keep the demo database is made anew; your own rapor.duckdb is never touched
 unless you pass --db.`)
 	dir := fs.String("dir", "demo", "directory for the sample exports, database and reports")
 	rows := fs.Int("rows", 3000, "complaints in the sample regency's year")
@@ -91,5 +94,29 @@ unless you pass --db.`)
 	var complaints, versions, rejects int64
 	db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM complaints), (SELECT count(*) FROM complaint_versions), (SELECT count(*) FROM rejects)`).Scan(&complaints, &versions, &rejects)
 	say("   %d pengaduan terkini dari %d versi; %d catatan penolakan (tabel rejects)", "   %d current complaints from %d versions; %d reject notes (table rejects)", complaints, versions, rejects)
+
+	say("3. Menghitung tabel metrik (rapor build)", "3. Computing the metric tables (rapor build)")
+	res, err := transform.Build(ctx, db, cfg, transform.WithVersion(programVersion()))
+	if err != nil {
+		return fail(g, fmt.Errorf("build %d failed: %w", res.BuildID, err))
+	}
+	say("   build %d: data sampai %s, %d tabel, %d uji data lolos", "   build %d: data as of %s, %d tables, %d data tests passed",
+		res.BuildID, res.AsOf.In(cfg.Location()).Format("2006-01-02 15:04"), len(res.Tables), len(res.Tests))
+
+	month := gen.DefaultAsOf.Format("2006-01")
+	say("4. Menulis rapor %s dan perbandingan 6 bulan (rapor report)", "4. Writing the %s scorecard and the 6-month comparison (rapor report)", month)
+	rep, err := reports.Monthly(ctx, db, reports.Options{Month: month, OutDir: *dir, Lang: cfg.Lang})
+	if err != nil {
+		return fail(g, err)
+	}
+	from := gen.DefaultAsOf.AddDate(0, -5, 0).Format("2006-01")
+	cmp, err := reports.Compare(ctx, db, reports.CompareOptions{From: from, To: month, OutDir: *dir, Lang: cfg.Lang})
+	if err != nil {
+		return fail(g, err)
+	}
+	for _, p := range []string{rep.HTML, rep.XLSX, cmp.HTML, cmp.XLSX} {
+		fmt.Fprintf(g.stdout, "   %s\n", p)
+	}
+	say("Buka %s di peramban (tanpa internet pun bisa) atau %s di Excel.", "Open %s in a browser (no internet needed) or %s in Excel.", rep.HTML, rep.XLSX)
 	return exitOK
 }

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestReportCommand(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		code int
+		out  string
+	}{
+		{[]string{"report"}, exitUsage, "Usage: rapor report --month YYYY-MM"},
+		{[]string{"report", "-h"}, exitOK, "self-contained"},
+		{[]string{"report", "compare", "--from", "2025-01"}, exitUsage, "Usage: rapor report compare"},
+		{[]string{"report", "compare", "-h"}, exitOK, "Ombudsman"},
+	} {
+		code, out, errs := cli(t, c.args...)
+		if code != c.code || !strings.Contains(out+errs, c.out) {
+			t.Errorf("rapor %v: exit %d (want %d), output %q lacks %q", c.args, code, c.code, out+errs, c.out)
+		}
+	}
+
+	// The demo ends with the reports and prints their paths.
+	dir := t.TempDir()
+	cfg := testConfig(t, dir)
+	demo := filepath.Join(dir, "demo")
+	code, stdout, errs := cli(t, "--config", cfg, "demo", "--dir", demo, "--rows", "400")
+	if code != exitOK {
+		t.Fatalf("demo: %d\n%s\n%s", code, stdout, errs)
+	}
+	for _, f := range []string{"rapor-2025-10.html", "rapor-2025-10.xlsx", "rapor-banding-2025-05-2025-10.html", "rapor-banding-2025-05-2025-10.xlsx"} {
+		p := filepath.Join(demo, f)
+		if !strings.Contains(stdout, p) {
+			t.Errorf("the demo does not print %s:\n%s", p, stdout)
+		}
+		if st, err := os.Stat(p); err != nil || st.Size() == 0 {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+
+	// rapor report on the demo database (opened read-only), in English, into another directory.
+	db := filepath.Join(demo, "rapor-demo.duckdb")
+	out := filepath.Join(dir, "out")
+	code, stdout, errs = cli(t, "--db", db, "--config", cfg, "--lang", "en", "report", "--month", "2025-09", "--out", out)
+	if code != exitOK || strings.TrimSpace(stdout) != filepath.Join(out, "rapor-2025-09.html")+"\n"+filepath.Join(out, "rapor-2025-09.xlsx") {
+		t.Fatalf("report: %d\n%s\n%s", code, stdout, errs)
+	}
+	html, _ := os.ReadFile(filepath.Join(out, "rapor-2025-09.html"))
+	if !strings.Contains(string(html), "September 2025") || !strings.Contains(string(html), `lang="en"`) {
+		t.Error("the English report lacks its month or language")
+	}
+	code, stdout, errs = cli(t, "--db", db, "--config", cfg, "report", "compare", "--from", "2025-01", "--to", "2025-09", "--period", "quarter", "--out", out)
+	if code != exitOK || !strings.Contains(stdout, "rapor-banding-2025-01-2025-09-triwulan.html") {
+		t.Errorf("compare: %d\n%s\n%s", code, stdout, errs)
+	}
+	// A month after the data's cut-off: a clear message, exit 1.
+	code, _, errs = cli(t, "--db", db, "--config", cfg, "report", "--month", "2025-11", "--out", out)
+	if code != exitFailure || !strings.Contains(errs, "belum ada data untuk November 2025") {
+		t.Errorf("after as_of: %d %s", code, errs)
+	}
+	// A database that was never built.
+	code, _, errs = cli(t, "--db", filepath.Join(dir, "none.duckdb"), "--config", cfg, "report", "--month", "2025-09", "--out", out)
+	if code != exitFailure {
+		t.Errorf("no database: %d %s", code, errs)
+	}
+}

@@ -1,0 +1,529 @@
+package reports
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"github.com/hsu-lapor/rapor/store"
+)
+
+// CompareOptions of the comparison across periods.
+type CompareOptions struct {
+	From, To string // YYYY-MM
+	Period   string // month (default) | quarter
+	OutDir   string
+	Lang     string
+	Regency  string // "" = every regency of the database
+	Now      time.Time
+}
+
+// cmpPeriod is one column of the comparison.
+type cmpPeriod struct {
+	Label    string // as in the tables: 2025-10, 2025-Q3
+	Title    string // Okt 2025, 2025-Q3
+	End      time.Time
+	Complete bool
+	Maturing bool
+}
+
+// cmpAgency is one agency's row: its period rows (nil where it received nothing).
+type cmpAgency struct {
+	Name  string
+	Cells []*AgencyRow
+}
+
+// cmpRegency is one regency's block.
+type cmpRegency struct {
+	Name      string
+	Agencies  []cmpAgency
+	Totals    []*RegencyRow
+	totalsRaw []RegencyRow
+}
+
+// Comparison is the Ombudsman's side-by-side view.
+type Comparison struct {
+	L         lang
+	Build     Build
+	From, To  time.Time
+	Period    string
+	Periods   []cmpPeriod
+	Regencies []cmpRegency
+	Generated time.Time
+	Holidays  []Holiday
+}
+
+// LoadComparison reads the comparison from the metric tables.
+func LoadComparison(ctx context.Context, db *store.DB, o CompareOptions) (*Comparison, error) {
+	l := newLang(o.Lang)
+	from, err := parseMonth(l, o.From)
+	if err != nil {
+		return nil, err
+	}
+	to, err := parseMonth(l, o.To)
+	if err != nil {
+		return nil, err
+	}
+	if from.After(to) {
+		return nil, errors.New(l.tf("err_from_to", o.From, o.To))
+	}
+	period := o.Period
+	if period == "" {
+		period = "month"
+	}
+	if period != "month" && period != "quarter" {
+		return nil, errors.New(l.tf("err_period", o.Period))
+	}
+	tx, done, err := readConn(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+	b, err := loadBuild(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	if to.After(b.AsOfMonth) {
+		return nil, errors.New(l.tf("err_after_asof", l.month(to), l.dateTime(b.AsOf), l.month(b.AsOfMonth)))
+	}
+	all, err := regencies(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	picked, err := pickRegencies(all, o.Regency)
+	if err != nil {
+		return nil, err
+	}
+	c := &Comparison{L: l, Build: b, From: from, To: to, Period: period, Generated: o.Now}
+	if c.Generated.IsZero() {
+		c.Generated = time.Now()
+	}
+	c.Generated = c.Generated.In(b.Loc)
+
+	// Periods: months from..to, or the quarters that overlap them.
+	lo, hi := from, to
+	if period == "quarter" {
+		lo = quarterStart(from).AddDate(0, 2, 0)
+		hi = quarterStart(to).AddDate(0, 2, 0)
+	}
+	seen := map[string]bool{}
+	for _, reg := range picked {
+		var ags []AgencyRow
+		var tot []RegencyRow
+		if period == "month" {
+			if ags, err = loadAgencyMonths(ctx, tx, b.Loc, reg, lo, hi); err != nil {
+				return nil, err
+			}
+			if tot, err = loadRegencyMonths(ctx, tx, b.Loc, reg, lo, hi); err != nil {
+				return nil, err
+			}
+		} else {
+			if ags, err = loadAgencyPeriods(ctx, tx, b.Loc, reg, "quarter", lo, hi); err != nil {
+				return nil, err
+			}
+			if tot, err = loadRegencyPeriods(ctx, tx, b.Loc, reg, "quarter", lo, hi); err != nil {
+				return nil, err
+			}
+		}
+		for _, t := range tot {
+			if !seen[t.Period] {
+				seen[t.Period] = true
+				c.Periods = append(c.Periods, cmpPeriod{Label: t.Period, End: t.EndMonth, Complete: t.Complete, Maturing: t.Maturing})
+			}
+		}
+		c.Regencies = append(c.Regencies, cmpRegency{Name: reg})
+		cr := &c.Regencies[len(c.Regencies)-1]
+		cr.Totals = make([]*RegencyRow, 0)
+		// Placeholders, filled below once every regency's periods are known.
+		cr.Agencies = groupAgencies(ags)
+		cr.totalsRaw = tot
+	}
+	if len(c.Periods) == 0 {
+		return nil, errors.New(l.tf("err_no_periods", l.t("cmp_period_"+period[:1]), l.month(from), l.month(to)))
+	}
+	sort.Slice(c.Periods, func(i, j int) bool { return c.Periods[i].End.Before(c.Periods[j].End) })
+	idx := map[string]int{}
+	for i := range c.Periods {
+		p := &c.Periods[i]
+		idx[p.Label] = i
+		p.Title = periodTitle(l, period, p.Label, p.End)
+	}
+	for ri := range c.Regencies {
+		cr := &c.Regencies[ri]
+		cr.Totals = make([]*RegencyRow, len(c.Periods))
+		for i := range cr.totalsRaw {
+			t := cr.totalsRaw[i]
+			cr.Totals[idx[t.Period]] = &t
+		}
+		cr.totalsRaw = nil
+		for ai := range cr.Agencies {
+			a := &cr.Agencies[ai]
+			cells := make([]*AgencyRow, len(c.Periods))
+			for _, row := range a.Cells {
+				cells[idx[row.Period]] = row
+			}
+			a.Cells = cells
+		}
+		sortAgencies(cr.Agencies)
+	}
+	first := c.Periods[0].End.AddDate(0, -2, 0)
+	if period == "month" {
+		first = c.Periods[0].End
+	}
+	if c.Holidays, err = loadHolidays(ctx, tx, first, c.Periods[len(c.Periods)-1].End.AddDate(0, 1, -1)); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func quarterStart(t time.Time) time.Time {
+	return time.Date(t.Year(), time.Month((int(t.Month())-1)/3*3+1), 1, 0, 0, 0, 0, time.UTC)
+}
+
+func periodTitle(l lang, period, label string, end time.Time) string {
+	if period == "month" {
+		return l.monthShort(end)
+	}
+	return label
+}
+
+// groupAgencies gathers the rows of each agency (in first-seen order).
+func groupAgencies(rows []AgencyRow) []cmpAgency {
+	var out []cmpAgency
+	idx := map[string]int{}
+	for i := range rows {
+		r := &rows[i]
+		j, ok := idx[r.Agency]
+		if !ok {
+			j = len(out)
+			idx[r.Agency] = j
+			out = append(out, cmpAgency{Name: r.Agency})
+		}
+		out[j].Cells = append(out[j].Cells, r)
+	}
+	return out
+}
+
+// sortAgencies orders by the latest period in which an agency appears, then its rank there
+// (ranked first), then its score, then its name.
+func sortAgencies(as []cmpAgency) {
+	type key struct {
+		age   int
+		rank  int64
+		score float64
+	}
+	keyOf := func(a cmpAgency) key {
+		for i := len(a.Cells) - 1; i >= 0; i-- {
+			if c := a.Cells[i]; c != nil {
+				k := key{age: len(a.Cells) - 1 - i, rank: math.MaxInt64, score: -1}
+				if c.Rank != nil {
+					k.rank = *c.Rank
+				}
+				if c.Score != nil {
+					k.score = *c.Score
+				}
+				return k
+			}
+		}
+		return key{len(a.Cells), math.MaxInt64, -1}
+	}
+	sort.SliceStable(as, func(i, j int) bool {
+		ki, kj := keyOf(as[i]), keyOf(as[j])
+		if ki != kj {
+			if ki.age != kj.age {
+				return ki.age < kj.age
+			}
+			if ki.rank != kj.rank {
+				return ki.rank < kj.rank
+			}
+			return ki.score > kj.score
+		}
+		return as[i].Name < as[j].Name
+	})
+}
+
+var zoneOrder = map[string]int{"merah": 1, "kuning": 2, "hijau": 3}
+
+// movement compares the first and the last zone in the row.
+func movement(zones []string) (first, last string, dir int) {
+	for _, z := range zones {
+		if z != "" {
+			if first == "" {
+				first = z
+			}
+			last = z
+		}
+	}
+	if first == "" {
+		return "", "", 0
+	}
+	d := zoneOrder[last] - zoneOrder[first]
+	switch {
+	case d > 0:
+		dir = 1
+	case d < 0:
+		dir = -1
+	}
+	return first, last, dir
+}
+
+func (a cmpAgency) zones() []string {
+	z := make([]string, len(a.Cells))
+	for i, c := range a.Cells {
+		if c != nil {
+			z[i] = c.ZoneName()
+		}
+	}
+	return z
+}
+
+func (r cmpRegency) zones() []string {
+	z := make([]string, len(r.Totals))
+	for i, c := range r.Totals {
+		if c != nil {
+			z[i] = c.ZoneName()
+		}
+	}
+	return z
+}
+
+func (a cmpAgency) scoreDelta() *float64 {
+	var first, last *float64
+	for _, c := range a.Cells {
+		if c != nil && c.Score != nil {
+			if first == nil {
+				first = c.Score
+			}
+			last = c.Score
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	d := *last - *first
+	return &d
+}
+
+// Compare writes rapor-banding-FROM-TO.html and .xlsx.
+func Compare(ctx context.Context, db *store.DB, o CompareOptions) (Result, error) {
+	var res Result
+	if _, err := echartsJS(); err != nil {
+		return res, err
+	}
+	c, err := LoadComparison(ctx, db, o)
+	if err != nil {
+		return res, err
+	}
+	dir := o.OutDir
+	if dir == "" {
+		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return res, err
+	}
+	base := filepath.Join(dir, fmt.Sprintf("rapor-banding-%s-%s", c.From.Format("2006-01"), c.To.Format("2006-01")))
+	if c.Period == "quarter" {
+		base += "-triwulan"
+	}
+	res.HTML, res.XLSX = base+".html", base+".xlsx"
+	if len(c.Regencies) == 1 {
+		res.Regency = c.Regencies[0].Name
+	}
+	if err := writeFile(res.HTML, c.WriteHTML); err != nil {
+		return res, err
+	}
+	return res, writeFile(res.XLSX, c.WriteXLSX)
+}
+
+// HTML
+
+type cmpCell struct {
+	Score, Received, Zone string
+	Small, Empty          bool
+}
+
+type cmpRow struct {
+	Name     string
+	Cells    []cmpCell
+	Movement string
+	MoveCls  string
+}
+
+type cmpBlock struct {
+	ID      string
+	Heading string
+	Rows    []cmpRow
+	Total   *cmpRow
+	Chart   *chart
+}
+
+type comparePage struct {
+	Lang, Title, Kicker, Heading, Sub, AsOf, Generated, Intro, Legend, Footer string
+	BuildID                                                                   int64
+	Periods                                                                   []cmpPeriod
+	Blocks                                                                    []cmpBlock
+	Charts                                                                    []chart
+	ChartsJS                                                                  template.JS
+	ECharts                                                                   template.JS
+	CSS                                                                       template.CSS
+	Definitions                                                               []defItem
+	Config                                                                    []kv
+	ConfigHead                                                                string
+}
+
+func (c *Comparison) moveText(zones []string) (string, string) {
+	l := c.L
+	first, last, dir := movement(zones)
+	if first == "" {
+		return dash, ""
+	}
+	switch dir {
+	case 1:
+		return "▲ " + l.zoneLabel(first) + " → " + l.zoneLabel(last), "up"
+	case -1:
+		return "▼ " + l.zoneLabel(first) + " → " + l.zoneLabel(last), "down"
+	}
+	return "= " + l.zoneLabel(last), "same"
+}
+
+func (c *Comparison) agencyRow(a cmpAgency) cmpRow {
+	l := c.L
+	r := cmpRow{Name: a.Name}
+	for _, x := range a.Cells {
+		if x == nil {
+			r.Cells = append(r.Cells, cmpCell{Empty: true})
+			continue
+		}
+		r.Cells = append(r.Cells, cmpCell{Score: l.opt(x.Score, 1), Received: "n=" + l.int(x.Received), Zone: x.ZoneName(), Small: x.SmallSample})
+	}
+	r.Movement, r.MoveCls = c.moveText(a.zones())
+	return r
+}
+
+func (c *Comparison) totalRow(name string, ts []*RegencyRow) cmpRow {
+	l := c.L
+	r := cmpRow{Name: name}
+	zones := make([]string, len(ts))
+	for i, x := range ts {
+		if x == nil {
+			r.Cells = append(r.Cells, cmpCell{Empty: true})
+			continue
+		}
+		zones[i] = x.ZoneName()
+		r.Cells = append(r.Cells, cmpCell{Score: l.opt(x.Score, 1), Received: "n=" + l.int(x.Received), Zone: x.ZoneName()})
+	}
+	r.Movement, r.MoveCls = c.moveText(zones)
+	return r
+}
+
+// zoneChart: ranked agencies per zone in each period.
+func (c *Comparison) zoneChart(id string, reg cmpRegency) chart {
+	l := c.L
+	var x []string
+	for _, p := range c.Periods {
+		x = append(x, p.Title)
+	}
+	b := newBar(id)
+	b.SetGlobalOptions(
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "30", Bottom: "4", ContainLabel: opts.Bool(true)}),
+	)
+	b.SetXAxis(x)
+	ranked := 0
+	for _, z := range []string{"hijau", "kuning", "merah"} {
+		var d []opts.BarData
+		for i := range c.Periods {
+			n := 0
+			for _, a := range reg.Agencies {
+				if cell := a.Cells[i]; cell != nil && cell.Rank != nil && cell.ZoneName() == z {
+					n++
+				}
+			}
+			ranked += n
+			d = append(d, opts.BarData{Value: n})
+		}
+		b.AddSeries(l.zoneLabel(z), d, charts.WithBarChartOpts(opts.BarChart{Stack: "zones"}))
+	}
+	m := optionOf(b)
+	m["color"] = []string{"#66bb6a", "#ffca28", "#e57373"}
+	set(m, []string{"yAxis", "minInterval"}, 1)
+	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
+	ch := chart{ID: id, Title: l.t("cmp_zone_chart") + " · " + regencyTitle(l, reg.Name), Height: 220, option: m,
+		Note: l.tf("small_mark", c.Build.MinSample)}
+	if ranked == 0 {
+		ch.Empty = l.tf("cmp_none_ranked", c.Build.MinSample)
+	}
+	return ch
+}
+
+func (c *Comparison) page() (*comparePage, error) {
+	l := c.L
+	js, err := echartsJS()
+	if err != nil {
+		return nil, err
+	}
+	css, err := templateFiles.ReadFile("templates/report.css")
+	if err != nil {
+		return nil, err
+	}
+	kind := l.t("cmp_period_" + c.Period[:1])
+	p := &comparePage{
+		Lang: l.code, Kicker: l.t("cmp_kicker"), Heading: l.t("cmp_title"),
+		Sub:       l.month(c.From) + " – " + l.month(c.To) + " (" + kind + ")",
+		AsOf:      l.dateTime(c.Build.AsOf),
+		Generated: l.dateTime(c.Generated),
+		BuildID:   c.Build.ID,
+		Intro:     l.tf("cmp_intro", kind),
+		Legend:    l.tf("cmp_legend", c.Build.MinSample),
+		Periods:   c.Periods,
+		ECharts:   template.JS(js),
+		CSS:       template.CSS(css),
+		Footer:    l.t("page_footer_note"),
+	}
+	p.Title = l.t("cmp_title") + " · " + p.Sub
+	if len(c.Regencies) > 1 {
+		blk := cmpBlock{ID: "kabupaten", Heading: l.t("cmp_regencies")}
+		for _, r := range c.Regencies {
+			blk.Rows = append(blk.Rows, c.totalRow(regencyTitle(l, r.Name), r.Totals))
+		}
+		p.Blocks = append(p.Blocks, blk)
+	}
+	for i, r := range c.Regencies {
+		blk := cmpBlock{ID: fmt.Sprintf("skpd-%d", i+1), Heading: regencyTitle(l, r.Name)}
+		for _, a := range r.Agencies {
+			blk.Rows = append(blk.Rows, c.agencyRow(a))
+		}
+		t := c.totalRow(l.t("cmp_total"), r.Totals)
+		blk.Total = &t
+		ch := c.zoneChart(fmt.Sprintf("chart-zones-%d", i+1), r)
+		blk.Chart = &ch
+		p.Charts = append(p.Charts, ch)
+		p.Blocks = append(p.Blocks, blk)
+	}
+	if p.ChartsJS, err = chartsJS(p.Charts); err != nil {
+		return nil, err
+	}
+	p.Definitions = definitions(l, c.Build)
+	p.ConfigHead = l.tf("config_heading", c.Build.ID)
+	p.Config = configRows(l, c.Build)
+	return p, nil
+}
+
+// WriteHTML writes the comparison as one self-contained HTML file.
+func (c *Comparison) WriteHTML(w io.Writer) error {
+	p, err := c.page()
+	if err != nil {
+		return err
+	}
+	return execute(w, "compare.html", c.L, p)
+}

@@ -1,0 +1,780 @@
+package reports
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/hsu-lapor/rapor/store"
+)
+
+// Build is the build_info row: the cut-off and the configuration that every number of the
+// metric tables was computed with. Reports state these, not the configuration file of today.
+type Build struct {
+	ID              int64
+	StartedAt       time.Time
+	AsOf            time.Time // in Loc
+	AsOfMonth       time.Time // first day
+	Timezone        string
+	Loc             *time.Location
+	V, R, C         int
+	CUnit           string // calendar | working
+	WResponse       float64
+	WCompletion     float64
+	WOnTimeComplete float64
+	WSatisfaction   float64
+	ZoneHijau       float64
+	ZoneKuning      float64
+	MinSample       int
+	HolidaysFile    string
+	HolidaysReplace bool
+	MasterAgencies  int
+	Complaints      int64
+	RaporVersion    string
+	DuckDBVersion   string
+}
+
+// Metrics are the columns that agency_month, agency_period, regency_month and regency_period
+// share (definitions in metrics.md and the tables' header comments). NULL is nil.
+type Metrics struct {
+	Received             int64
+	ResponseBase         int64
+	Responded            *int64
+	RespondedOnTime      *int64
+	Closed               int64
+	ClosedOnTime         int64
+	Rated                int64
+	RatingAvg            *float64
+	ResponseWDMedian     *float64
+	ResponseWDP90        *float64
+	CloseDaysMedian      *float64
+	ResponseRate         *float64
+	OnTimeResponseRate   *float64
+	CompletionRate       *float64
+	OnTimeCompletionRate *float64
+	Satisfaction         *float64
+	OpenEnd              int64
+	OverdueEnd           int64
+	UnansweredOverdueEnd *int64
+	StockAt              time.Time
+	Score                *float64
+	Zone                 *string
+	SmallSample          bool
+	Maturing             bool
+	Complete             bool
+}
+
+var metricColumns = []string{
+	"received", "response_base", "responded", "responded_on_time", "closed", "closed_on_time", "rated",
+	"rating_avg", "response_wd_median", "response_wd_p90", "close_days_median", "response_rate",
+	"on_time_response_rate", "completion_rate", "on_time_completion_rate", "satisfaction", "open_end",
+	"overdue_end", "unanswered_overdue_end", "stock_at", "score", "zone", "small_sample", "maturing", "complete",
+}
+
+func (m *Metrics) dest() []any {
+	return []any{
+		&m.Received, &m.ResponseBase, &m.Responded, &m.RespondedOnTime, &m.Closed, &m.ClosedOnTime, &m.Rated,
+		&m.RatingAvg, &m.ResponseWDMedian, &m.ResponseWDP90, &m.CloseDaysMedian, &m.ResponseRate,
+		&m.OnTimeResponseRate, &m.CompletionRate, &m.OnTimeCompletionRate, &m.Satisfaction, &m.OpenEnd,
+		&m.OverdueEnd, &m.UnansweredOverdueEnd, &m.StockAt, &m.Score, &m.Zone, &m.SmallSample, &m.Maturing, &m.Complete,
+	}
+}
+
+// ZoneName is the zone or "" when the score is NULL.
+func (m Metrics) ZoneName() string {
+	if m.Zone == nil {
+		return ""
+	}
+	return *m.Zone
+}
+
+// cols lists the metric columns qualified by a table alias.
+func cols(alias string) string {
+	out := make([]string, len(metricColumns))
+	for i, c := range metricColumns {
+		out[i] = alias + "." + c
+	}
+	return strings.Join(out, ", ")
+}
+
+// AgencyRow is one agency in one period (agency_month or agency_period).
+type AgencyRow struct {
+	Regency    string
+	Agency     string
+	Period     string // '2025-10', '2025-Q3', '2024-11..2025-10'
+	EndMonth   time.Time
+	Rank       *int64
+	RankChange *int64
+	PrevZone   *string // zone in the previous period of the same type (NULL: no row or no score then)
+	Metrics
+}
+
+// RegencyRow is the regency's totals in one period (regency_month or regency_period).
+type RegencyRow struct {
+	Regency            string
+	Period             string
+	PeriodStart        time.Time
+	EndMonth           time.Time
+	Agencies           int64
+	AgenciesRanked     int64
+	Submitted          int64
+	VerifiedOnTime     int64
+	VerifiedOnTimeRate *float64
+	Disposed           int64
+	Archived           int64
+	UndisposedEnd      int64
+	Metrics
+}
+
+const regencyExtra = "agencies, agencies_ranked, submitted, verified_on_time, verified_on_time_rate, disposed, archived, undisposed_end"
+
+func (r *RegencyRow) dest() []any {
+	return append([]any{&r.Regency, &r.Period, &r.PeriodStart, &r.EndMonth, &r.Agencies, &r.AgenciesRanked, &r.Submitted,
+		&r.VerifiedOnTime, &r.VerifiedOnTimeRate, &r.Disposed, &r.Archived, &r.UndisposedEnd}, r.Metrics.dest()...)
+}
+
+// Count is one bar of a breakdown.
+type Count struct {
+	Label string
+	N     int64
+	Other bool // the "others" or "not filled in" bar
+}
+
+// BacklogRow is one agency's open complaints at the stock instant, by age bucket.
+type BacklogRow struct {
+	Agency  string
+	Buckets [4]int64
+	Total   int64
+}
+
+// OverdueItem is one open complaint past a service level at the stock instant. It carries no
+// reporter identity; the title is empty for confidential complaints (ingest keeps no text of
+// them anyway).
+type OverdueItem struct {
+	Agency       string
+	TrackingID   string
+	Category     string
+	Title        string
+	Confidential bool
+	DisposedAt   time.Time // in the build's time zone
+	AgeDays      int64     // calendar days from disposition to the stock date
+	AgeWD        int64     // working days, same span
+	OverC        *int64    // days past C (C's unit) when overdue, else nil
+	OverR        *int64    // working days past R when unanswered past R, else nil
+}
+
+// QualityCheck is one data_quality row of the build for the regency.
+type QualityCheck struct {
+	Check    string
+	Severity string
+	Unit     string
+	Count    *int64
+	Examples []string
+	Detail   string
+}
+
+// IngestQuality sums the ingest rows of data_quality for the regency.
+type IngestQuality struct {
+	Files    int64
+	Read     int64
+	Accepted int64
+	Rejected int64
+	Reasons  []Count // rejected:* and value_dropped:* checks summed over files
+	PerFile  []IngestFile
+}
+
+// IngestFile is one ingested file.
+type IngestFile struct {
+	RunID    int64
+	File     string
+	Layout   string
+	Read     int64
+	Accepted int64
+	Rejected int64
+	MaxTime  *time.Time
+	Reasons  []QualityCheck // its rejected:* and value_dropped:* rows of data_quality
+}
+
+// Holiday is a non-working day of the calendar in force.
+type Holiday struct {
+	Date time.Time
+	Kind string
+	Name string
+}
+
+// ErrNotBuilt means the metric tables are missing.
+var ErrNotBuilt = errors.New("the metric tables are missing: run `rapor build` after `rapor ingest`")
+
+// querier is what the loaders need (a read transaction).
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// readConn takes one connection and opens a transaction on it, so that every query of a report
+// sees the same build (a rapor build may commit meanwhile). The transaction is begun with SQL
+// rather than database/sql's BeginTx because the Arrow reader needs the raw connection, which
+// a *sql.Tx does not give. close ends the transaction and returns the connection.
+func readConn(ctx context.Context, db *store.DB) (conn *sql.Conn, close func(), err error) {
+	conn, err = db.Conn(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		conn.Close()
+		return nil, nil, err
+	}
+	return conn, func() {
+		conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		conn.Close()
+	}, nil
+}
+
+func loadBuild(ctx context.Context, q querier) (Build, error) {
+	var b Build
+	var hf sql.NullString
+	err := q.QueryRowContext(ctx, `SELECT build_id, started_at, as_of, as_of_month, timezone,
+        verification_working_days, response_working_days, completion_days, completion_unit,
+        weight_on_time_response_rate, weight_completion_rate, weight_on_time_completion_rate, weight_satisfaction,
+        zone_hijau, zone_kuning, min_sample, holidays_file, holidays_replace, master_agencies, complaints,
+        rapor_version, duckdb_version
+        FROM build_info`).Scan(&b.ID, &b.StartedAt, &b.AsOf, &b.AsOfMonth, &b.Timezone, &b.V, &b.R, &b.C, &b.CUnit,
+		&b.WResponse, &b.WCompletion, &b.WOnTimeComplete, &b.WSatisfaction, &b.ZoneHijau, &b.ZoneKuning, &b.MinSample,
+		&hf, &b.HolidaysReplace, &b.MasterAgencies, &b.Complaints, &b.RaporVersion, &b.DuckDBVersion)
+	if err != nil {
+		if errors.Is(err, sql.ErrNoRows) || isMissingTable(err) {
+			return b, ErrNotBuilt
+		}
+		return b, err
+	}
+	b.HolidaysFile = hf.String
+	loc, err := time.LoadLocation(b.Timezone)
+	if err != nil {
+		return b, fmt.Errorf("build_info time zone %q: %w", b.Timezone, err)
+	}
+	b.Loc = loc
+	b.AsOf = b.AsOf.In(loc)
+	b.StartedAt = b.StartedAt.In(loc)
+	b.AsOfMonth = dateOnly(b.AsOfMonth)
+	return b, nil
+}
+
+func isMissingTable(err error) bool {
+	s := err.Error()
+	return strings.Contains(s, "Catalog Error") && strings.Contains(s, "does not exist")
+}
+
+// ymd renders a date as a SQL parameter (bound as text and cast to DATE, so that no time zone applies).
+func ymd(t time.Time) string { return t.Format(time.DateOnly) }
+
+// dateOnly normalises a DATE scanned from DuckDB (midnight UTC) to a plain date.
+func dateOnly(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// staleWarning reports files ingested after the build (their complaints are not in the tables).
+func staleWarning(ctx context.Context, q querier, b Build) (int64, error) {
+	var n int64
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM ingest_runs WHERE finished_at > (SELECT started_at FROM build_info)`).Scan(&n)
+	return n, err
+}
+
+// regencies lists the regencies of the metric tables.
+func regencies(ctx context.Context, q querier) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT DISTINCT regency FROM regency_month ORDER BY regency`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// foldName compares regency names as agencies are compared: trimmed, spaces folded, case ignored.
+func foldName(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// pickRegencies resolves --regency against the regencies of the database. want "" means all.
+func pickRegencies(all []string, want string) ([]string, error) {
+	if len(all) == 0 {
+		return nil, ErrNotBuilt
+	}
+	if want == "" {
+		return all, nil
+	}
+	for _, r := range all {
+		if foldName(r) == foldName(want) {
+			return []string{r}, nil
+		}
+	}
+	return nil, &RegencyError{Want: want, Have: all}
+}
+
+// RegencyError says which regency to choose.
+type RegencyError struct {
+	Want string // "" when none was given and several exist
+	Have []string
+}
+
+func (e *RegencyError) Error() string {
+	if e.Want == "" {
+		return fmt.Sprintf("the database holds %d regencies (%s): choose one with --regency NAME", len(e.Have), strings.Join(e.Have, ", "))
+	}
+	return fmt.Sprintf("no regency %q in the database; it holds: %s", e.Want, strings.Join(e.Have, ", "))
+}
+
+func scanRegencyRows(rows *sql.Rows, loc *time.Location) ([]RegencyRow, error) {
+	defer rows.Close()
+	var out []RegencyRow
+	for rows.Next() {
+		var r RegencyRow
+		if err := rows.Scan(r.dest()...); err != nil {
+			return nil, err
+		}
+		r.PeriodStart = dateOnly(r.PeriodStart)
+		r.EndMonth = dateOnly(r.EndMonth)
+		r.StockAt = r.StockAt.In(loc)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// loadRegencyMonths returns regency_month rows of a regency in [from, to] (first days), by month.
+func loadRegencyMonths(ctx context.Context, q querier, loc *time.Location, regency string, from, to time.Time) ([]RegencyRow, error) {
+	rows, err := q.QueryContext(ctx, `SELECT regency, strftime(month, '%Y-%m'), month, month, `+regencyExtra+`, `+cols("r")+`
+        FROM regency_month AS r WHERE regency = ? AND month BETWEEN ?::DATE AND ?::DATE ORDER BY month`, regency, ymd(from), ymd(to))
+	if err != nil {
+		return nil, err
+	}
+	return scanRegencyRows(rows, loc)
+}
+
+// loadRegencyPeriods returns regency_period rows of one type whose last month is in [from, to].
+func loadRegencyPeriods(ctx context.Context, q querier, loc *time.Location, regency, periodType string, from, to time.Time) ([]RegencyRow, error) {
+	rows, err := q.QueryContext(ctx, `SELECT regency, period, period_start, end_month, `+regencyExtra+`, `+cols("r")+`
+        FROM regency_period AS r WHERE regency = ? AND period_type = ? AND end_month BETWEEN ?::DATE AND ?::DATE ORDER BY end_month`,
+		regency, periodType, ymd(from), ymd(to))
+	if err != nil {
+		return nil, err
+	}
+	return scanRegencyRows(rows, loc)
+}
+
+func scanAgencyRows(rows *sql.Rows, loc *time.Location) ([]AgencyRow, error) {
+	defer rows.Close()
+	var out []AgencyRow
+	for rows.Next() {
+		var a AgencyRow
+		d := append([]any{&a.Regency, &a.Agency, &a.Period, &a.EndMonth, &a.Rank, &a.RankChange, &a.PrevZone}, a.Metrics.dest()...)
+		if err := rows.Scan(d...); err != nil {
+			return nil, err
+		}
+		a.EndMonth = dateOnly(a.EndMonth)
+		a.StockAt = a.StockAt.In(loc)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// agencyOrder is the league table's order: ranked agencies by rank, then the unranked by score.
+const agencyOrder = `a.rank NULLS LAST, a.score DESC NULLS LAST, a.received DESC, a.agency`
+
+// loadAgencyMonths returns agency_month rows of a regency for months in [from, to], with the
+// zone of the previous month.
+func loadAgencyMonths(ctx context.Context, q querier, loc *time.Location, regency string, from, to time.Time) ([]AgencyRow, error) {
+	rows, err := q.QueryContext(ctx, `SELECT a.regency, a.agency, strftime(a.month, '%Y-%m'), a.month, a.rank, a.rank_change, p.zone, `+cols("a")+`
+        FROM agency_month AS a
+        LEFT JOIN agency_month AS p ON p.regency = a.regency AND p.agency = a.agency AND p.month = a.month - INTERVAL 1 MONTH
+        WHERE a.regency = ? AND a.month BETWEEN ?::DATE AND ?::DATE
+        ORDER BY a.month, `+agencyOrder, regency, ymd(from), ymd(to))
+	if err != nil {
+		return nil, err
+	}
+	return scanAgencyRows(rows, loc)
+}
+
+// loadAgencyPeriods returns agency_period rows of one type whose last month is in [from, to], with
+// the zone of the previous period of the same type (rolling windows: the window one month earlier).
+func loadAgencyPeriods(ctx context.Context, q querier, loc *time.Location, regency, periodType string, from, to time.Time) ([]AgencyRow, error) {
+	step := "1 MONTH"
+	switch periodType {
+	case "quarter":
+		step = "3 MONTH"
+	case "year":
+		step = "12 MONTH"
+	}
+	rows, err := q.QueryContext(ctx, `SELECT a.regency, a.agency, a.period, a.end_month, a.rank, a.rank_change, p.zone, `+cols("a")+`
+        FROM agency_period AS a
+        LEFT JOIN agency_period AS p ON p.regency = a.regency AND p.agency = a.agency AND p.period_type = a.period_type
+             AND p.end_month = a.end_month - INTERVAL `+step+`
+        WHERE a.regency = ? AND a.period_type = ? AND a.end_month BETWEEN ?::DATE AND ?::DATE
+        ORDER BY a.end_month, `+agencyOrder, regency, periodType, ymd(from), ymd(to))
+	if err != nil {
+		return nil, err
+	}
+	return scanAgencyRows(rows, loc)
+}
+
+// loadOverdue lists the complaints open at as_of (table open_complaints) that are past a service
+// level: more than C since disposition, or unanswered more than R working days after it. For
+// as_of's month the counts are regency_month's overdue_end and unanswered_overdue_end. The list is
+// ordered by agency (most items first) and age (oldest first). A big regency's list runs to
+// hundreds of thousands of rows, so it is read through DuckDB's Arrow interface (columns, not one
+// cgo call per value).
+func loadOverdue(ctx context.Context, conn *sql.Conn, loc *time.Location, regency string) ([]OverdueItem, error) {
+	const q = `WITH b AS (
+        SELECT response_working_days AS r, completion_days AS c, completion_unit AS unit FROM build_info
+    )
+    SELECT o.agency, o.tracking_id, coalesce(c.category, '') AS category,
+           CASE WHEN coalesce(c.is_confidential, false) THEN '' ELSE coalesce(c.title, '') END AS title,
+           coalesce(c.is_confidential, false) AS confidential,
+           epoch_us(o.disposed_at) AS disposed_us, o.open_days::BIGINT AS age_days, o.open_wd::BIGINT AS age_wd,
+           CASE WHEN o.overdue THEN (CASE WHEN b.unit = 'working' THEN o.open_wd ELSE o.open_days END) - b.c END::BIGINT AS over_c,
+           CASE WHEN o.unanswered_overdue THEN o.open_wd - b.r END::BIGINT AS over_r
+    FROM open_complaints AS o
+    CROSS JOIN b
+    JOIN complaints AS c ON c.regency = o.regency AND c.tracking_id = o.tracking_id
+    WHERE o.regency = ? AND (o.overdue OR coalesce(o.unanswered_overdue, false))
+    ORDER BY o.agency, o.open_days DESC, o.tracking_id`
+	var out []OverdueItem
+	err := conn.Raw(func(dc any) error {
+		ar, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
+		if err != nil {
+			return err
+		}
+		rr, err := ar.QueryContext(ctx, q, regency)
+		if err != nil {
+			return err
+		}
+		defer rr.Release()
+		for rr.Next() {
+			rec := rr.RecordBatch()
+			agency, tracking, category, title := strCol(rec, 0), strCol(rec, 1), strCol(rec, 2), strCol(rec, 3)
+			conf := rec.Column(4).(*array.Boolean)
+			disposed, ageD, ageW := rec.Column(5).(*array.Int64), rec.Column(6).(*array.Int64), rec.Column(7).(*array.Int64)
+			overC, overR := rec.Column(8).(*array.Int64), rec.Column(9).(*array.Int64)
+			for i := 0; i < int(rec.NumRows()); i++ {
+				it := OverdueItem{
+					Agency: agency(i), TrackingID: tracking(i), Category: category(i), Title: title(i),
+					Confidential: conf.Value(i), DisposedAt: time.UnixMicro(disposed.Value(i)).In(loc),
+					AgeDays: ageD.Value(i), AgeWD: ageW.Value(i),
+				}
+				if overC.IsValid(i) {
+					v := overC.Value(i)
+					it.OverC = &v
+				}
+				if overR.IsValid(i) {
+					v := overR.Value(i)
+					it.OverR = &v
+				}
+				out = append(out, it)
+			}
+		}
+		return rr.Err()
+	})
+	if err != nil {
+		return nil, err
+	}
+	return agenciesByCount(out), nil
+}
+
+// strCol reads a text column of an Arrow record, whichever string layout DuckDB chose.
+func strCol(rec arrow.RecordBatch, i int) func(int) string {
+	col := rec.Column(i)
+	s, ok := col.(interface{ Value(int) string })
+	if !ok {
+		panic(fmt.Sprintf("column %d is %s, not text", i, col.DataType()))
+	}
+	return func(j int) string {
+		if col.IsNull(j) {
+			return ""
+		}
+		return strings.Clone(s.Value(j))
+	}
+}
+
+// agenciesByCount reorders a list grouped by agency so that the agency with the most items
+// comes first (ties by name), keeping the order within each agency.
+func agenciesByCount(items []OverdueItem) []OverdueItem {
+	type block struct{ start, end int }
+	var blocks []block
+	for i := range items {
+		if i == 0 || items[i].Agency != items[i-1].Agency {
+			blocks = append(blocks, block{i, i})
+		}
+		blocks[len(blocks)-1].end = i + 1
+	}
+	sort.SliceStable(blocks, func(i, j int) bool {
+		return blocks[i].end-blocks[i].start > blocks[j].end-blocks[j].start
+	})
+	out := make([]OverdueItem, 0, len(items))
+	for _, b := range blocks {
+		out = append(out, items[b.start:b.end]...)
+	}
+	return out
+}
+
+// loadBacklog counts each agency's complaints open at as_of (open_complaints) by age in C's unit:
+// up to C/2, up to C, up to 2C, beyond.
+func loadBacklog(ctx context.Context, q querier, regency string) ([]BacklogRow, error) {
+	rows, err := q.QueryContext(ctx, `WITH b AS (SELECT completion_days AS c, completion_unit AS unit FROM build_info),
+        aged AS (
+            SELECT o.agency, CASE WHEN b.unit = 'working' THEN o.open_wd ELSE o.open_days END AS age, b.c
+            FROM open_complaints AS o CROSS JOIN b
+            WHERE o.regency = ?
+        )
+        SELECT agency,
+               count(*) FILTER (WHERE age <= c // 2),
+               count(*) FILTER (WHERE age > c // 2 AND age <= c),
+               count(*) FILTER (WHERE age > c AND age <= 2 * c),
+               count(*) FILTER (WHERE age > 2 * c),
+               count(*)
+        FROM aged
+        GROUP BY agency
+        ORDER BY count(*) DESC, count(*) FILTER (WHERE age > c) DESC, agency`, regency)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []BacklogRow
+	for rows.Next() {
+		var r BacklogRow
+		if err := rows.Scan(&r.Agency, &r.Buckets[0], &r.Buckets[1], &r.Buckets[2], &r.Buckets[3], &r.Total); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// monthBounds are the instants a local month starts and ends (the next one starts).
+func monthBounds(month time.Time, loc *time.Location) (time.Time, time.Time) {
+	start := time.Date(month.Year(), month.Month(), 1, 0, 0, 0, 0, loc)
+	return start, start.AddDate(0, 1, 0)
+}
+
+// breakdownExpr are the grouping expressions of the breakdowns of the month's submissions.
+// The area is the kecamatan: LAPOR!'s Lokasi reads "<village>, <kecamatan>" or just the kecamatan.
+var breakdownExpr = map[string]string{
+	"category": `nullif(trim(category), '')`,
+	"channel":  `nullif(trim(channel), '')`,
+	"area":     `nullif(trim(list_last(string_split(area, ','))), '')`,
+}
+
+// loadBreakdown counts the complaints submitted in the local month (those of
+// regency_month.submitted) by category, channel or area. The top entries come first; the rest is
+// one "other" row; empty values are counted apart.
+func loadBreakdown(ctx context.Context, q querier, loc *time.Location, regency string, month time.Time, kind string, top int) ([]Count, error) {
+	start, end := monthBounds(month, loc)
+	rows, err := q.QueryContext(ctx, `SELECT `+breakdownExpr[kind]+` AS label, count(*) AS n
+        FROM complaints
+        WHERE regency = ? AND submitted_at >= ? AND submitted_at < ?
+        GROUP BY label ORDER BY n DESC, label`, regency, start, end)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Count
+	var rest, blank int64
+	for rows.Next() {
+		var label sql.NullString
+		var n int64
+		if err := rows.Scan(&label, &n); err != nil {
+			return nil, err
+		}
+		switch {
+		case !label.Valid:
+			blank += n
+		case len(out) < top:
+			out = append(out, Count{Label: label.String, N: n})
+		default:
+			rest += n
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if rest > 0 {
+		out = append(out, Count{Label: "\x00other", N: rest, Other: true})
+	}
+	if blank > 0 {
+		out = append(out, Count{Label: "\x00blank", N: blank, Other: true})
+	}
+	return out, nil
+}
+
+// ResponseHist is the distribution of working days to the first follow-up of the month's cohort.
+type ResponseHist struct {
+	Available  bool    // the cohort has first-response data
+	Days       []int64 // complaints answered after 0, 1, 2 ... working days; the last bucket holds Cap and more
+	Cap        int
+	Unanswered int64 // no first response yet
+	Invalid    int64 // first response before disposition
+}
+
+// loadResponseHist counts the month's cohort (complaints disposed in the local month to a named
+// agency: agency_month's received) by wd(disposed_at, first_response_at), through the calendar
+// table as the metrics do: the difference of the two dates' wd_index. Its median and on-time count
+// are regency_month's (the tests check).
+func loadResponseHist(ctx context.Context, q querier, b Build, regency string, month time.Time) (ResponseHist, error) {
+	h := ResponseHist{Cap: max(2*b.R+2, 8)}
+	h.Days = make([]int64, h.Cap+1)
+	start, end := monthBounds(month, b.Loc)
+	rows, err := q.QueryContext(ctx, `SELECT
+            CASE WHEN c.first_response_at IS NULL THEN -1
+                 WHEN c.first_response_at < c.disposed_at THEN -2
+                 ELSE cr.wd_index - cd.wd_index END AS wd,
+            count(*)
+        FROM complaints AS c
+        JOIN agency_names AS n ON n.regency = c.regency AND n.spelling = c.agency
+        JOIN calendar AS cd ON cd.date = timezone(?, c.disposed_at)::DATE
+        LEFT JOIN calendar AS cr ON cr.date = timezone(?, c.first_response_at)::DATE
+        WHERE c.regency = ? AND c.disposed_at >= ? AND c.disposed_at < ? AND c.has_first_response
+        GROUP BY wd`, b.Timezone, b.Timezone, regency, start, end)
+	if err != nil {
+		return h, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var wd, n int64
+		if err := rows.Scan(&wd, &n); err != nil {
+			return h, err
+		}
+		h.Available = true
+		switch {
+		case wd == -1:
+			h.Unanswered += n
+		case wd == -2:
+			h.Invalid += n
+		case wd >= int64(h.Cap):
+			h.Days[h.Cap] += n
+		default:
+			h.Days[wd] += n
+		}
+	}
+	return h, rows.Err()
+}
+
+func loadQuality(ctx context.Context, q querier, regency string) ([]QualityCheck, IngestQuality, error) {
+	var checks []QualityCheck
+	var iq IngestQuality
+	rows, err := q.QueryContext(ctx, `SELECT check_name, severity, unit, count, coalesce(examples, []::VARCHAR[]), coalesce(detail, '')
+        FROM data_quality WHERE source = 'build' AND regency = ?
+        ORDER BY severity DESC, coalesce(count, -1) DESC, check_name`, regency)
+	if err != nil {
+		return nil, iq, err
+	}
+	for rows.Next() {
+		var c QualityCheck
+		var ex []any
+		if err := rows.Scan(&c.Check, &c.Severity, &c.Unit, &c.Count, &ex, &c.Detail); err != nil {
+			rows.Close()
+			return nil, iq, err
+		}
+		for _, e := range ex {
+			if s, ok := e.(string); ok {
+				c.Examples = append(c.Examples, s)
+			}
+		}
+		checks = append(checks, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, iq, err
+	}
+
+	rows, err = q.QueryContext(ctx, `SELECT run_id, file_name, layout, rows_read, rows_accepted, rows_rejected, max_timestamp
+        FROM ingest_runs WHERE regency = ? ORDER BY run_id`, regency)
+	if err != nil {
+		return nil, iq, err
+	}
+	for rows.Next() {
+		var f IngestFile
+		if err := rows.Scan(&f.RunID, &f.File, &f.Layout, &f.Read, &f.Accepted, &f.Rejected, &f.MaxTime); err != nil {
+			rows.Close()
+			return nil, iq, err
+		}
+		iq.PerFile = append(iq.PerFile, f)
+		iq.Files++
+		iq.Read += f.Read
+		iq.Accepted += f.Accepted
+		iq.Rejected += f.Rejected
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, iq, err
+	}
+
+	rows, err = q.QueryContext(ctx, `SELECT run_id, check_name, severity, unit, count, coalesce(examples, []::VARCHAR[]), coalesce(detail, '')
+        FROM data_quality WHERE source = 'ingest' AND regency = ? AND check_name <> 'rows_rejected'
+        ORDER BY run_id, check_name`, regency)
+	if err != nil {
+		return nil, iq, err
+	}
+	defer rows.Close()
+	sums := map[string]int64{}
+	for rows.Next() {
+		var c QualityCheck
+		var run int64
+		var ex []any
+		if err := rows.Scan(&run, &c.Check, &c.Severity, &c.Unit, &c.Count, &ex, &c.Detail); err != nil {
+			return nil, iq, err
+		}
+		for _, e := range ex {
+			if s, ok := e.(string); ok {
+				c.Examples = append(c.Examples, s)
+			}
+		}
+		for i := range iq.PerFile {
+			if iq.PerFile[i].RunID == run {
+				iq.PerFile[i].Reasons = append(iq.PerFile[i].Reasons, c)
+			}
+		}
+		if c.Count != nil {
+			if _, ok := sums[c.Check]; !ok {
+				iq.Reasons = append(iq.Reasons, Count{Label: c.Check})
+			}
+			sums[c.Check] += *c.Count
+		}
+	}
+	for i := range iq.Reasons {
+		iq.Reasons[i].N = sums[iq.Reasons[i].Label]
+	}
+	sort.SliceStable(iq.Reasons, func(i, j int) bool { return iq.Reasons[i].N > iq.Reasons[j].N })
+	return checks, iq, rows.Err()
+}
+
+func loadHolidays(ctx context.Context, q querier, from, to time.Time) ([]Holiday, error) {
+	rows, err := q.QueryContext(ctx, `SELECT date, kind, name FROM holidays WHERE date BETWEEN ?::DATE AND ?::DATE ORDER BY date`, ymd(from), ymd(to))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Holiday
+	for rows.Next() {
+		var h Holiday
+		if err := rows.Scan(&h.Date, &h.Kind, &h.Name); err != nil {
+			return nil, err
+		}
+		h.Date = dateOnly(h.Date)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}

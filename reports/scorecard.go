@@ -1,0 +1,405 @@
+package reports
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/hsu-lapor/rapor/store"
+)
+
+// Options of the monthly scorecard.
+type Options struct {
+	Month   string // YYYY-MM
+	OutDir  string // default "."
+	Lang    string // id (default) | en
+	Regency string // required when the database holds several regencies
+	// Now is the generation time printed on the report (default time.Now()).
+	Now time.Time
+	// MaxHTMLOverdue caps the accountability list in the HTML (the XLSX always has all of it).
+	// 0 means 1000.
+	MaxHTMLOverdue int
+}
+
+// Result names the files written.
+type Result struct {
+	Regency  string
+	HTML     string
+	XLSX     string
+	Warnings []string
+}
+
+// Scorecard is everything the monthly report shows, read from the metric tables of one build.
+type Scorecard struct {
+	L         lang
+	Build     Build
+	Regency   string
+	Month     time.Time // first day
+	Generated time.Time
+
+	Current  RegencyRow  // regency_month of the month
+	Previous *RegencyRow // regency_month of the month before (nil before the first month)
+	Trend    []RegencyRow
+	Roll12   *RegencyRow // regency_period rolling_12m ending at the month
+	Roll12P  *RegencyRow // the window ending a month earlier
+
+	League12 []AgencyRow // agency_period rolling_12m ending at the month
+	League1  []AgencyRow // agency_month of the month
+
+	Backlog      []BacklogRow // open at as_of
+	Categories   []Count
+	Channels     []Count
+	Areas        []Count
+	Response     ResponseHist
+	Overdue      []OverdueItem // open at as_of and past a service level
+	Quality      []QualityCheck
+	Ingest       IngestQuality
+	Holidays     []Holiday
+	HolidayFrom  time.Time
+	HolidayTo    time.Time
+	StaleFiles   int64
+	MaxHTMLItems int
+}
+
+var monthRE = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
+
+// parseMonth reads YYYY-MM.
+func parseMonth(l lang, s string) (time.Time, error) {
+	if !monthRE.MatchString(s) {
+		return time.Time{}, errors.New(l.tf("err_month_format", s))
+	}
+	t, err := time.Parse("2006-01", s)
+	if err != nil {
+		return time.Time{}, errors.New(l.tf("err_month_format", s))
+	}
+	return t, nil
+}
+
+// LoadScorecard reads the monthly scorecard of one regency from the metric tables.
+func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, error) {
+	l := newLang(o.Lang)
+	month, err := parseMonth(l, o.Month)
+	if err != nil {
+		return nil, err
+	}
+	tx, done, err := readConn(ctx, db)
+	if err != nil {
+		return nil, err
+	}
+	defer done()
+
+	b, err := loadBuild(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	all, err := regencies(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	picked, err := pickRegencies(all, o.Regency)
+	if err != nil {
+		return nil, err
+	}
+	if len(picked) > 1 {
+		return nil, &RegencyError{Have: picked}
+	}
+	s := &Scorecard{L: l, Build: b, Regency: picked[0], Month: month, Generated: o.Now, MaxHTMLItems: o.MaxHTMLOverdue}
+	if s.Generated.IsZero() {
+		s.Generated = time.Now()
+	}
+	s.Generated = s.Generated.In(b.Loc)
+	if s.MaxHTMLItems <= 0 {
+		s.MaxHTMLItems = 1000
+	}
+	if month.After(b.AsOfMonth) {
+		return nil, errors.New(l.tf("err_after_asof", l.month(month), l.dateTime(b.AsOf), l.month(b.AsOfMonth)))
+	}
+
+	// The trend: up to 12 months ending at the month.
+	trend, err := loadRegencyMonths(ctx, tx, b.Loc, s.Regency, month.AddDate(0, -11, 0), month)
+	if err != nil {
+		return nil, err
+	}
+	if len(trend) == 0 || !trend[len(trend)-1].PeriodStart.Equal(month) {
+		first, err := firstMonth(ctx, tx, s.Regency)
+		if err != nil {
+			return nil, err
+		}
+		return nil, errors.New(l.tf("err_before_data", l.month(month), s.Regency, l.month(first)))
+	}
+	s.Trend = trend
+	s.Current = trend[len(trend)-1]
+	if len(trend) > 1 {
+		p := trend[len(trend)-2]
+		s.Previous = &p
+	}
+	rp, err := loadRegencyPeriods(ctx, tx, b.Loc, s.Regency, "rolling_12m", month.AddDate(0, -1, 0), month)
+	if err != nil {
+		return nil, err
+	}
+	for i := range rp {
+		if rp[i].EndMonth.Equal(month) {
+			s.Roll12 = &rp[i]
+		} else {
+			s.Roll12P = &rp[i]
+		}
+	}
+	if s.League12, err = loadAgencyPeriods(ctx, tx, b.Loc, s.Regency, "rolling_12m", month, month); err != nil {
+		return nil, err
+	}
+	if s.League1, err = loadAgencyMonths(ctx, tx, b.Loc, s.Regency, month, month); err != nil {
+		return nil, err
+	}
+	if s.Backlog, err = loadBacklog(ctx, tx, s.Regency); err != nil {
+		return nil, err
+	}
+	if s.Overdue, err = loadOverdue(ctx, tx, b.Loc, s.Regency); err != nil {
+		return nil, err
+	}
+	if s.Categories, err = loadBreakdown(ctx, tx, b.Loc, s.Regency, month, "category", 10); err != nil {
+		return nil, err
+	}
+	if s.Channels, err = loadBreakdown(ctx, tx, b.Loc, s.Regency, month, "channel", 6); err != nil {
+		return nil, err
+	}
+	if s.Areas, err = loadBreakdown(ctx, tx, b.Loc, s.Regency, month, "area", 10); err != nil {
+		return nil, err
+	}
+	if s.Response, err = loadResponseHist(ctx, tx, b, s.Regency, month); err != nil {
+		return nil, err
+	}
+	if s.Quality, s.Ingest, err = loadQuality(ctx, tx, s.Regency); err != nil {
+		return nil, err
+	}
+	s.HolidayFrom = month.AddDate(0, -11, 0)
+	s.HolidayTo = month.AddDate(0, 1, -1)
+	if s.Holidays, err = loadHolidays(ctx, tx, s.HolidayFrom, s.HolidayTo); err != nil {
+		return nil, err
+	}
+	if s.StaleFiles, err = staleWarning(ctx, tx, b); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func firstMonth(ctx context.Context, q querier, regency string) (time.Time, error) {
+	var t time.Time
+	err := q.QueryRowContext(ctx, `SELECT min(month) FROM regency_month WHERE regency = ?`, regency).Scan(&t)
+	return dateOnly(t), err
+}
+
+// Warnings are the notes the command prints besides writing the files.
+func (s *Scorecard) Warnings() []string {
+	var w []string
+	if s.StaleFiles > 0 {
+		w = append(w, s.L.tf("stale", s.StaleFiles))
+	}
+	return w
+}
+
+// cUnit is C's unit in words.
+func (s *Scorecard) cUnit() string {
+	if s.Build.CUnit == "working" {
+		return s.L.t("wdays")
+	}
+	return s.L.t("days")
+}
+
+// cUnitAdj is C's unit before "limit": "60-day limit" in English, "batas 60 hari".
+func (s *Scorecard) cUnitAdj() string {
+	if s.L.code != "en" {
+		return s.cUnit()
+	}
+	if s.Build.CUnit == "working" {
+		return "working-day"
+	}
+	return "day"
+}
+
+// MonthLabel is "2025-10".
+func (s *Scorecard) MonthLabel() string { return s.Month.Format("2006-01") }
+
+// Monthly writes rapor-YYYY-MM.html and rapor-YYYY-MM.xlsx for one regency and month into
+// o.OutDir. With several regencies in the database, o.Regency must name one.
+func Monthly(ctx context.Context, db *store.DB, o Options) (Result, error) {
+	var res Result
+	if _, err := echartsJS(); err != nil {
+		return res, err
+	}
+	s, err := LoadScorecard(ctx, db, o)
+	if err != nil {
+		return res, err
+	}
+	res.Regency = s.Regency
+	res.Warnings = s.Warnings()
+	dir := o.OutDir
+	if dir == "" {
+		dir = "."
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return res, err
+	}
+	base := filepath.Join(dir, "rapor-"+s.MonthLabel())
+	res.HTML, res.XLSX = base+".html", base+".xlsx"
+	// HTML and XLSX are independent: write them at the same time.
+	errc := make(chan error, 1)
+	go func() { errc <- writeFile(res.XLSX, s.WriteXLSX) }()
+	err = writeFile(res.HTML, s.WriteHTML)
+	return res, errors.Join(err, <-errc)
+}
+
+// writeFile writes through a temporary file and renames it, so a failed run leaves no half file.
+func writeFile(path string, write func(w io.Writer) error) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err := write(f); err != nil {
+		return fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}
+
+// zoneCounts counts agencies by zone among those with a score.
+func zoneCounts(rows []AgencyRow) (hijau, kuning, merah, none int) {
+	for _, r := range rows {
+		switch r.ZoneName() {
+		case "hijau":
+			hijau++
+		case "kuning":
+			kuning++
+		case "merah":
+			merah++
+		default:
+			none++
+		}
+	}
+	return
+}
+
+// Highlights are the few sentences a reader with two minutes needs.
+func (s *Scorecard) Highlights() []string {
+	l := s.L
+	var out []string
+	var ranked []AgencyRow
+	unranked := 0
+	for _, a := range s.League12 {
+		if a.Rank != nil {
+			ranked = append(ranked, a)
+		} else {
+			unranked++
+		}
+	}
+	if len(ranked) >= 2 {
+		best, worst := ranked[0], ranked[len(ranked)-1]
+		out = append(out, l.tf("hl_best", best.Agency, l.opt(best.Score, 1), worst.Agency, l.opt(worst.Score, 1)))
+	}
+	var red []string
+	for _, a := range ranked {
+		if a.ZoneName() == "merah" {
+			red = append(red, a.Agency)
+		}
+	}
+	if len(red) > 0 {
+		out = append(out, l.tf("hl_red", len(red), strings.Join(red, ", ")))
+	}
+	if len(s.Overdue) == 0 {
+		out = append(out, l.tf("hl_none_overdue", l.dateShort(s.Build.AsOf)))
+	} else {
+		top := s.Overdue[0].Agency
+		n := 0
+		for _, it := range s.Overdue {
+			if it.Agency == top {
+				n++
+			}
+		}
+		out = append(out, l.tf("hl_overdue", top, l.int(int64(n)), l.num(100*float64(n)/float64(len(s.Overdue)), 0)))
+	}
+	var up, down *AgencyRow
+	for i := range ranked {
+		a := &ranked[i]
+		if a.RankChange == nil || *a.RankChange == 0 {
+			continue
+		}
+		if *a.RankChange > 0 && (up == nil || *a.RankChange > *up.RankChange) {
+			up = a
+		}
+		if *a.RankChange < 0 && (down == nil || *a.RankChange < *down.RankChange) {
+			down = a
+		}
+	}
+	if up != nil {
+		out = append(out, l.tf("hl_up", up.Agency, *up.RankChange, *up.Rank))
+	}
+	if down != nil {
+		out = append(out, l.tf("hl_down", down.Agency, -*down.RankChange, *down.Rank))
+	}
+	if unranked > 0 {
+		out = append(out, l.tf("hl_unranked", unranked, s.Build.MinSample))
+	}
+	return out
+}
+
+// overdueByAgency summarises the accountability list per agency, in list order.
+type overdueAgency struct {
+	Agency     string
+	N, C, R    int
+	OldestDays int64
+}
+
+func (s *Scorecard) overdueByAgency() []overdueAgency {
+	var out []overdueAgency
+	idx := map[string]int{}
+	for _, it := range s.Overdue {
+		i, ok := idx[it.Agency]
+		if !ok {
+			i = len(out)
+			idx[it.Agency] = i
+			out = append(out, overdueAgency{Agency: it.Agency})
+		}
+		a := &out[i]
+		a.N++
+		if it.OverC != nil {
+			a.C++
+		}
+		if it.OverR != nil {
+			a.R++
+		}
+		a.OldestDays = max(a.OldestDays, it.AgeDays)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].N > out[j].N })
+	return out
+}
+
+// overdueCounts are the totals of the list: all, past C, past R unanswered.
+func (s *Scorecard) overdueCounts() (n, c, r int) {
+	for _, it := range s.Overdue {
+		n++
+		if it.OverC != nil {
+			c++
+		}
+		if it.OverR != nil {
+			r++
+		}
+	}
+	return
+}

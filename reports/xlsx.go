@@ -1,0 +1,541 @@
+package reports
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// WriteXLSX writes the scorecard workbook: Ringkasan, Peringkat SKPD, Tren Bulanan (with a
+// native chart), Tunggakan (streamed), Kualitas Data, Definisi (English names with lang en).
+func (s *Scorecard) WriteXLSX(w io.Writer) error {
+	b, err := newBook(s.L)
+	if err != nil {
+		return err
+	}
+	defer b.f.Close()
+	l := s.L
+	title := l.t("doc_title") + " · " + regencyTitle(l, s.Regency) + " · " + l.month(s.Month)
+	if err := b.f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "rapor", Description: l.t("as_of") + " " + l.dateTime(s.Build.AsOf)}); err != nil {
+		return err
+	}
+	steps := []func(*book) error{s.xlsxSummary, s.xlsxLeague, s.xlsxTrend, s.xlsxOverdue, s.xlsxQuality, s.xlsxDefinitions}
+	for _, step := range steps {
+		if err := step(b); err != nil {
+			return err
+		}
+	}
+	b.f.SetActiveSheet(0)
+	return b.writeTo(w)
+}
+
+// headBlock writes the title lines every sheet starts with; it returns the next free row.
+func headBlock(g *grid, lines ...string) (int, error) {
+	for i, line := range lines {
+		st := g.b.st.subtitle
+		if i == 0 {
+			st = g.b.st.title
+		}
+		if err := g.put(1, i+1, txt(line, st)); err != nil {
+			return 0, err
+		}
+	}
+	return len(lines) + 2, nil
+}
+
+func (s *Scorecard) xlsxSummary(b *book) error {
+	l := s.L
+	name := l.t("sheet_summary")
+	if err := b.addSheet(name); err != nil {
+		return err
+	}
+	g := b.grid(name)
+	lines := []string{
+		l.t("doc_title") + " · " + regencyTitle(l, s.Regency) + " · " + l.month(s.Month),
+		l.t("as_of") + " " + l.dateTime(s.Build.AsOf) + " · " + l.t("build") + " " + fmt.Sprint(s.Build.ID) + " · " + l.t("generated") + " " + l.dateTime(s.Generated),
+	}
+	if !s.Current.Complete {
+		lines = append(lines, l.tf("incomplete", l.dateTime(s.Build.AsOf)))
+	}
+	if s.Current.Maturing {
+		lines = append(lines, l.tf("maturing", s.Build.C, s.cUnitAdj()))
+	}
+	lines = append(lines, s.Warnings()...)
+	r, err := headBlock(g, lines...)
+	if err != nil {
+		return err
+	}
+	prevLabel, roll := dash, dash
+	if s.Previous != nil {
+		prevLabel = l.month(s.Previous.PeriodStart)
+	}
+	if s.Roll12 != nil {
+		roll = l.tf("x_roll12", s.Roll12.Period)
+	}
+	headerRow := r
+	if err := g.header(r, l.t("x_indicator"), l.month(s.Month), prevLabel, l.t("x_change"), roll, l.t("x_unit")); err != nil {
+		return err
+	}
+	if err := b.f.SetRowHeight(name, r, 30); err != nil {
+		return err
+	}
+	cur, prev, r12 := s.Current, s.Previous, s.Roll12
+	type kpi struct {
+		label, unit string
+		get         func(RegencyRow) cell
+		delta       int // style of the change; 0: none
+	}
+	st := b.st
+	cu := s.cUnit()
+	kpis := []kpi{
+		{l.t("kpi_submitted"), l.t("complaints"), func(x RegencyRow) cell { return ival(x.Submitted, st.int) }, st.intDelta},
+		{l.t("x_received"), l.t("complaints"), func(x RegencyRow) cell { return ival(x.Received, st.int) }, st.intDelta},
+		{l.tf("kpi_ontime", s.Build.R), "%", func(x RegencyRow) cell { return optF(x.OnTimeResponseRate, st.pct) }, st.pctDelta},
+		{l.t("x_response_rate"), "%", func(x RegencyRow) cell { return optF(x.ResponseRate, st.pct) }, st.pctDelta},
+		{l.t("kpi_resolved"), "%", func(x RegencyRow) cell { return optF(x.CompletionRate, st.pct) }, st.pctDelta},
+		{l.tf("x_resolved_ot", s.Build.C, cu), "%", func(x RegencyRow) cell { return optF(x.OnTimeCompletionRate, st.pct) }, st.pctDelta},
+		{l.t("kpi_median"), l.t("wdays"), func(x RegencyRow) cell { return optF(x.ResponseWDMedian, st.dec1) }, st.dec1Delta},
+		{l.t("x_p90"), l.t("wdays"), func(x RegencyRow) cell { return optF(x.ResponseWDP90, st.dec1) }, st.dec1Delta},
+		{l.t("x_close_median"), cu, func(x RegencyRow) cell { return optF(x.CloseDaysMedian, st.dec1) }, st.dec1Delta},
+		{l.t("x_rating"), "1–5", func(x RegencyRow) cell { return optF(x.RatingAvg, st.dec1) }, st.dec1Delta},
+		{l.t("kpi_open"), l.t("complaints"), func(x RegencyRow) cell { return ival(x.OpenEnd, st.int) }, st.intDelta},
+		{l.tf("kpi_overdue", s.Build.C, s.cUnitAdj()), l.t("complaints"), func(x RegencyRow) cell { return ival(x.OverdueEnd, st.int) }, st.intDelta},
+		{l.tf("x_unanswered", s.Build.R), l.t("complaints"), func(x RegencyRow) cell { return optI(x.UnansweredOverdueEnd, st.int) }, st.intDelta},
+		{l.t("x_undisposed"), l.t("complaints"), func(x RegencyRow) cell { return ival(x.UndisposedEnd, st.int) }, st.intDelta},
+		{l.tf("x_verified", s.Build.V), "%", func(x RegencyRow) cell { return optF(x.VerifiedOnTimeRate, st.pct) }, st.pctDelta},
+		{l.t("col_score"), "0–100", func(x RegencyRow) cell { return optF(x.Score, st.dec1) }, st.dec1Delta},
+		{l.t("col_zone"), "", func(x RegencyRow) cell { return b.zoneCell(x.Zone) }, 0},
+	}
+	scoreRow := 0
+	for _, k := range kpis {
+		r++
+		c := k.get(cur)
+		row := []cell{txt(k.label, st.text), c, {nil, 0}, {nil, 0}, {nil, 0}, txt(k.unit, st.text)}
+		if prev != nil {
+			p := k.get(*prev)
+			row[2] = p
+			if k.delta != 0 {
+				row[3] = diffCell(c, p, k.delta)
+			}
+		}
+		if r12 != nil {
+			row[4] = k.get(*r12)
+		}
+		if err := g.row(r, row...); err != nil {
+			return err
+		}
+		if k.label == l.t("col_score") {
+			scoreRow = r
+		}
+	}
+	if err := b.zoneFormats(name, fmt.Sprintf("B%d:C%d E%d", scoreRow, scoreRow, scoreRow),
+		fmt.Sprintf("B%d:C%d E%d", scoreRow+1, scoreRow+1, scoreRow+1), s.Build.ZoneHijau, s.Build.ZoneKuning); err != nil {
+		return err
+	}
+	r += 2
+	if err := g.put(1, r, txt(l.t("zones_12m"), st.bold)); err != nil {
+		return err
+	}
+	h, k, m, n := zoneCounts(s.League12)
+	for i, z := range []struct {
+		name string
+		n    int
+	}{{l.zoneLabel("hijau"), h}, {l.zoneLabel("kuning"), k}, {l.zoneLabel("merah"), m}, {l.t("cmp_no_zone"), n}} {
+		if err := g.row(r+1+i, txt(z.name, st.text), ival(int64(z.n), st.int)); err != nil {
+			return err
+		}
+	}
+	if err := b.zoneFormats(name, "", fmt.Sprintf("A%d:A%d", r+1, r+3), 0, 0); err != nil {
+		return err
+	}
+	r += 6
+	if err := g.put(1, r, txt(l.t("highlights"), st.bold)); err != nil {
+		return err
+	}
+	for _, hl := range s.Highlights() {
+		r++
+		if err := g.put(1, r, txt(hl, st.note)); err != nil {
+			return err
+		}
+	}
+	if err := g.finish(); err != nil {
+		return err
+	}
+	return b.freeze(name, headerRow, 1)
+}
+
+// diffCell is cur - prev when both are numbers of the same kind.
+func diffCell(cur, prev cell, style int) cell {
+	switch c := cur.v.(type) {
+	case int64:
+		if p, ok := prev.v.(int64); ok {
+			return ival(c-p, style)
+		}
+	case float64:
+		if p, ok := prev.v.(float64); ok {
+			return fval(c-p, style)
+		}
+	}
+	return cell{nil, style}
+}
+
+// leagueColumns are the columns of the ranking sheet (and the comparison's data sheet).
+func leagueHeader(l lang, b Build, withPeriod bool) []string {
+	cu := l.t("days")
+	if b.CUnit == "working" {
+		cu = l.t("wdays")
+	}
+	h := []string{}
+	if withPeriod {
+		h = append(h, l.t("col_period"))
+	}
+	return append(h,
+		l.t("x_rank"), l.t("x_rank_change"), l.t("col_agency"), l.t("col_score"), l.t("col_zone"), l.t("col_received"),
+		l.tf("x_responded_ot_n", b.R), l.tf("kpi_ontime", b.R)+" (%)", l.t("x_response_rate"),
+		l.t("x_closed_n"), l.t("kpi_resolved")+" (%)", l.t("x_closed_ot_n"), l.tf("x_resolved_ot", b.C, cu),
+		l.t("x_rating"), l.t("x_satisfaction"), l.t("x_median"), l.t("x_p90"), l.t("x_close_median")+" ("+cu+")",
+		l.t("kpi_open"), l.t("col_overdue"), l.tf("x_unanswered", b.R), l.t("x_small"), l.t("x_maturing"),
+	)
+}
+
+func leagueCells(b *book, a AgencyRow) []cell {
+	st := b.st
+	return []cell{
+		optI(a.Rank, st.int), optI(a.RankChange, st.intDelta), txt(a.Agency, st.text), optF(a.Score, st.dec1), b.zoneCell(a.Zone),
+		ival(a.Received, st.int), optI(a.RespondedOnTime, st.int), optF(a.OnTimeResponseRate, st.pct), optF(a.ResponseRate, st.pct),
+		ival(a.Closed, st.int), optF(a.CompletionRate, st.pct), ival(a.ClosedOnTime, st.int), optF(a.OnTimeCompletionRate, st.pct),
+		optF(a.RatingAvg, st.dec1), optF(a.Satisfaction, st.pct), optF(a.ResponseWDMedian, st.dec1), optF(a.ResponseWDP90, st.dec1),
+		optF(a.CloseDaysMedian, st.dec1), ival(a.OpenEnd, st.int), ival(a.OverdueEnd, st.int), optI(a.UnansweredOverdueEnd, st.int),
+		b.yesNo(a.SmallSample), b.yesNo(a.Maturing),
+	}
+}
+
+func (s *Scorecard) xlsxLeague(b *book) error {
+	l := s.L
+	name := l.t("sheet_league")
+	if err := b.addSheet(name); err != nil {
+		return err
+	}
+	g := b.grid(name)
+	hdr := leagueHeader(l, s.Build, true)
+	if err := g.header(1, hdr...); err != nil {
+		return err
+	}
+	r := 1
+	for _, set := range []struct {
+		label string
+		rows  []AgencyRow
+	}{
+		{l.tf("x_period_12m", s.Month.AddDate(0, -11, 0).Format("2006-01"), s.Month.Format("2006-01")), s.League12},
+		{l.tf("x_period_month", s.Month.Format("2006-01")), s.League1},
+	} {
+		for _, a := range set.rows {
+			r++
+			if err := g.row(r, append([]cell{txt(set.label, st(b).text)}, leagueCells(b, a)...)...); err != nil {
+				return err
+			}
+		}
+	}
+	g.wrap[1] = 22
+	if err := g.finish(); err != nil {
+		return err
+	}
+	last := colName(len(hdr))
+	if r > 1 {
+		if err := b.zoneFormats(name, fmt.Sprintf("E2:E%d", r), fmt.Sprintf("F2:F%d", r), s.Build.ZoneHijau, s.Build.ZoneKuning); err != nil {
+			return err
+		}
+	}
+	if err := b.f.AutoFilter(name, fmt.Sprintf("A1:%s%d", last, max(r, 2)), nil); err != nil {
+		return err
+	}
+	if err := b.f.SetRowHeight(name, 1, 42); err != nil {
+		return err
+	}
+	return b.freeze(name, 1, 4)
+}
+
+func st(b *book) styles { return b.st }
+
+func (s *Scorecard) xlsxTrend(b *book) error {
+	l := s.L
+	name := l.t("sheet_trend")
+	if err := b.addSheet(name); err != nil {
+		return err
+	}
+	g := b.grid(name)
+	hdr := []string{
+		l.t("x_month"), l.t("kpi_submitted"), l.t("s_received"), l.tf("s_ontime", s.Build.R), l.t("s_closed"),
+		l.t("x_closed_ot_n"), l.tf("kpi_ontime", s.Build.R) + " (%)", l.t("kpi_resolved") + " (%)",
+		l.t("x_median"), l.t("col_score"), l.t("col_zone"), l.t("kpi_open"), l.t("col_overdue"), l.t("x_maturing"), l.t("x_complete"),
+	}
+	if err := g.header(1, hdr...); err != nil {
+		return err
+	}
+	rows := s.Trend
+	stl := b.st
+	for i, x := range rows {
+		if err := g.row(i+2,
+			dval(x.PeriodStart, stl.month), ival(x.Submitted, stl.int), ival(x.Received, stl.int), optI(x.RespondedOnTime, stl.int),
+			ival(x.Closed, stl.int), ival(x.ClosedOnTime, stl.int), optF(x.OnTimeResponseRate, stl.pct), optF(x.CompletionRate, stl.pct),
+			optF(x.ResponseWDMedian, stl.dec1), optF(x.Score, stl.dec1), b.zoneCell(x.Zone), ival(x.OpenEnd, stl.int),
+			ival(x.OverdueEnd, stl.int), b.yesNo(x.Maturing), b.yesNo(!x.Complete),
+		); err != nil {
+			return err
+		}
+	}
+	g.widths[1] = 11
+	if err := g.finish(); err != nil {
+		return err
+	}
+	n := len(rows) + 1
+	if err := b.zoneFormats(name, fmt.Sprintf("J2:J%d", n), fmt.Sprintf("K2:K%d", n), s.Build.ZoneHijau, s.Build.ZoneKuning); err != nil {
+		return err
+	}
+	if err := b.f.AutoFilter(name, fmt.Sprintf("A1:%s%d", colName(len(hdr)), max(n, 2)), nil); err != nil {
+		return err
+	}
+	if err := b.f.SetRowHeight(name, 1, 42); err != nil {
+		return err
+	}
+	if err := b.freeze(name, 1, 1); err != nil {
+		return err
+	}
+	// The native chart: received, followed up on time and resolved per month.
+	ref := sheetRef(name)
+	cats := fmt.Sprintf("%s!$A$2:$A$%d", ref, n)
+	var series []excelize.ChartSeries
+	for i, col := range []string{"C", "D", "E"} {
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("%s!$%s$1", ref, col),
+			Categories: cats,
+			Values:     fmt.Sprintf("%s!$%s$2:$%s$%d", ref, col, col, n),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{[]string{"A9BCD9", "43A047", "1D3557"}[i]}},
+		})
+	}
+	return b.f.AddChart(name, fmt.Sprintf("A%d", n+3), &excelize.Chart{
+		Type:      excelize.Col,
+		Series:    series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.t("ch_trend")}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: 880, Height: 340},
+		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
+	})
+}
+
+// xlsxOverdue streams the accountability list (it may hold 100,000 rows).
+func (s *Scorecard) xlsxOverdue(b *book) error {
+	l := s.L
+	name := l.t("sheet_overdue")
+	if err := b.addSheet(name); err != nil {
+		return err
+	}
+	sw, err := b.f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	cu := shortUnit(l, s.Build.CUnit)
+	hdr := []string{l.t("col_agency"), l.t("col_tracking"), l.t("col_category"), l.t("col_title"), l.t("col_disposed"),
+		l.t("col_age"), l.t("x_age_wd"), l.t("col_over_r"), l.tf("col_over_c", cu)}
+	// Column widths from the content (computed before streaming: widths precede the rows).
+	widths := make([]float64, len(hdr))
+	for i, h := range hdr {
+		widths[i] = min(float64(len(h))*0.8+2, 18)
+	}
+	for _, it := range s.Overdue {
+		widths[0] = max(widths[0], width(it.Agency))
+		widths[1] = max(widths[1], width(it.TrackingID))
+		widths[2] = max(widths[2], width(it.Category))
+		widths[3] = max(widths[3], width(it.Title))
+	}
+	widths[4] = 17
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, math.Round(min(max(w, 8), 60)*10)/10); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	row := make([]any, len(hdr))
+	for i, h := range hdr {
+		row[i] = excelize.Cell{StyleID: b.st.header, Value: h}
+	}
+	if err := sw.SetRow("A1", row, excelize.RowOpts{Height: 32}); err != nil {
+		return err
+	}
+	stl := b.st
+	n := len(s.Overdue)
+	if n == 0 {
+		if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: stl.note, Value: l.t("overdue_none")}}); err != nil {
+			return err
+		}
+		return sw.Flush()
+	}
+	if err := sw.AddTable(&excelize.Table{
+		Range: fmt.Sprintf("A1:%s%d", colName(len(hdr)), n+1), Name: "Tunggakan",
+		StyleName: "TableStyleLight9", ShowRowStripes: boolPtr(true),
+	}); err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	path, err := sheetPath(b.f, name)
+	if err != nil {
+		return err
+	}
+	conf := l.t("confidential")
+	b.big = &bigSheet{path: path, rows: func(w *bufio.Writer) error {
+		rw := rowWriter{w: w}
+		for i, it := range s.Overdue {
+			title := it.Title
+			if it.Confidential {
+				title = conf
+			}
+			rw.start(i + 2)
+			rw.text(0, stl.text, it.Agency)
+			rw.text(1, stl.text, it.TrackingID)
+			rw.text(2, stl.text, it.Category)
+			rw.text(3, stl.text, title)
+			rw.float(4, stl.dateTime, excelSerial(it.DisposedAt))
+			rw.int(5, stl.int, it.AgeDays)
+			rw.int(6, stl.int, it.AgeWD)
+			if it.OverR != nil {
+				rw.int(7, stl.int, *it.OverR)
+			}
+			if it.OverC != nil {
+				rw.int(8, stl.int, *it.OverC)
+			}
+			if err := rw.end(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}}
+	return nil
+}
+
+func boolPtr(v bool) *bool { return &v }
+
+func (s *Scorecard) xlsxQuality(b *book) error {
+	return writeQualitySheet(b, s.Quality, s.Ingest)
+}
+
+func writeQualitySheet(b *book, checks []QualityCheck, iq IngestQuality) error {
+	l := b.l
+	name := l.t("sheet_quality")
+	if err := b.addSheet(name); err != nil {
+		return err
+	}
+	g := b.grid(name)
+	stl := b.st
+	if err := g.header(1, l.t("x_source"), l.t("x_file"), l.t("col_check"), l.t("col_meaning"), l.t("x_severity"), l.t("x_unit"),
+		l.t("col_count"), l.t("col_examples"), l.t("x_detail")); err != nil {
+		return err
+	}
+	r := 1
+	for _, c := range checks {
+		r++
+		if err := g.row(r, txt("build", stl.text), cell{nil, 0}, txt(c.Check, stl.text), txt(l.checkLabel(c.Check), stl.wrap),
+			txt(l.t("sev_"+c.Severity), stl.text), txt(c.Unit, stl.text), optI(c.Count, stl.int),
+			txt(strings.Join(c.Examples, ", "), stl.wrap), txt(c.Detail, stl.wrap)); err != nil {
+			return err
+		}
+	}
+	for _, f := range iq.PerFile {
+		r++
+		if err := g.row(r, txt("ingest", stl.text), txt(f.File, stl.text), txt("rows_rejected", stl.text),
+			txt(l.tf("x_file_rows", f.Read, f.Accepted, f.Layout), stl.wrap), txt(l.t("sev_warning"), stl.text),
+			txt("rows", stl.text), ival(f.Rejected, stl.int)); err != nil {
+			return err
+		}
+		for _, rc := range f.Reasons {
+			r++
+			if err := g.row(r, txt("ingest", stl.text), txt(f.File, stl.text), txt(rc.Check, stl.text),
+				txt(l.checkLabel(rc.Check), stl.wrap), txt(l.t("sev_"+rc.Severity), stl.text), txt(rc.Unit, stl.text),
+				optI(rc.Count, stl.int), txt(strings.Join(rc.Examples, ", "), stl.wrap), txt(rc.Detail, stl.wrap)); err != nil {
+				return err
+			}
+		}
+	}
+	g.wrap[4], g.wrap[8], g.wrap[9] = 44, 30, 48
+	if err := g.finish(); err != nil {
+		return err
+	}
+	if err := b.f.AutoFilter(name, fmt.Sprintf("A1:I%d", max(r, 2)), nil); err != nil {
+		return err
+	}
+	return b.freeze(name, 1, 0)
+}
+
+func (s *Scorecard) xlsxDefinitions(b *book) error {
+	return writeDefinitionsSheet(b, s.Build, s.Holidays, s.holidayNote())
+}
+
+func writeDefinitionsSheet(b *book, build Build, hols []Holiday, holNote string) error {
+	l := b.l
+	name := l.t("sheet_definitions")
+	if err := b.addSheet(name); err != nil {
+		return err
+	}
+	g := b.grid(name)
+	stl := b.st
+	if err := g.header(1, l.t("x_term"), l.t("x_definition")); err != nil {
+		return err
+	}
+	r := 1
+	for _, d := range definitions(l, build) {
+		r++
+		if err := g.row(r, txt(d.Term, stl.bold), txt(d.Text, stl.wrap)); err != nil {
+			return err
+		}
+	}
+	lastDef := r
+	r += 2
+	if err := g.put(1, r, txt(l.tf("config_heading", build.ID), stl.bold)); err != nil {
+		return err
+	}
+	for _, kv := range configRows(l, build) {
+		r++
+		v := txt(kv.V, stl.wrap)
+		if n, err := strconv.ParseInt(kv.V, 10, 64); err == nil {
+			v = ival(n, stl.int)
+		}
+		if err := g.row(r, txt(kv.K, stl.text), v); err != nil {
+			return err
+		}
+	}
+	r += 2
+	if err := g.put(1, r, txt(l.t("x_holidays"), stl.bold)); err != nil {
+		return err
+	}
+	r++
+	if err := g.put(1, r, txt(holNote, stl.note)); err != nil {
+		return err
+	}
+	for _, h := range hols {
+		r++
+		kind := h.Kind
+		if _, ok := texts["kind_"+kind]; ok {
+			kind = l.t("kind_" + kind)
+		}
+		if err := g.row(r, dval(h.Date, stl.date), txt(h.Name+" ("+kind+")", stl.wrap)); err != nil {
+			return err
+		}
+	}
+	g.widths[1] = 30
+	g.wrap[2] = 100
+	if err := g.finish(); err != nil {
+		return err
+	}
+	if err := b.f.AutoFilter(name, fmt.Sprintf("A1:B%d", lastDef), nil); err != nil {
+		return err
+	}
+	return b.freeze(name, 1, 0)
+}

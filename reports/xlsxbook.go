@@ -1,0 +1,320 @@
+package reports
+
+import (
+	"archive/zip"
+	"bufio"
+	"compress/flate"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// book wraps an excelize workbook with the reports' styles and a cell writer that keeps text as
+// text: every string goes through SetCellStr (a string cell, never a formula, whatever its first
+// character), every number is a number cell with a number format, NULL is an empty cell.
+type book struct {
+	f     *excelize.File
+	l     lang
+	st    styles
+	first bool
+	// big is a sheet whose data rows rapor writes itself (see fastrows.go).
+	big *bigSheet
+}
+
+type styles struct {
+	title, subtitle, header, text, wrap, bold, note int
+	int, pct, pctDelta, dec1, dec1Delta, intDelta   int
+	date, dateTime, month                           int
+	zone                                            map[string]int // conditional styles by zone
+}
+
+func newBook(l lang) (*book, error) {
+	f := excelize.NewFile()
+	b := &book{f: f, l: l, first: true}
+	mk := func(s *excelize.Style) int {
+		id, err := f.NewStyle(s)
+		if err != nil {
+			panic(err) // fixed styles
+		}
+		return id
+	}
+	custom := func(code string) *string { return &code }
+	font := func(size float64, bold bool, color string) *excelize.Font {
+		return &excelize.Font{Family: "Calibri", Size: size, Bold: bold, Color: color}
+	}
+	top := &excelize.Alignment{Vertical: "top"}
+	b.st = styles{
+		title:     mk(&excelize.Style{Font: font(14, true, "1D3557")}),
+		subtitle:  mk(&excelize.Style{Font: font(11, false, "5B6675")}),
+		header:    mk(&excelize.Style{Font: font(10, true, "1B2430"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E6EBF1"}}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}, Border: []excelize.Border{{Type: "bottom", Color: "8C99AA", Style: 1}}}),
+		text:      mk(&excelize.Style{Alignment: top}),
+		wrap:      mk(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
+		bold:      mk(&excelize.Style{Font: font(11, true, "1B2430"), Alignment: top}),
+		note:      mk(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "5B6675", Size: 10}}),
+		int:       mk(&excelize.Style{NumFmt: 3, Alignment: top}),
+		pct:       mk(&excelize.Style{CustomNumFmt: custom("0.0%"), Alignment: top}),
+		pctDelta:  mk(&excelize.Style{CustomNumFmt: custom("+0.0%;-0.0%;0.0%"), Alignment: top}),
+		dec1:      mk(&excelize.Style{CustomNumFmt: custom("0.0"), Alignment: top}),
+		dec1Delta: mk(&excelize.Style{CustomNumFmt: custom("+0.0;-0.0;0.0"), Alignment: top}),
+		intDelta:  mk(&excelize.Style{CustomNumFmt: custom("+#,##0;-#,##0;0"), Alignment: top}),
+		date:      mk(&excelize.Style{CustomNumFmt: custom("yyyy-mm-dd"), Alignment: top}),
+		dateTime:  mk(&excelize.Style{CustomNumFmt: custom("yyyy-mm-dd hh:mm"), Alignment: top}),
+		month:     mk(&excelize.Style{CustomNumFmt: custom("mmm yyyy"), Alignment: top}),
+		zone:      map[string]int{},
+	}
+	for z, c := range map[string][2]string{
+		"hijau": {"DCEFDC", "1B5E20"}, "kuning": {"FFF1C2", "7A5600"}, "merah": {"F9D9D6", "B71C1C"},
+	} {
+		id, err := f.NewConditionalStyle(&excelize.Style{
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}},
+			Font: &excelize.Font{Color: c[1], Bold: true},
+		})
+		if err != nil {
+			return nil, err
+		}
+		b.st.zone[z] = id
+	}
+	return b, nil
+}
+
+// writeTo writes the workbook to w as it is zipped (excelize's WriteTo assembles the whole zip
+// in memory first), with fast deflate: the overdue list of a big regency is 200,000 rows.
+func (b *book) writeTo(w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 1<<20)
+	var sz *spliceZip
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(bw)
+		zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(w, flate.BestSpeed)
+		})
+		if b.big == nil {
+			return zw
+		}
+		sz = &spliceZip{Writer: zw, big: b.big}
+		return sz
+	})
+	if err := b.f.Write(io.Discard); err != nil { // the zip goes to bw; excelize's own buffer stays empty
+		return err
+	}
+	if sz != nil && !sz.done {
+		return fmt.Errorf("xlsx: sheet %s was not written", b.big.path)
+	}
+	return bw.Flush()
+}
+
+// addSheet adds a sheet (renaming the workbook's default first sheet).
+func (b *book) addSheet(name string) error {
+	if b.first {
+		b.first = false
+		return b.f.SetSheetName("Sheet1", name)
+	}
+	_, err := b.f.NewSheet(name)
+	return err
+}
+
+// cell is one value with its style. A nil value is an empty cell.
+type cell struct {
+	v any
+	s int
+}
+
+func txt(s string, style int) cell { return cell{s, style} }
+func ival(n int64, style int) cell { return cell{n, style} }
+func fval(x float64, style int) cell {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return cell{nil, style}
+	}
+	return cell{x, style}
+}
+func optF(x *float64, style int) cell {
+	if x == nil {
+		return cell{nil, style}
+	}
+	return fval(*x, style)
+}
+func optI(x *int64, style int) cell {
+	if x == nil {
+		return cell{nil, style}
+	}
+	return cell{*x, style}
+}
+
+// excelSerial is a local wall-clock time as an Excel serial date (1900 system).
+func excelSerial(t time.Time) float64 {
+	wall := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+	return wall.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
+}
+
+func dval(t time.Time, style int) cell { return cell{excelSerial(t), style} }
+
+// grid writes cells of a regular (non-streamed) sheet and sizes its columns to the content.
+type grid struct {
+	b      *book
+	sheet  string
+	widths map[int]float64
+	wrap   map[int]float64 // columns whose text wraps: their fixed width
+}
+
+func (b *book) grid(sheet string) *grid {
+	return &grid{b: b, sheet: sheet, widths: map[int]float64{}, wrap: map[int]float64{}}
+}
+
+func cellName(col, row int) string {
+	n, _ := excelize.CoordinatesToCellName(col, row)
+	return n
+}
+
+func colName(col int) string {
+	n, _ := excelize.ColumnNumberToName(col)
+	return n
+}
+
+// width estimates a column width (characters) for a value as Excel shows it.
+func width(v any) float64 {
+	switch x := v.(type) {
+	case nil:
+		return 0
+	case string:
+		w := 0
+		for _, line := range strings.Split(x, "\n") {
+			w = max(w, utf8.RuneCountInString(line))
+		}
+		return float64(w)*1.1 + 2
+	case float64:
+		return float64(len(fmt.Sprintf("%.1f", x))) + 4
+	case int64:
+		return float64(len(fmt.Sprint(x))*4/3) + 3
+	}
+	return 10
+}
+
+func (g *grid) put(col, row int, c cell) error {
+	ref := cellName(col, row)
+	var err error
+	switch v := c.v.(type) {
+	case nil:
+	case string:
+		err = g.b.f.SetCellStr(g.sheet, ref, v)
+	case int64:
+		err = g.b.f.SetCellInt(g.sheet, ref, v)
+	case int:
+		err = g.b.f.SetCellInt(g.sheet, ref, int64(v))
+	case float64:
+		err = g.b.f.SetCellFloat(g.sheet, ref, v, -1, 64)
+	default:
+		return fmt.Errorf("xlsx: unsupported value %T", v)
+	}
+	if err != nil {
+		return err
+	}
+	if c.s != 0 {
+		if err := g.b.f.SetCellStyle(g.sheet, ref, ref, c.s); err != nil {
+			return err
+		}
+	}
+	if c.s != g.b.st.title && c.s != g.b.st.subtitle && c.s != g.b.st.note {
+		g.widths[col] = max(g.widths[col], width(c.v))
+	}
+	return nil
+}
+
+// row writes cells from column 1.
+func (g *grid) row(row int, cs ...cell) error {
+	for i, c := range cs {
+		if err := g.put(i+1, row, c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// header writes a header row (wrapping; counted by its longest word for the width).
+func (g *grid) header(row int, names ...string) error {
+	for i, n := range names {
+		if err := g.b.f.SetCellStr(g.sheet, cellName(i+1, row), n); err != nil {
+			return err
+		}
+		longest := 0
+		for _, w := range strings.Fields(n) {
+			longest = max(longest, utf8.RuneCountInString(w))
+		}
+		g.widths[i+1] = max(g.widths[i+1], float64(longest)+3, min(float64(utf8.RuneCountInString(n))*0.6+2, 16))
+	}
+	return g.b.f.SetCellStyle(g.sheet, cellName(1, row), cellName(len(names), row), g.b.st.header)
+}
+
+// finish sets the column widths.
+func (g *grid) finish() error {
+	for col, w := range g.widths {
+		if fixed, ok := g.wrap[col]; ok {
+			w = fixed
+		}
+		w = math.Round(math.Min(math.Max(w, 6), 60)*10) / 10
+		if err := g.b.f.SetColWidth(g.sheet, colName(col), colName(col), w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// freeze keeps rows 1..rows (and columns 1..cols) in view.
+func (b *book) freeze(sheet string, rows, cols int) error {
+	return b.f.SetPanes(sheet, &excelize.Panes{
+		Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cellName(cols+1, rows+1), ActivePane: "bottomLeft",
+	})
+}
+
+// zoneFormats colours a score column by the zones' bounds and a zone-name column by name.
+func (b *book) zoneFormats(sheet, scoreRange, zoneRange string, hijau, kuning float64) error {
+	l := b.l
+	if scoreRange != "" {
+		err := b.f.SetConditionalFormat(sheet, scoreRange, []excelize.ConditionalFormatOptions{
+			{Type: "cell", Criteria: ">=", Value: trimFloat(hijau), Format: intPtr(b.st.zone["hijau"]), StopIfTrue: true},
+			{Type: "cell", Criteria: ">=", Value: trimFloat(kuning), Format: intPtr(b.st.zone["kuning"]), StopIfTrue: true},
+			{Type: "cell", Criteria: "<", Value: trimFloat(kuning), Format: intPtr(b.st.zone["merah"])},
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if zoneRange != "" {
+		var rules []excelize.ConditionalFormatOptions
+		for _, z := range []string{"hijau", "kuning", "merah"} {
+			rules = append(rules, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Value: `"` + l.zoneLabel(z) + `"`, Format: intPtr(b.st.zone[z])})
+		}
+		if err := b.f.SetConditionalFormat(sheet, zoneRange, rules); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func intPtr(n int) *int { return &n }
+
+func trimFloat(x float64) string {
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.6f", x), "0"), ".")
+}
+
+// yesNo renders a flag as text.
+func (b *book) yesNo(v bool) cell {
+	if v {
+		return txt(b.l.t("yes"), b.st.text)
+	}
+	return txt(b.l.t("no"), b.st.text)
+}
+
+// zoneCell is the zone's name in the language, or empty.
+func (b *book) zoneCell(z *string) cell {
+	if z == nil {
+		return cell{nil, b.st.text}
+	}
+	return txt(b.l.zoneLabel(*z), b.st.text)
+}
+
+// sheetRef quotes a sheet name for a cell reference.
+func sheetRef(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'" }
