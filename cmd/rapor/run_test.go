@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/hsu-lapor/rapor/gen"
+	"github.com/hsu-lapor/rapor/store"
+)
+
+// TestMonthlyRun: an inbox with a good export and a broken file. The good one is ingested and
+// moved to processed/, the broken one to failed/ with its reason, the metrics are built, the
+// reports written, the run recorded, and the exit code says something failed. A second run
+// on the empty inbox succeeds; a run while another process holds the database fails clearly
+// and touches nothing.
+func TestMonthlyRun(t *testing.T) {
+	dir := t.TempDir()
+	cfg := testConfig(t, dir)
+	db := filepath.Join(dir, "r.duckdb")
+	inbox := filepath.Join(dir, "inbox")
+	out := filepath.Join(dir, "laporan")
+	os.MkdirAll(inbox, 0o755)
+	if _, err := gen.Write(filepath.Join(inbox, "lapor-2025-10.csv"), "csv", gen.Options{Rows: 800, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(inbox, "foto.csv"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00"), 0o644)
+
+	code, stdout, errs := cli(t, "--config", cfg, "--db", db, "run", "--inbox", inbox, "--out", out, "--month", "2025-10")
+	if code != exitFailure {
+		t.Fatalf("exit %d, want 1 (a file failed)\nstdout %s\nstderr %s", code, stdout, errs)
+	}
+	if !strings.Contains(errs, "foto.csv") {
+		t.Errorf("stderr does not name the failed file: %s", errs)
+	}
+	for _, p := range []string{
+		filepath.Join(inbox, "processed", "lapor-2025-10.csv"),
+		filepath.Join(inbox, "failed", "foto.csv"),
+		filepath.Join(inbox, "failed", "foto.csv.alasan.txt"),
+		filepath.Join(out, "rapor-2025-10.html"),
+		filepath.Join(out, "rapor-2025-10.xlsx"),
+		filepath.Join(out, "rapor-banding-2025-05-2025-10.html"),
+	} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("missing: %v", err)
+		}
+	}
+	if left, _ := os.ReadDir(inbox); len(left) != 2 { // processed/ and failed/
+		t.Errorf("inbox not emptied: %d entries", len(left))
+	}
+	// Run again: nothing new, nothing failed.
+	code, stdout, errs = cli(t, "--config", cfg, "--db", db, "run", "--inbox", inbox, "--out", out, "--month", "2025-10")
+	if code != exitOK || !strings.Contains(stdout, "0 files") {
+		t.Errorf("second run: exit %d\n%s\n%s", code, stdout, errs)
+	}
+
+	// While another process holds the database: a clear failure, the inbox untouched.
+	if _, err := gen.Write(filepath.Join(inbox, "lapor-late.csv"), "csv", gen.Options{Rows: 10, Seed: 6}); err != nil {
+		t.Fatal(err)
+	}
+	holder := exec.Command(os.Args[0], "-test.run=^TestHelperHoldDB$")
+	holder.Env = append(os.Environ(), "RAPOR_HOLD_DB="+db)
+	stdin, _ := holder.StdinPipe()
+	pipe, _ := holder.StdoutPipe()
+	if err := holder.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Process.Kill()
+	bufio.NewReader(pipe).ReadString('\n')
+	code, _, errs = cli(t, "--config", cfg, "--db", db, "run", "--inbox", inbox, "--out", out)
+	if code != exitFailure || !strings.Contains(errs, "another rapor process holds the database") {
+		t.Errorf("concurrent run: exit %d, %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(inbox, "lapor-late.csv")); err != nil {
+		t.Errorf("a refused run moved the inbox: %v", err)
+	}
+	stdin.Close()
+	holder.Wait()
+
+	d, err := store.Open(context.Background(), db, store.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	rows, err := d.Query(`SELECT files_seen, files_ingested, files_failed, outcome, month::VARCHAR, len(reports), finished_at IS NOT NULL, build_id IS NOT NULL
+		FROM job_runs ORDER BY job_id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var got []string
+	for rows.Next() {
+		var seen, ingested, failed, nrep int
+		var outcome, month string
+		var finished, built bool
+		rows.Scan(&seen, &ingested, &failed, &outcome, &month, &nrep, &finished, &built)
+		got = append(got, strings.Join([]string{strconv.Itoa(seen), strconv.Itoa(ingested), strconv.Itoa(failed), outcome, month, strconv.Itoa(nrep), strconv.FormatBool(finished), strconv.FormatBool(built)}, "|"))
+	}
+	want := []string{"2|1|1|failed|2025-10-01|4|true|true", "0|0|0|ok|2025-10-01|4|true|true"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("job_runs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
