@@ -12,15 +12,18 @@ func init() {
 }
 
 func runBench(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "bench", "[--rows N] [--xlsx-rows N] [--reps N] [--dir DIR]", `
+	fs := newFlags(g, "bench", "[--rows N] [--xlsx-rows N] [--reps N] [--dir DIR] [--pandas=false]", `
 Generates a layout-A export of --rows complaints and times, in one run on this machine:
 (a) DuckDB's own read_csv(all_varchar) of the file into a table, (b) rapor ingest of the same
-file, the metrics build and the reports on the result, and the ingest of an --xlsx-rows XLSX.
+file, the metrics build and the reports on the result, (c) a straightforward pandas computation
+of the agency_month table from the same CSV (when a python3 with pandas is found; issue 3's
+yardstick: ingest + build should be at least 10x faster), and the ingest of an --xlsx-rows XLSX.
 Prints medians of --reps runs, rows/s and the peak resident memory of each step.`)
 	rows := fs.Int("rows", 1_000_000, "rows of the CSV")
 	xlsxRows := fs.Int("xlsx-rows", 200_000, "rows of the XLSX (0: skip)")
 	reps := fs.Int("reps", 3, "repetitions of each timed step (median reported)")
 	dir := fs.String("dir", "bench-out", "working directory (generated files and databases)")
+	pandas := fs.Bool("pandas", true, "compare with pandas (agency_month.py) when python3 has pandas")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -32,7 +35,7 @@ Prints medians of --reps runs, rows/s and the peak resident memory of each step.
 	if err != nil {
 		return fail(g, err)
 	}
-	o := bench.Options{Dir: *dir, Rows: *rows, XLSXRows: *xlsxRows, Reps: *reps, Seed: 1, Config: cfg, Ingest: opts}
+	o := bench.Options{Dir: *dir, Rows: *rows, XLSXRows: *xlsxRows, Reps: *reps, Seed: 1, Config: cfg, Ingest: opts, Pandas: *pandas}
 	o.After = benchSteps(cfg)
 	if _, err := bench.Run(ctx, o, g.stdout); err != nil {
 		return fail(g, err)

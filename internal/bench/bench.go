@@ -30,12 +30,17 @@ type Options struct {
 	Ingest   ingest.Options
 	// Steps run after the ingest on the ingested database (metrics build, reports), by name.
 	After []Step
+	// Pandas runs the pandas computation of agency_month (pandas/agency_month.py) on the same
+	// CSV, when a Python with pandas is found, and compares it with ingest + the Compare steps.
+	Pandas bool
 }
 
 // Step is a timed stage that runs on the database the ingest made.
 type Step struct {
 	Name string
 	Run  func(ctx context.Context, db *store.DB) error
+	// Compare counts the step in "ingest + build", the figure compared with pandas.
+	Compare bool
 }
 
 // Result is one timed step.
@@ -112,6 +117,8 @@ func Run(ctx context.Context, o Options, w io.Writer) ([]Result, error) {
 	add(ing)
 	fmt.Fprintf(w, "  ingest / read_csv = %.2fx (goal <= 1.5x)\n", ing.Seconds/baseline.Seconds)
 
+	rapor := ing.Seconds // ingest + the Compare steps
+	var raporNames []string
 	for _, s := range o.After {
 		step := s
 		r, err := timed(step.Name, o.Reps, func() (int64, error) {
@@ -128,6 +135,16 @@ func Run(ctx context.Context, o Options, w io.Writer) ([]Result, error) {
 			return results, fmt.Errorf("%s: %w", step.Name, err)
 		}
 		add(r)
+		if step.Compare {
+			rapor += r.Seconds
+			raporNames = append(raporNames, step.Name)
+		}
+	}
+
+	if o.Pandas {
+		if err := comparePandas(ctx, o, w, csvPath, ing.Rows, rapor, len(raporNames), add); err != nil {
+			return results, err
+		}
 	}
 
 	if o.XLSXRows > 0 {
