@@ -5,6 +5,7 @@ package bench
 
 import (
 	"context"
+	"embed"
 	"fmt"
 	"io"
 	"os"
@@ -18,6 +19,18 @@ import (
 	"github.com/hsu-lapor/rapor/ingest"
 	"github.com/hsu-lapor/rapor/store"
 )
+
+//go:embed sql/*.sql
+var sqlFiles embed.FS
+
+// query returns the text of sql/NAME.sql (each file says what it does and its parameters).
+func query(name string) string {
+	b, err := sqlFiles.ReadFile("sql/" + name + ".sql")
+	if err != nil {
+		panic(err) // the file set is fixed at build time
+	}
+	return string(b)
+}
 
 // Options of a run.
 type Options struct {
@@ -82,7 +95,7 @@ func Run(ctx context.Context, o Options, w io.Writer) ([]Result, error) {
 			return 0, err
 		}
 		defer db.Close()
-		if _, err := db.ExecContext(ctx, `CREATE TABLE raw AS SELECT * FROM read_csv(?, all_varchar = true)`, csvPath); err != nil {
+		if _, err := db.ExecContext(ctx, query("baseline"), csvPath); err != nil {
 			return 0, err
 		}
 		var n int64
