@@ -38,13 +38,8 @@ import (
 //go:embed sql/*.sql
 var sqlFiles embed.FS
 
-func query(name string) string {
-	b, err := sqlFiles.ReadFile("sql/" + name + ".sql")
-	if err != nil {
-		panic(err) // the file set is fixed at build time
-	}
-	return string(b)
-}
+// query returns the text of sql/NAME.sql (each file says what it returns and its parameters).
+var query = store.SQLDir(sqlFiles, "sql")
 
 // Options configure an ingest.
 type Options struct {

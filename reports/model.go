@@ -22,13 +22,7 @@ import (
 var sqlFiles embed.FS
 
 // query returns the text of sql/NAME.sql (each file says what it returns and its parameters).
-func query(name string) string {
-	b, err := sqlFiles.ReadFile("sql/" + name + ".sql")
-	if err != nil {
-		panic(err) // the file set is fixed at build time
-	}
-	return string(b)
-}
+var query = store.SQLDir(sqlFiles, "sql")
 
 // Build is the build_info row: the cut-off and the configuration that every number of the
 // metric tables was computed with. Reports state these, not the configuration file of today.

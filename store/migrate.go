@@ -18,13 +18,7 @@ import (
 var sqlFiles embed.FS
 
 // query returns the text of sql/NAME.sql (each file says what it does and its parameters).
-func query(name string) string {
-	b, err := sqlFiles.ReadFile("sql/" + name + ".sql")
-	if err != nil {
-		panic(err) // the file set is fixed at build time
-	}
-	return string(b)
-}
+var query = SQLDir(sqlFiles, "sql")
 
 // Migration is one numbered schema change.
 type Migration struct {

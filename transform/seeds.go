@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/hsu-lapor/rapor/config"
+	"github.com/hsu-lapor/rapor/store"
 	"github.com/hsu-lapor/rapor/transform/calendar"
 )
 
@@ -24,13 +25,7 @@ import (
 var seedFiles embed.FS
 
 // query returns the text of seeds/NAME.sql (each file says what it does and its parameters).
-func query(name string) string {
-	b, err := seedFiles.ReadFile("seeds/" + name + ".sql")
-	if err != nil {
-		panic(err) // the file set is fixed at build time
-	}
-	return string(b)
-}
+var query = store.SQLDir(seedFiles, "seeds")
 
 type seedInfo struct {
 	asOf        time.Time

@@ -35,13 +35,7 @@ import (
 var sqlFiles embed.FS
 
 // query returns the text of sql/NAME.sql (each file says what it returns and its parameters).
-func query(name string) string {
-	b, err := sqlFiles.ReadFile("sql/" + name + ".sql")
-	if err != nil {
-		panic(err) // the file set is fixed at build time
-	}
-	return string(b)
-}
+var query = store.SQLDir(sqlFiles, "sql")
 
 // ManifestName is the file in the lake's root that describes it (Spark, Trino and Hive skip
 // files starting with _).

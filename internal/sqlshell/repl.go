@@ -19,19 +19,14 @@ import (
 	"github.com/hsu-lapor/rapor/internal/msg"
 	"github.com/hsu-lapor/rapor/internal/resultfmt"
 	"github.com/hsu-lapor/rapor/internal/sandbox"
+	"github.com/hsu-lapor/rapor/store"
 )
 
 //go:embed sql/*.sql
 var sqlFiles embed.FS
 
 // query returns the text of sql/NAME.sql (each file says what it returns and its parameters).
-func query(name string) string {
-	b, err := sqlFiles.ReadFile("sql/" + name + ".sql")
-	if err != nil {
-		panic(err) // the file set is fixed at build time
-	}
-	return string(b)
-}
+var query = store.SQLDir(sqlFiles, "sql")
 
 const (
 	prompt     = "rapor> "
