@@ -178,7 +178,7 @@ SELECT
     r.period_end,
     r.end_month,
     r.agencies,
-    CASE WHEN r.agency IS NULL THEN count(r.rank) OVER (PARTITION BY r.regency, r.period_type, r.period) END AS agencies_ranked,
+    CASE WHEN r.agency IS NULL THEN count(r.rank) OVER (PARTITION BY r.regency_id, r.period_id) END AS agencies_ranked,
     r.submitted,
     r.verified_on_time,
     r.verified_on_time_rate,
