@@ -38,13 +38,8 @@ import (
 //go:embed sql/*.sql
 var sqlFiles embed.FS
 
-func query(name string) string {
-	b, err := sqlFiles.ReadFile("sql/" + name + ".sql")
-	if err != nil {
-		panic(err) // the file set is fixed at build time
-	}
-	return string(b)
-}
+// query returns the text of sql/NAME.sql (each file says what it returns and its parameters).
+var query = store.SQLDir(sqlFiles, "sql")
 
 // Options configure an ingest.
 type Options struct {
@@ -187,7 +182,7 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 	}
 	var prev sql.NullInt64
 	var prevTime sql.NullTime
-	err = db.QueryRowContext(ctx, `SELECT run_id, finished_at FROM ingest_runs WHERE file_sha256 = ? ORDER BY run_id LIMIT 1`, sum).Scan(&prev, &prevTime)
+	err = db.QueryRowContext(ctx, query("previous_run"), sum).Scan(&prev, &prevTime)
 	if err == nil {
 		res.Skipped, res.PrevRun, res.PrevTime = true, prev.Int64, prevTime.Time
 		return res, nil
@@ -298,7 +293,7 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		if err != nil {
 			return fmt.Errorf("insert versions: %w", err)
 		}
-		dups, err := queryInt(ctx, q, `SELECT count(*) - count(DISTINCT (regency, tracking_id)) FROM complaint_versions WHERE run_id = ?`, runID)
+		dups, err := queryInt(ctx, q, query("run_duplicates"), runID)
 		if err != nil {
 			return err
 		}
@@ -324,7 +319,7 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		for i, h := range bind.Headers {
 			headers[i] = text(h)
 		}
-		err = exec(`INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now(), ?)`,
+		err = exec(query("insert_run"),
 			runID, abs, filepath.Base(path), sum, size, src.Format(), bind.Layout.Name, regency,
 			headers, p.read, p.accepted, p.rejected, maxTime, start.UTC(), o.Version)
 		if err != nil {

@@ -432,11 +432,7 @@ func (n *normalizer) extra(rec []string) string {
 		if v == "" {
 			continue
 		}
-		if buf == nil {
-			buf = append(buf, '{')
-		} else {
-			buf = append(buf, ',')
-		}
+		buf = nextMember(buf)
 		buf = append(buf, n.extraKeys[k]...)
 		buf = append(buf, ':')
 		if n.extraPersonal[k] {
@@ -451,11 +447,7 @@ func (n *normalizer) extra(rec []string) string {
 		if v == "" {
 			continue
 		}
-		if buf == nil {
-			buf = append(buf, '{')
-		} else {
-			buf = append(buf, ',')
-		}
+		buf = nextMember(buf)
 		buf = appendJSONString(buf, "kolom_"+strconv.Itoa(i+1))
 		buf = append(buf, ':')
 		buf = appendJSONString(buf, Redact(text(v)))
@@ -464,6 +456,14 @@ func (n *normalizer) extra(rec []string) string {
 		return ""
 	}
 	return string(append(buf, '}'))
+}
+
+// nextMember opens the JSON object buf (nil: not begun) or separates its next member.
+func nextMember(buf []byte) []byte {
+	if buf == nil {
+		return append(buf, '{')
+	}
+	return append(buf, ',')
 }
 
 const hexDigits = "0123456789abcdef"

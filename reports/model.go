@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"embed"
 	"errors"
 	"fmt"
 	"sort"
@@ -16,6 +17,12 @@ import (
 
 	"github.com/hsu-lapor/rapor/store"
 )
+
+//go:embed sql/*.sql
+var sqlFiles embed.FS
+
+// query returns the text of sql/NAME.sql (each file says what it returns and its parameters).
+var query = store.SQLDir(sqlFiles, "sql")
 
 // Build is the build_info row: the cut-off and the configuration that every number of the
 // metric tables was computed with. Reports state these, not the configuration file of today.
@@ -97,13 +104,18 @@ func (m Metrics) ZoneName() string {
 	return *m.Zone
 }
 
-// cols lists the metric columns qualified by a table alias.
-func cols(alias string) string {
-	out := make([]string, len(metricColumns))
-	for i, c := range metricColumns {
-		out[i] = alias + "." + c
+// checkMetricColumns makes sure that a query's last columns are metricColumns, in the order of
+// Metrics.dest(): the queries list them in their .sql files, and columns of one type in another
+// order would scan without error.
+func checkMetricColumns(rows *sql.Rows) error {
+	got, err := rows.Columns()
+	if err != nil {
+		return err
 	}
-	return strings.Join(out, ", ")
+	if n := len(got) - len(metricColumns); n < 0 || strings.Join(got[n:], ",") != strings.Join(metricColumns, ",") {
+		return fmt.Errorf("the query's metric columns are %v, want %v", got, metricColumns)
+	}
+	return nil
 }
 
 // AgencyRow is one agency in one period (agency_month or agency_period).
@@ -134,8 +146,6 @@ type RegencyRow struct {
 	UndisposedEnd      int64
 	Metrics
 }
-
-const regencyExtra = "agencies, agencies_ranked, submitted, verified_on_time, verified_on_time_rate, disposed, archived, undisposed_end"
 
 func (r *RegencyRow) dest() []any {
 	return append([]any{&r.Regency, &r.Period, &r.PeriodStart, &r.EndMonth, &r.Agencies, &r.AgenciesRanked, &r.Submitted,
@@ -242,12 +252,7 @@ func readConn(ctx context.Context, db *store.DB) (conn *sql.Conn, close func(), 
 func loadBuild(ctx context.Context, q querier) (Build, error) {
 	var b Build
 	var hf sql.NullString
-	err := q.QueryRowContext(ctx, `SELECT build_id, started_at, as_of, as_of_month, timezone,
-        verification_working_days, response_working_days, completion_days, completion_unit,
-        weight_on_time_response_rate, weight_completion_rate, weight_on_time_completion_rate, weight_satisfaction,
-        zone_hijau, zone_kuning, min_sample, holidays_file, holidays_replace, master_agencies, complaints,
-        rapor_version, duckdb_version
-        FROM build_info`).Scan(&b.ID, &b.StartedAt, &b.AsOf, &b.AsOfMonth, &b.Timezone, &b.V, &b.R, &b.C, &b.CUnit,
+	err := q.QueryRowContext(ctx, query("build_info")).Scan(&b.ID, &b.StartedAt, &b.AsOf, &b.AsOfMonth, &b.Timezone, &b.V, &b.R, &b.C, &b.CUnit,
 		&b.WResponse, &b.WCompletion, &b.WOnTimeComplete, &b.WSatisfaction, &b.ZoneHijau, &b.ZoneKuning, &b.MinSample,
 		&hf, &b.HolidaysReplace, &b.MasterAgencies, &b.Complaints, &b.RaporVersion, &b.DuckDBVersion)
 	if err != nil {
@@ -284,8 +289,13 @@ func dateOnly(t time.Time) time.Time {
 // staleWarning reports files ingested after the build (their complaints are not in the tables).
 func staleWarning(ctx context.Context, q querier, b Build) (int64, error) {
 	var n int64
-	err := q.QueryRowContext(ctx, `SELECT count(*) FROM ingest_runs WHERE finished_at > (SELECT started_at FROM build_info)`).Scan(&n)
+	err := q.QueryRowContext(ctx, query("stale_files")).Scan(&n)
 	return n, err
+}
+
+// Regencies lists the regencies of the metric tables of the last build, by name.
+func Regencies(ctx context.Context, db *store.DB) ([]string, error) {
+	return regencies(ctx, db)
 }
 
 // regencies lists the regencies of the metric tables.
@@ -342,6 +352,9 @@ func (e *RegencyError) Error() string {
 
 func scanRegencyRows(rows *sql.Rows, loc *time.Location) ([]RegencyRow, error) {
 	defer rows.Close()
+	if err := checkMetricColumns(rows); err != nil {
+		return nil, err
+	}
 	var out []RegencyRow
 	for rows.Next() {
 		var r RegencyRow
@@ -358,8 +371,7 @@ func scanRegencyRows(rows *sql.Rows, loc *time.Location) ([]RegencyRow, error) {
 
 // loadRegencyMonths returns regency_month rows of a regency in [from, to] (first days), by month.
 func loadRegencyMonths(ctx context.Context, q querier, loc *time.Location, regency string, from, to time.Time) ([]RegencyRow, error) {
-	rows, err := q.QueryContext(ctx, `SELECT regency, strftime(month, '%Y-%m'), month, month, `+regencyExtra+`, `+cols("r")+`
-        FROM regency_month AS r WHERE regency = ? AND month BETWEEN ?::DATE AND ?::DATE ORDER BY month`, regency, ymd(from), ymd(to))
+	rows, err := q.QueryContext(ctx, query("regency_months"), regency, ymd(from), ymd(to))
 	if err != nil {
 		return nil, err
 	}
@@ -368,9 +380,7 @@ func loadRegencyMonths(ctx context.Context, q querier, loc *time.Location, regen
 
 // loadRegencyPeriods returns regency_period rows of one type whose last month is in [from, to].
 func loadRegencyPeriods(ctx context.Context, q querier, loc *time.Location, regency, periodType string, from, to time.Time) ([]RegencyRow, error) {
-	rows, err := q.QueryContext(ctx, `SELECT regency, period, period_start, end_month, `+regencyExtra+`, `+cols("r")+`
-        FROM regency_period AS r WHERE regency = ? AND period_type = ? AND end_month BETWEEN ?::DATE AND ?::DATE ORDER BY end_month`,
-		regency, periodType, ymd(from), ymd(to))
+	rows, err := q.QueryContext(ctx, query("regency_periods"), regency, periodType, ymd(from), ymd(to))
 	if err != nil {
 		return nil, err
 	}
@@ -379,6 +389,9 @@ func loadRegencyPeriods(ctx context.Context, q querier, loc *time.Location, rege
 
 func scanAgencyRows(rows *sql.Rows, loc *time.Location) ([]AgencyRow, error) {
 	defer rows.Close()
+	if err := checkMetricColumns(rows); err != nil {
+		return nil, err
+	}
 	var out []AgencyRow
 	for rows.Next() {
 		var a AgencyRow
@@ -393,17 +406,10 @@ func scanAgencyRows(rows *sql.Rows, loc *time.Location) ([]AgencyRow, error) {
 	return out, rows.Err()
 }
 
-// agencyOrder is the league table's order: ranked agencies by rank, then the unranked by score.
-const agencyOrder = `a.rank NULLS LAST, a.score DESC NULLS LAST, a.received DESC, a.agency`
-
 // loadAgencyMonths returns agency_month rows of a regency for months in [from, to], with the
 // zone of the previous month.
 func loadAgencyMonths(ctx context.Context, q querier, loc *time.Location, regency string, from, to time.Time) ([]AgencyRow, error) {
-	rows, err := q.QueryContext(ctx, `SELECT a.regency, a.agency, strftime(a.month, '%Y-%m'), a.month, a.rank, a.rank_change, p.zone, `+cols("a")+`
-        FROM agency_month AS a
-        LEFT JOIN agency_month AS p ON p.regency = a.regency AND p.agency = a.agency AND p.month = a.month - INTERVAL 1 MONTH
-        WHERE a.regency = ? AND a.month BETWEEN ?::DATE AND ?::DATE
-        ORDER BY a.month, `+agencyOrder, regency, ymd(from), ymd(to))
+	rows, err := q.QueryContext(ctx, query("agency_months"), regency, ymd(from), ymd(to))
 	if err != nil {
 		return nil, err
 	}
@@ -413,19 +419,7 @@ func loadAgencyMonths(ctx context.Context, q querier, loc *time.Location, regenc
 // loadAgencyPeriods returns agency_period rows of one type whose last month is in [from, to], with
 // the zone of the previous period of the same type (rolling windows: the window one month earlier).
 func loadAgencyPeriods(ctx context.Context, q querier, loc *time.Location, regency, periodType string, from, to time.Time) ([]AgencyRow, error) {
-	step := "1 MONTH"
-	switch periodType {
-	case "quarter":
-		step = "3 MONTH"
-	case "year":
-		step = "12 MONTH"
-	}
-	rows, err := q.QueryContext(ctx, `SELECT a.regency, a.agency, a.period, a.end_month, a.rank, a.rank_change, p.zone, `+cols("a")+`
-        FROM agency_period AS a
-        LEFT JOIN agency_period AS p ON p.regency = a.regency AND p.agency = a.agency AND p.period_type = a.period_type
-             AND p.end_month = a.end_month - INTERVAL `+step+`
-        WHERE a.regency = ? AND a.period_type = ? AND a.end_month BETWEEN ?::DATE AND ?::DATE
-        ORDER BY a.end_month, `+agencyOrder, regency, periodType, ymd(from), ymd(to))
+	rows, err := q.QueryContext(ctx, query("agency_periods"), regency, periodType, ymd(from), ymd(to))
 	if err != nil {
 		return nil, err
 	}
@@ -439,27 +433,13 @@ func loadAgencyPeriods(ctx context.Context, q querier, loc *time.Location, regen
 // hundreds of thousands of rows, so it is read through DuckDB's Arrow interface (columns, not one
 // cgo call per value).
 func loadOverdue(ctx context.Context, conn *sql.Conn, loc *time.Location, regency string) ([]OverdueItem, error) {
-	const q = `WITH b AS (
-        SELECT response_working_days AS r, completion_days AS c, completion_unit AS unit FROM build_info
-    )
-    SELECT o.agency, o.tracking_id, coalesce(c.category, '') AS category,
-           CASE WHEN coalesce(c.is_confidential, false) THEN '' ELSE coalesce(c.title, '') END AS title,
-           coalesce(c.is_confidential, false) AS confidential,
-           epoch_us(o.disposed_at) AS disposed_us, o.open_days::BIGINT AS age_days, o.open_wd::BIGINT AS age_wd,
-           CASE WHEN o.overdue THEN (CASE WHEN b.unit = 'working' THEN o.open_wd ELSE o.open_days END) - b.c END::BIGINT AS over_c,
-           CASE WHEN o.unanswered_overdue THEN o.open_wd - b.r END::BIGINT AS over_r
-    FROM open_complaints AS o
-    CROSS JOIN b
-    JOIN complaints AS c ON c.regency = o.regency AND c.tracking_id = o.tracking_id
-    WHERE o.regency = ? AND (o.overdue OR coalesce(o.unanswered_overdue, false))
-    ORDER BY o.agency, o.open_days DESC, o.tracking_id`
 	var out []OverdueItem
 	err := conn.Raw(func(dc any) error {
 		ar, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
 		if err != nil {
 			return err
 		}
-		rr, err := ar.QueryContext(ctx, q, regency)
+		rr, err := ar.QueryContext(ctx, query("overdue"), regency)
 		if err != nil {
 			return err
 		}
@@ -534,21 +514,7 @@ func agenciesByCount(items []OverdueItem) []OverdueItem {
 // loadBacklog counts each agency's complaints open at as_of (open_complaints) by age in C's unit:
 // up to C/2, up to C, up to 2C, beyond.
 func loadBacklog(ctx context.Context, q querier, regency string) ([]BacklogRow, error) {
-	rows, err := q.QueryContext(ctx, `WITH b AS (SELECT completion_days AS c, completion_unit AS unit FROM build_info),
-        aged AS (
-            SELECT o.agency, CASE WHEN b.unit = 'working' THEN o.open_wd ELSE o.open_days END AS age, b.c
-            FROM open_complaints AS o CROSS JOIN b
-            WHERE o.regency = ?
-        )
-        SELECT agency,
-               count(*) FILTER (WHERE age <= c // 2),
-               count(*) FILTER (WHERE age > c // 2 AND age <= c),
-               count(*) FILTER (WHERE age > c AND age <= 2 * c),
-               count(*) FILTER (WHERE age > 2 * c),
-               count(*)
-        FROM aged
-        GROUP BY agency
-        ORDER BY count(*) DESC, count(*) FILTER (WHERE age > c) DESC, agency`, regency)
+	rows, err := q.QueryContext(ctx, query("backlog"), regency)
 	if err != nil {
 		return nil, err
 	}
@@ -570,23 +536,12 @@ func monthBounds(month time.Time, loc *time.Location) (time.Time, time.Time) {
 	return start, start.AddDate(0, 1, 0)
 }
 
-// breakdownExpr are the grouping expressions of the breakdowns of the month's submissions.
-// The area is the kecamatan: LAPOR!'s Lokasi reads "<village>, <kecamatan>" or just the kecamatan.
-var breakdownExpr = map[string]string{
-	"category": `nullif(trim(category), '')`,
-	"channel":  `nullif(trim(channel), '')`,
-	"area":     `nullif(trim(list_last(string_split(area, ','))), '')`,
-}
-
 // loadBreakdown counts the complaints submitted in the local month (those of
 // regency_month.submitted) by category, channel or area. The top entries come first; the rest is
 // one "other" row; empty values are counted apart.
 func loadBreakdown(ctx context.Context, q querier, loc *time.Location, regency string, month time.Time, kind string, top int) ([]Count, error) {
 	start, end := monthBounds(month, loc)
-	rows, err := q.QueryContext(ctx, `SELECT `+breakdownExpr[kind]+` AS label, count(*) AS n
-        FROM complaints
-        WHERE regency = ? AND submitted_at >= ? AND submitted_at < ?
-        GROUP BY label ORDER BY n DESC, label`, regency, start, end)
+	rows, err := q.QueryContext(ctx, query("breakdown"), regency, kind, start, end)
 	if err != nil {
 		return nil, err
 	}
@@ -637,17 +592,7 @@ func loadResponseHist(ctx context.Context, q querier, b Build, regency string, m
 	h := ResponseHist{Cap: max(2*b.R+2, 8)}
 	h.Days = make([]int64, h.Cap+1)
 	start, end := monthBounds(month, b.Loc)
-	rows, err := q.QueryContext(ctx, `SELECT
-            CASE WHEN c.first_response_at IS NULL THEN -1
-                 WHEN c.first_response_at < c.disposed_at THEN -2
-                 ELSE cr.wd_index - cd.wd_index END AS wd,
-            count(*)
-        FROM complaints AS c
-        JOIN agency_names AS n ON n.regency = c.regency AND n.spelling = c.agency
-        JOIN calendar AS cd ON cd.date = timezone(?, c.disposed_at)::DATE
-        LEFT JOIN calendar AS cr ON cr.date = timezone(?, c.first_response_at)::DATE
-        WHERE c.regency = ? AND c.disposed_at >= ? AND c.disposed_at < ? AND c.has_first_response
-        GROUP BY wd`, b.Timezone, b.Timezone, regency, start, end)
+	rows, err := q.QueryContext(ctx, query("response_hist"), b.Timezone, regency, start, end)
 	if err != nil {
 		return h, err
 	}
@@ -675,9 +620,7 @@ func loadResponseHist(ctx context.Context, q querier, b Build, regency string, m
 func loadQuality(ctx context.Context, q querier, regency string) ([]QualityCheck, IngestQuality, error) {
 	var checks []QualityCheck
 	var iq IngestQuality
-	rows, err := q.QueryContext(ctx, `SELECT check_name, severity, unit, count, coalesce(examples, []::VARCHAR[]), coalesce(detail, '')
-        FROM data_quality WHERE source = 'build' AND regency = ?
-        ORDER BY severity DESC, coalesce(count, -1) DESC, check_name`, regency)
+	rows, err := q.QueryContext(ctx, query("quality_build"), regency)
 	if err != nil {
 		return nil, iq, err
 	}
@@ -700,8 +643,7 @@ func loadQuality(ctx context.Context, q querier, regency string) ([]QualityCheck
 		return nil, iq, err
 	}
 
-	rows, err = q.QueryContext(ctx, `SELECT run_id, file_name, layout, rows_read, rows_accepted, rows_rejected, max_timestamp
-        FROM ingest_runs WHERE regency = ? ORDER BY run_id`, regency)
+	rows, err = q.QueryContext(ctx, query("ingest_files"), regency)
 	if err != nil {
 		return nil, iq, err
 	}
@@ -722,9 +664,7 @@ func loadQuality(ctx context.Context, q querier, regency string) ([]QualityCheck
 		return nil, iq, err
 	}
 
-	rows, err = q.QueryContext(ctx, `SELECT run_id, check_name, severity, unit, count, coalesce(examples, []::VARCHAR[]), coalesce(detail, '')
-        FROM data_quality WHERE source = 'ingest' AND regency = ? AND check_name <> 'rows_rejected'
-        ORDER BY run_id, check_name`, regency)
+	rows, err = q.QueryContext(ctx, query("quality_ingest"), regency)
 	if err != nil {
 		return nil, iq, err
 	}
@@ -762,7 +702,7 @@ func loadQuality(ctx context.Context, q querier, regency string) ([]QualityCheck
 }
 
 func loadHolidays(ctx context.Context, q querier, from, to time.Time) ([]Holiday, error) {
-	rows, err := q.QueryContext(ctx, `SELECT date, kind, name FROM holidays WHERE date BETWEEN ?::DATE AND ?::DATE ORDER BY date`, ymd(from), ymd(to))
+	rows, err := q.QueryContext(ctx, query("holidays"), ymd(from), ymd(to))
 	if err != nil {
 		return nil, err
 	}

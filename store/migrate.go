@@ -12,8 +12,13 @@ import (
 	"strings"
 )
 
-//go:embed migrations/*.sql
-var migrationFiles embed.FS
+// migrations/ holds the numbered schema changes; sql/ the statements Go runs around them.
+//
+//go:embed migrations/*.sql sql/*.sql
+var sqlFiles embed.FS
+
+// query returns the text of sql/NAME.sql (each file says what it does and its parameters).
+var query = SQLDir(sqlFiles, "sql")
 
 // Migration is one numbered schema change.
 type Migration struct {
@@ -24,7 +29,7 @@ type Migration struct {
 
 // Migrations lists the embedded migrations in order.
 func Migrations() ([]Migration, error) {
-	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	entries, err := fs.ReadDir(sqlFiles, "migrations")
 	if err != nil {
 		return nil, err
 	}
@@ -36,7 +41,7 @@ func Migrations() ([]Migration, error) {
 		if err != nil {
 			return nil, fmt.Errorf("migration %s: name must start with a number", name)
 		}
-		b, err := migrationFiles.ReadFile(path.Join("migrations", name))
+		b, err := sqlFiles.ReadFile(path.Join("migrations", name))
 		if err != nil {
 			return nil, err
 		}
@@ -67,8 +72,7 @@ func SchemaVersion(ctx context.Context, db *sql.DB) (int, error) {
 // Migrate applies every migration newer than the file's version, each in its own transaction
 // together with its row in schema_migrations, so a crash leaves the file at a whole version.
 func Migrate(ctx context.Context, db *sql.DB) error {
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`); err != nil {
+	if _, err := db.ExecContext(ctx, query("schema_migrations")); err != nil {
 		return err
 	}
 	current, err := SchemaVersion(ctx, db)

@@ -3,6 +3,7 @@ package transform
 import (
 	"context"
 	"database/sql"
+	"embed"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -10,59 +11,21 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/hsu-lapor/rapor/config"
+	"github.com/hsu-lapor/rapor/store"
 	"github.com/hsu-lapor/rapor/transform/calendar"
 )
 
 // The seed tables are written from Go, with every value bound as a parameter, before the models
 // run: build_info (one row: the parameters and as_of), holidays (the calendar in force) and
-// agency_master (the configured master list, one row per name or alias).
+// agency_master (the configured master list, one row per name or alias). So is the build log
+// build_runs, after the build. Their SQL is in seeds/: NAME.sql creates table NAME, the insert_
+// files write it.
 
-const createBuildInfo = `CREATE OR REPLACE TABLE build_info (
-    build_id                        BIGINT NOT NULL,
-    started_at                      TIMESTAMPTZ NOT NULL,
-    finished_at                     TIMESTAMPTZ,
-    as_of                           TIMESTAMPTZ NOT NULL,
-    as_of_date                      DATE NOT NULL,
-    as_of_month                     DATE NOT NULL,
-    data_first                      TIMESTAMPTZ NOT NULL,
-    data_last                       TIMESTAMPTZ NOT NULL,
-    timezone                        VARCHAR NOT NULL,
-    utc_offset_seconds              INTEGER,
-    source_timezone                 VARCHAR NOT NULL,
-    verification_working_days       INTEGER NOT NULL,
-    response_working_days           INTEGER NOT NULL,
-    completion_days                 INTEGER NOT NULL,
-    completion_unit                 VARCHAR NOT NULL,
-    weight_on_time_response_rate    DOUBLE NOT NULL,
-    weight_completion_rate          DOUBLE NOT NULL,
-    weight_on_time_completion_rate  DOUBLE NOT NULL,
-    weight_satisfaction             DOUBLE NOT NULL,
-    zone_hijau                      DOUBLE NOT NULL,
-    zone_kuning                     DOUBLE NOT NULL,
-    min_sample                      INTEGER NOT NULL,
-    holidays_file                   VARCHAR,
-    holidays_replace                BOOLEAN NOT NULL,
-    holidays_first                  DATE,
-    holidays_last                   DATE,
-    master_agencies                 INTEGER NOT NULL,
-    complaints                      BIGINT NOT NULL,
-    config                          JSON NOT NULL,
-    rapor_version                   VARCHAR NOT NULL,
-    duckdb_version                  VARCHAR NOT NULL
-)`
+//go:embed seeds/*.sql
+var seedFiles embed.FS
 
-const createHolidays = `CREATE OR REPLACE TABLE holidays (
-    date  DATE PRIMARY KEY,
-    kind  VARCHAR NOT NULL,   -- libur_nasional | cuti_bersama | daerah
-    name  VARCHAR NOT NULL
-)`
-
-const createAgencyMaster = `CREATE OR REPLACE TABLE agency_master (
-    spelling_key  VARCHAR PRIMARY KEY,  -- a name or alias, folded (trimmed, spaces folded, lower case)
-    agency_key    VARCHAR NOT NULL,     -- the master name, folded
-    agency        VARCHAR NOT NULL,     -- the master name as configured
-    is_alias      BOOLEAN NOT NULL
-)`
+// query returns the text of seeds/NAME.sql (each file says what it does and its parameters).
+var query = store.SQLDir(seedFiles, "seeds")
 
 type seedInfo struct {
 	asOf        time.Time
@@ -79,13 +42,7 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 	for i := range ts {
 		dest = append(dest, &ts[i])
 	}
-	err := tx.QueryRowContext(ctx, `SELECT count(*),
-        max(submitted_at) FILTER (submitted_at <= $1), max(verified_at) FILTER (verified_at <= $1),
-        max(disposed_at) FILTER (disposed_at <= $1), max(first_response_at) FILTER (first_response_at <= $1),
-        max(closed_at) FILTER (closed_at <= $1), max(last_activity_at) FILTER (last_activity_at <= $1),
-        min(submitted_at), min(verified_at), min(disposed_at), min(first_response_at), min(closed_at), min(last_activity_at),
-        max(submitted_at), max(verified_at), max(disposed_at), max(first_response_at), max(closed_at), max(last_activity_at)
-        FROM complaints`, res.Started).Scan(dest...)
+	err := tx.QueryRowContext(ctx, query("data_range"), res.Started).Scan(dest...)
 	if err != nil {
 		return si, err
 	}
@@ -122,7 +79,7 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 	if err := tx.QueryRowContext(ctx, `SELECT version()`).Scan(&duck); err != nil {
 		return si, err
 	}
-	if _, err := tx.ExecContext(ctx, createBuildInfo); err != nil {
+	if _, err := tx.ExecContext(ctx, query("build_info")); err != nil {
 		return si, err
 	}
 	first, last := cal.Range()
@@ -138,10 +95,7 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 	if off, ok := constantOffset(cfg.Location(), si.first, si.last); ok {
 		offset = off
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO build_info VALUES (
-        $1, $2, NULL, $3, $3::DATE, date_trunc('month', $3::DATE)::DATE, $26, $27, $4, $28, $5,
-        $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-        $17, $18, $19::DATE, $20::DATE, $21, $22, $23::JSON, $24, $25)`,
+	_, err = tx.ExecContext(ctx, query("insert_build_info"),
 		res.BuildID, res.Started, si.asOf, cfg.Timezone, cfg.SourceTimezone,
 		cfg.SLA.VerificationWorkingDays, cfg.SLA.ResponseWorkingDays, cfg.SLA.CompletionDays, cfg.SLA.CompletionUnit,
 		cfg.Weights.OnTimeResponseRate, cfg.Weights.CompletionRate, cfg.Weights.OnTimeCompletionRate, cfg.Weights.Satisfaction,
@@ -152,7 +106,7 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 		return si, fmt.Errorf("build_info: %w", err)
 	}
 
-	if _, err := tx.ExecContext(ctx, createHolidays); err != nil {
+	if _, err := tx.ExecContext(ctx, query("holidays")); err != nil {
 		return si, err
 	}
 	// One statement with three list parameters (a few hundred rows).
@@ -161,13 +115,13 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 		dates, kinds, names = append(dates, h.Date.Format(time.DateOnly)), append(kinds, string(h.Kind)), append(names, h.Name)
 	}
 	if len(dates) > 0 {
-		_, err := tx.ExecContext(ctx, `INSERT INTO holidays SELECT unnest($1::VARCHAR[])::DATE, unnest($2::VARCHAR[]), unnest($3::VARCHAR[])`, dates, kinds, names)
+		_, err := tx.ExecContext(ctx, query("insert_holidays"), dates, kinds, names)
 		if err != nil {
 			return si, fmt.Errorf("holidays: %w", err)
 		}
 	}
 
-	if _, err := tx.ExecContext(ctx, createAgencyMaster); err != nil {
+	if _, err := tx.ExecContext(ctx, query("agency_master")); err != nil {
 		return si, err
 	}
 	var master [][]any
@@ -180,7 +134,7 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 			}
 		}
 	}
-	if err := insertRows(ctx, tx, `INSERT INTO agency_master VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, len(master), func(i int) []any {
+	if err := insertRows(ctx, tx, query("insert_agency_master"), len(master), func(i int) []any {
 		return master[i]
 	}); err != nil {
 		return si, fmt.Errorf("agency_master: %w", err)

@@ -221,7 +221,7 @@ func Build(ctx context.Context, db *store.DB, cfg config.Config, opts ...Option)
 	if tz != cfg.Timezone {
 		return res, fmt.Errorf("the database session's time zone is %q but config timezone is %q: open the store with store.Options{TimeZone: cfg.Timezone}", tz, cfg.Timezone)
 	}
-	if _, err := conn.ExecContext(ctx, createBuildRuns); err != nil {
+	if _, err := conn.ExecContext(ctx, query("build_runs")); err != nil {
 		return res, fmt.Errorf("build_runs: %w", err)
 	}
 	if err := conn.QueryRowContext(ctx, `SELECT coalesce(max(build_id), 0) + 1 FROM build_runs`).Scan(&res.BuildID); err != nil {
@@ -393,19 +393,6 @@ func formatValue(v any) string {
 	return fmt.Sprint(v)
 }
 
-const createBuildRuns = `CREATE TABLE IF NOT EXISTS build_runs (
-    build_id       BIGINT PRIMARY KEY,
-    started_at     TIMESTAMPTZ NOT NULL,
-    finished_at    TIMESTAMPTZ NOT NULL,
-    status         VARCHAR NOT NULL,   -- ok | failed
-    error          VARCHAR,
-    failed_tests   VARCHAR[],
-    as_of          TIMESTAMPTZ,
-    complaints     BIGINT,
-    config         JSON,
-    rapor_version  VARCHAR NOT NULL
-)`
-
 // logRun appends the build to build_runs, outside the build's transaction so that failures are kept.
 func logRun(ctx context.Context, conn *sql.Conn, cfg config.Config, o options, res Result, buildErr error) error {
 	status, msgText := "ok", any(nil)
@@ -435,7 +422,7 @@ func logRun(ctx context.Context, conn *sql.Conn, cfg config.Config, o options, r
 	if failed != nil {
 		failedArg = failed
 	}
-	_, err = conn.ExecContext(ctx, `INSERT INTO build_runs VALUES (?, ?, ?, ?, ?, ?::VARCHAR[], ?, ?, ?::JSON, ?)`,
+	_, err = conn.ExecContext(ctx, query("insert_build_run"),
 		res.BuildID, res.Started, res.Finished, status, msgText, failedArg, asOf, n.Int64, cfgJSON, o.version)
 	return err
 }

@@ -31,11 +31,7 @@ DIR must be new or empty; --overwrite replaces a previous export (never other fi
 		fs.Usage()
 		return exitUsage
 	}
-	cfg, err := g.config()
-	if err != nil {
-		return fail(g, err)
-	}
-	db, err := openReader(ctx, g, cfg)
+	cfg, db, err := openReader(ctx, g)
 	if err != nil {
 		return fail(g, err)
 	}

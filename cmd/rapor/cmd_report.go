@@ -32,25 +32,13 @@ Where the database holds several regencies, --regency is required (the error lis
 		fs.Usage()
 		return exitUsage
 	}
-	cfg, err := g.config()
-	if err != nil {
-		return fail(g, err)
-	}
-	db, err := openReader(ctx, g, cfg)
+	cfg, db, err := openReader(ctx, g)
 	if err != nil {
 		return fail(g, err)
 	}
 	defer db.Close()
 	res, err := reports.Monthly(ctx, db, reports.Options{Month: *month, OutDir: *out, Lang: cfg.Lang, Regency: *regency})
-	if err != nil {
-		return fail(g, explainReport(err))
-	}
-	for _, w := range res.Warnings {
-		fmt.Fprintf(g.stderr, "rapor: %s\n", w)
-	}
-	fmt.Fprintln(g.stdout, res.HTML)
-	fmt.Fprintln(g.stdout, res.XLSX)
-	return exitOK
+	return reportDone(g, res, err)
 }
 
 func runCompare(ctx context.Context, g *globals, args []string) int {
@@ -71,16 +59,17 @@ regencies' totals side by side. The database is opened read-only.`)
 		fs.Usage()
 		return exitUsage
 	}
-	cfg, err := g.config()
-	if err != nil {
-		return fail(g, err)
-	}
-	db, err := openReader(ctx, g, cfg)
+	cfg, db, err := openReader(ctx, g)
 	if err != nil {
 		return fail(g, err)
 	}
 	defer db.Close()
 	res, err := reports.Compare(ctx, db, reports.CompareOptions{From: *from, To: *to, Period: *period, OutDir: *out, Lang: cfg.Lang, Regency: *regency})
+	return reportDone(g, res, err)
+}
+
+// reportDone prints the warnings of a report written and the paths of its files, or its error.
+func reportDone(g *globals, res reports.Result, err error) int {
 	if err != nil {
 		return fail(g, explainReport(err))
 	}

@@ -83,20 +83,10 @@ The month defaults to the month before today, but not later than the data's cut-
 // writeReports writes the month's scorecard for each regency (in a subdirectory per regency
 // when there are several) and the comparison of the six months ending with it.
 func writeReports(ctx context.Context, db *store.DB, out string, month time.Time, lang string) ([]string, error) {
-	rows, err := db.QueryContext(ctx, `SELECT DISTINCT regency FROM regency_month ORDER BY regency`)
+	regencies, err := reports.Regencies(ctx, db)
 	if err != nil {
 		return nil, err
 	}
-	var regencies []string
-	for rows.Next() {
-		var r string
-		if err := rows.Scan(&r); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		regencies = append(regencies, r)
-	}
-	rows.Close()
 	var paths []string
 	for _, r := range regencies {
 		dir := out

@@ -13,9 +13,14 @@ func openWriter(ctx context.Context, g *globals, cfg config.Config, wait time.Du
 	return store.Open(ctx, g.dbPath, store.Options{TimeZone: cfg.Timezone, LockWait: wait})
 }
 
-// openReader opens the database read-only (many readers may share it).
-func openReader(ctx context.Context, g *globals, cfg config.Config) (*store.DB, error) {
-	return store.Open(ctx, g.dbPath, store.Options{TimeZone: cfg.Timezone, ReadOnly: true})
+// openReader loads the configuration and opens the database read-only (many readers may share it).
+func openReader(ctx context.Context, g *globals) (config.Config, *store.DB, error) {
+	cfg, err := g.config()
+	if err != nil {
+		return cfg, nil, err
+	}
+	db, err := store.Open(ctx, g.dbPath, store.Options{TimeZone: cfg.Timezone, ReadOnly: true})
+	return cfg, db, err
 }
 
 // duckdbVersion asks an in-memory DuckDB for its version.

@@ -5,6 +5,7 @@ package bench
 
 import (
 	"context"
+	"embed"
 	"fmt"
 	"io"
 	"os"
@@ -18,6 +19,12 @@ import (
 	"github.com/hsu-lapor/rapor/ingest"
 	"github.com/hsu-lapor/rapor/store"
 )
+
+//go:embed sql/*.sql
+var sqlFiles embed.FS
+
+// query returns the text of sql/NAME.sql (each file says what it does and its parameters).
+var query = store.SQLDir(sqlFiles, "sql")
 
 // Options of a run.
 type Options struct {
@@ -87,7 +94,7 @@ func Run(ctx context.Context, o Options, w io.Writer) ([]Result, error) {
 			return 0, err
 		}
 		defer db.Close()
-		if _, err := db.ExecContext(ctx, `CREATE TABLE raw AS SELECT * FROM read_csv(?, all_varchar = true)`, csvPath); err != nil {
+		if _, err := db.ExecContext(ctx, query("baseline"), csvPath); err != nil {
 			return 0, err
 		}
 		var n int64

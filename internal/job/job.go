@@ -6,6 +6,7 @@ package job
 
 import (
 	"context"
+	"embed"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +20,12 @@ import (
 	"github.com/hsu-lapor/rapor/ingest"
 	"github.com/hsu-lapor/rapor/store"
 )
+
+//go:embed sql/*.sql
+var sqlFiles embed.FS
+
+// query returns the text of sql/NAME.sql (each file says what it does and its parameters).
+var query = store.SQLDir(sqlFiles, "sql")
 
 // Options of a run.
 type Options struct {
@@ -90,7 +97,7 @@ func Run(ctx context.Context, db *store.DB, o Options) (Result, error) {
 		return res, err
 	}
 	absInbox, _ := filepath.Abs(o.Inbox)
-	if _, err := db.ExecContext(ctx, `INSERT INTO job_runs (job_id, started_at, inbox, rapor_version) VALUES (?, ?, ?, ?)`,
+	if _, err := db.ExecContext(ctx, query("start_run"),
 		res.JobID, start, absInbox, o.Version); err != nil {
 		return res, fmt.Errorf("job_runs: %w", err)
 	}
@@ -175,9 +182,8 @@ func Run(ctx context.Context, db *store.DB, o Options) (Result, error) {
 	for i, p := range res.Reports {
 		reports[i] = p
 	}
-	_, err = db.ExecContext(context.WithoutCancel(ctx), `UPDATE job_runs SET finished_at = ?, month = ?::DATE, files_seen = ?, files_ingested = ?,
-		files_skipped = ?, files_failed = ?, rows_accepted = ?, rows_rejected = ?, build_id = ?, reports = ?, outcome = ?, message = ?
-		WHERE job_id = ?`, o.Now().UTC(), month, res.Files, res.Ingested, res.Skipped, res.Failed, res.Accepted, res.Rejected,
+	_, err = db.ExecContext(context.WithoutCancel(ctx), query("finish_run"),
+		o.Now().UTC(), month, res.Files, res.Ingested, res.Skipped, res.Failed, res.Accepted, res.Rejected,
 		build, reports, outcome, nullIfEmpty(message), res.JobID)
 	if err != nil {
 		return res, fmt.Errorf("job_runs: %w", err)

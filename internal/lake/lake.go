@@ -17,6 +17,7 @@ package lake
 import (
 	"context"
 	"database/sql"
+	"embed"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -29,6 +30,12 @@ import (
 
 	"github.com/hsu-lapor/rapor/store"
 )
+
+//go:embed sql/*.sql
+var sqlFiles embed.FS
+
+// query returns the text of sql/NAME.sql (each file says what it returns and its parameters).
+var query = store.SQLDir(sqlFiles, "sql")
 
 // ManifestName is the file in the lake's root that describes it (Spark, Trino and Hive skip
 // files starting with _).
@@ -210,20 +217,7 @@ func replace(tmp, target string) error {
 }
 
 func listTables(ctx context.Context, db *sql.DB) (map[string][]column, error) {
-	rows, err := db.QueryContext(ctx, `
-		WITH relations AS (
-		    SELECT database_name, schema_name, table_name AS name FROM duckdb_tables()
-		    WHERE NOT internal AND NOT temporary
-		    UNION ALL -- views too: complaints (the current versions) is one
-		    SELECT database_name, schema_name, view_name FROM duckdb_views()
-		    WHERE NOT internal AND NOT temporary
-		)
-		SELECT c.table_name, c.column_name, c.data_type
-		FROM duckdb_columns() c
-		JOIN relations t ON t.database_name = c.database_name AND t.schema_name = c.schema_name AND t.name = c.table_name
-		WHERE c.schema_name = 'main' AND c.database_name = current_database()
-		  AND c.table_name <> 'schema_migrations'
-		ORDER BY c.table_name, c.column_index`)
+	rows, err := db.QueryContext(ctx, query("tables"))
 	if err != nil {
 		return nil, err
 	}
@@ -302,8 +296,7 @@ func exportTable(ctx context.Context, conn *sql.Conn, root, name string, cols []
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return t, err
 		}
-		copyStmt = fmt.Sprintf("COPY (%s) TO %s (FORMAT parquet, COMPRESSION snappy)",
-			sel, store.QuoteLiteral(filepath.Join(dir, "data_0.parquet")))
+		copyStmt = copyOneFile(sel, dir)
 	}
 	res, err := conn.ExecContext(ctx, copyStmt)
 	if err != nil {
@@ -317,12 +310,16 @@ func exportTable(ctx context.Context, conn *sql.Conn, root, name string, cols []
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return t, err
 		}
-		_, err := conn.ExecContext(ctx, fmt.Sprintf("COPY (%s) TO %s (FORMAT parquet, COMPRESSION snappy)",
-			sel, store.QuoteLiteral(filepath.Join(dir, "data_0.parquet"))))
-		if err != nil {
+		if _, err := conn.ExecContext(ctx, copyOneFile(sel, dir)); err != nil {
 			return t, err
 		}
 		t.PartitionBy, t.MonthFrom = nil, ""
 	}
 	return t, nil
+}
+
+// copyOneFile is the statement that writes the result of sel as the one file dir/data_0.parquet.
+func copyOneFile(sel, dir string) string {
+	return fmt.Sprintf("COPY (%s) TO %s (FORMAT parquet, COMPRESSION snappy)",
+		sel, store.QuoteLiteral(filepath.Join(dir, "data_0.parquet")))
 }

@@ -5,6 +5,7 @@ package sqlshell
 import (
 	"bufio"
 	"context"
+	"embed"
 	"errors"
 	"fmt"
 	"io"
@@ -20,6 +21,12 @@ import (
 	"github.com/hsu-lapor/rapor/internal/sandbox"
 	"github.com/hsu-lapor/rapor/store"
 )
+
+//go:embed sql/*.sql
+var sqlFiles embed.FS
+
+// query returns the text of sql/NAME.sql (each file says what it returns and its parameters).
+var query = store.SQLDir(sqlFiles, "sql")
 
 const (
 	prompt     = "rapor> "
@@ -226,28 +233,22 @@ func (c Config) dot(ctx context.Context, h *history, line string) (quit bool) {
 	case ".help", ".h":
 		fmt.Fprintln(c.Stdout, msg.T("sql_help"))
 	case ".tables":
-		err := RunScript(ctx, table, `SELECT table_name AS name, 'table' AS type, estimated_size AS approx_rows, comment
-FROM duckdb_tables() WHERE NOT internal AND schema_name = 'main' AND NOT temporary
-UNION ALL
-SELECT view_name, 'view', NULL, comment FROM duckdb_views() WHERE NOT internal AND schema_name = 'main' AND NOT temporary
-ORDER BY name`)
+		err := RunScript(ctx, table, query("tables"))
 		if err != nil {
 			fmt.Fprintf(c.Stderr, "rapor: %v\n", err)
 		}
 	case ".schema":
-		where := ""
+		var name any // NULL: every table
 		if len(args) > 0 {
-			name := strings.Trim(strings.Join(args, " "), `";`)
-			where = " AND lower(table_name) = lower(" + store.QuoteLiteral(name) + ")"
-			if !c.exists(ctx, name) {
-				fmt.Fprintln(c.Stderr, msg.T("sql_no_table", name))
+			n := strings.Trim(strings.Join(args, " "), `";`)
+			if !c.exists(ctx, n) {
+				fmt.Fprintln(c.Stderr, msg.T("sql_no_table", n))
 				return false
 			}
+			name = n
 		}
-		err := RunScript(ctx, table, `SELECT table_name AS "table", column_name AS "column", data_type AS type,
-CASE WHEN is_nullable THEN '' ELSE 'NOT NULL' END AS "null", comment
-FROM duckdb_columns() WHERE NOT internal AND schema_name = 'main'`+where+`
-ORDER BY table_name, column_index`)
+		table.Args = []any{name}
+		err := RunScript(ctx, table, query("schema"))
 		if err != nil {
 			fmt.Fprintf(c.Stderr, "rapor: %v\n", err)
 		}
@@ -264,7 +265,7 @@ ORDER BY table_name, column_index`)
 // exists reports whether a table or view of that name is in the database.
 func (c Config) exists(ctx context.Context, name string) bool {
 	found := false
-	c.Session.Query(ctx, `SELECT 1 FROM duckdb_columns() WHERE schema_name = 'main' AND lower(table_name) = lower(`+store.QuoteLiteral(name)+`) LIMIT 1`,
+	c.Session.QueryArgs(ctx, query("exists"), []any{name},
 		func(r sandbox.Result) error {
 			for r.Next() {
 				if r.RecordBatch().NumRows() > 0 {

@@ -12,8 +12,8 @@
 --
 -- Columns:
 --   regency, agency, period_type, period, period_start, period_end, end_month
---   agencies, submitted, verified_on_time, verified_on_time_rate, disposed, archived, undisposed_end
---                                                          (regency rows only)
+--   agencies, agencies_ranked, submitted, verified_on_time, verified_on_time_rate, disposed,
+--   archived, undisposed_end                               (regency rows only)
 --   received, response_base, responded, responded_on_time, closed, closed_on_time, rated, rating_avg,
 --   response_wd_median, response_wd_p90, close_days_median, response_rate, on_time_response_rate,
 --   completion_rate, on_time_completion_rate, satisfaction, open_end, overdue_end,
@@ -178,6 +178,7 @@ SELECT
     r.period_end,
     r.end_month,
     r.agencies,
+    CASE WHEN r.agency IS NULL THEN count(r.rank) OVER (PARTITION BY r.regency_id, r.period_id) END AS agencies_ranked,
     r.submitted,
     r.verified_on_time,
     r.verified_on_time_rate,

@@ -44,17 +44,11 @@
 --   maturing                 BOOLEAN      the month ended less than C before as_of
 --   complete                 BOOLEAN      the month ended at or before as_of
 CREATE OR REPLACE TABLE regency_month AS
-WITH ranked AS (
-    SELECT regency, period_type, period, count(rank) AS agencies_ranked
-    FROM scorecard
-    WHERE agency IS NOT NULL
-    GROUP BY ALL
-)
 SELECT
     s.regency,
     s.period_start AS month,
     s.agencies,
-    coalesce(r.agencies_ranked, 0) AS agencies_ranked,
+    s.agencies_ranked,
     s.submitted,
     s.verified_on_time,
     s.verified_on_time_rate,
@@ -87,6 +81,5 @@ SELECT
     s.maturing,
     s.complete
 FROM scorecard AS s
-LEFT JOIN ranked AS r USING (regency, period_type, period)
 WHERE s.agency IS NULL AND s.period_type = 'month'
 ORDER BY s.regency, month

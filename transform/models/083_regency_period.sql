@@ -45,12 +45,6 @@
 --   maturing                 BOOLEAN      the period ended less than C before as_of
 --   complete                 BOOLEAN      the period ended at or before as_of
 CREATE OR REPLACE TABLE regency_period AS
-WITH ranked AS (
-    SELECT regency, period_type, period, count(rank) AS agencies_ranked
-    FROM scorecard
-    WHERE agency IS NOT NULL
-    GROUP BY ALL
-)
 SELECT
     s.regency,
     s.period_type,
@@ -59,7 +53,7 @@ SELECT
     s.period_end,
     s.end_month,
     s.agencies,
-    coalesce(r.agencies_ranked, 0) AS agencies_ranked,
+    s.agencies_ranked,
     s.submitted,
     s.verified_on_time,
     s.verified_on_time_rate,
@@ -92,6 +86,5 @@ SELECT
     s.maturing,
     s.complete
 FROM scorecard AS s
-LEFT JOIN ranked AS r USING (regency, period_type, period)
 WHERE s.agency IS NULL AND s.period_type <> 'month'
 ORDER BY s.regency, list_position(['quarter', 'year', 'rolling_3m', 'rolling_12m'], s.period_type), s.end_month

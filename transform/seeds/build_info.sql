@@ -1,0 +1,36 @@
+-- build_info: the build that made the current tables, with its cut-off (as_of) and every
+-- parameter the models read (service levels, weights, zones, min_sample, the calendar in force).
+-- Grain: one row, written by insert_build_info.sql. Columns: queries/README.md. No parameters.
+CREATE OR REPLACE TABLE build_info (
+    build_id                        BIGINT NOT NULL,
+    started_at                      TIMESTAMPTZ NOT NULL,
+    finished_at                     TIMESTAMPTZ,
+    as_of                           TIMESTAMPTZ NOT NULL,
+    as_of_date                      DATE NOT NULL,
+    as_of_month                     DATE NOT NULL,
+    data_first                      TIMESTAMPTZ NOT NULL,
+    data_last                       TIMESTAMPTZ NOT NULL,
+    timezone                        VARCHAR NOT NULL,
+    utc_offset_seconds              INTEGER,
+    source_timezone                 VARCHAR NOT NULL,
+    verification_working_days       INTEGER NOT NULL,
+    response_working_days           INTEGER NOT NULL,
+    completion_days                 INTEGER NOT NULL,
+    completion_unit                 VARCHAR NOT NULL,
+    weight_on_time_response_rate    DOUBLE NOT NULL,
+    weight_completion_rate          DOUBLE NOT NULL,
+    weight_on_time_completion_rate  DOUBLE NOT NULL,
+    weight_satisfaction             DOUBLE NOT NULL,
+    zone_hijau                      DOUBLE NOT NULL,
+    zone_kuning                     DOUBLE NOT NULL,
+    min_sample                      INTEGER NOT NULL,
+    holidays_file                   VARCHAR,
+    holidays_replace                BOOLEAN NOT NULL,
+    holidays_first                  DATE,
+    holidays_last                   DATE,
+    master_agencies                 INTEGER NOT NULL,
+    complaints                      BIGINT NOT NULL,
+    config                          JSON NOT NULL,
+    rapor_version                   VARCHAR NOT NULL,
+    duckdb_version                  VARCHAR NOT NULL
+)
