@@ -92,19 +92,6 @@ func addWorkingDays(d int64, k int) int64 {
 	return d
 }
 
-// WorkingDays is wd(a, b) of the metrics spec: working days d with local_date(a) < d <= local_date(b)
-// (WITA dates, the holiday calendar of 2023-2026; other years count weekends only).
-func WorkingDays(a, b time.Time) int {
-	da, db := localDay(a.Unix()), localDay(b.Unix())
-	n := 0
-	for d := da + 1; d <= db; d++ {
-		if isWorking(d) {
-			n++
-		}
-	}
-	return n
-}
-
 // civil converts a day number to year, month, day (Howard Hinnant's algorithm).
 func civil(z int64) (y, m, d int64) {
 	z += 719468

@@ -13,7 +13,7 @@
 //     Populations of different seeds reuse the same range: do not mix seeds in one database.
 //   - Timestamps: "2006-01-02 15:04:05", naive, in WIB (Asia/Jakarta), as exports carry them.
 //     Staff act mostly 08:00-16:00 WITA on working days (national holidays and cuti bersama
-//     2023-2026; other years know weekends only); citizens submit at any hour, mostly office hours.
+//     rapor's built-in calendar, 2015-2027); citizens submit at any hour, mostly office hours.
 //   - Lokasi: a kecamatan ("Babirik") or "<Desa|Kelurahan X>, <kecamatan>": the kecamatan is
 //     always the text after the last ", ". Village names are illustrative.
 //   - Instansi Tujuan: one of Agencies(), empty until disposed; about 2% of complaints spell it

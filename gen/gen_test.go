@@ -1,6 +1,8 @@
 package gen
 
 import (
+	"github.com/hsu-lapor/rapor/transform/calendar"
+
 	"bytes"
 	"encoding/csv"
 	"os"
@@ -669,7 +671,7 @@ func TestAgencyDiligence(t *testing.T) {
 		a.disposed++
 		if c.FirstResponse.IsZero() || c.FirstResponse.After(DefaultAsOf) {
 			a.never++
-		} else if WorkingDays(c.Disposed, c.FirstResponse) <= 5 {
+		} else if wd(c.Disposed, c.FirstResponse) <= 5 {
 			a.onTime++
 		}
 	}
@@ -683,6 +685,15 @@ func TestAgencyDiligence(t *testing.T) {
 	}
 }
 
+// wd is the spec's wd(a, b) in WITA, from rapor's calendar package.
+func wd(a, b time.Time) int {
+	return workCal.WorkingDaysBetween(a.In(WITA), b.In(WITA))
+}
+
+var workCal = calendar.New(calendar.Builtin())
+
+// TestWorkingDays: the generator's own fast day table (it schedules office-hour activity)
+// agrees with rapor's calendar on every day it covers.
 func TestWorkingDays(t *testing.T) {
 	at := func(s string) time.Time {
 		v, err := time.ParseInLocation("2006-01-02 15:04", s, WITA)
@@ -701,8 +712,13 @@ func TestWorkingDays(t *testing.T) {
 		{"2025-03-27 10:00", "2025-04-08 09:00", 1}, // Nyepi and Idul Fitri 2025: 28 Mar - 7 Apr off
 		{"2025-03-10 10:00", "2025-03-03 09:00", 0},
 	} {
-		if got := WorkingDays(at(c.a), at(c.b)); got != c.want {
-			t.Errorf("WorkingDays(%s, %s) = %d, want %d", c.a, c.b, got, c.want)
+		if got := wd(at(c.a), at(c.b)); got != c.want {
+			t.Errorf("wd(%s, %s) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+	for d := time.Date(2015, 1, 1, 12, 0, 0, 0, WITA); d.Year() < 2028; d = d.AddDate(0, 0, 1) {
+		if got, want := isWorking(localDay(d.Unix())), workCal.IsWorkingDay(d); got != want {
+			t.Fatalf("%s: generator says working %v, calendar %v", d.Format("2006-01-02"), got, want)
 		}
 	}
 	// Local date in WITA: 23:30 WIB on a Friday is already Saturday 00:30 WITA.

@@ -97,19 +97,7 @@ func (r FileResult) Summary() string {
 	if r.Rejected > 0 || r.Notes > 0 {
 		see = msg.T("see_rejects")
 	}
-	return msg.T("summary", r.Path, thousands(r.Read), thousands(r.Accepted), thousands(r.Rejected), see)
-}
-
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	sep := ","
-	if msg.Current() == msg.ID {
-		sep = "."
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + sep + s[i:]
-	}
-	return s
+	return msg.T("summary", r.Path, msg.Thousands(r.Read), msg.Thousands(r.Accepted), msg.Thousands(r.Rejected), see)
 }
 
 // Expand turns the command line's files and directories into the files to ingest, in name
@@ -247,12 +235,8 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		ex := c.(driver.ExecerContext)
 		q := c.(driver.QueryerContext)
 		exec := func(sqlText string, args ...any) error {
-			nv := make([]driver.NamedValue, len(args))
-			for i, a := range args {
-				nv[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
-			}
 			t0 := time.Now()
-			_, err := ex.ExecContext(ctx, sqlText, nv)
+			_, err := ex.ExecContext(ctx, sqlText, namedValues(args))
 			if o.Log != nil {
 				o.Log.Debug("sql", "seconds", time.Since(t0).Seconds(), "stmt", firstLine(sqlText))
 			}
@@ -341,12 +325,17 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 	return res, nil
 }
 
-func queryInt(ctx context.Context, q driver.QueryerContext, sqlText string, args ...any) (int64, error) {
+// namedValues binds args by position on a driver connection.
+func namedValues(args []any) []driver.NamedValue {
 	nv := make([]driver.NamedValue, len(args))
 	for i, a := range args {
 		nv[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
 	}
-	rows, err := q.QueryContext(ctx, sqlText, nv)
+	return nv
+}
+
+func queryInt(ctx context.Context, q driver.QueryerContext, sqlText string, args ...any) (int64, error) {
+	rows, err := q.QueryContext(ctx, sqlText, namedValues(args))
 	if err != nil {
 		return 0, err
 	}

@@ -192,26 +192,21 @@ func newBuilders(mem memory.Allocator, capacity int) *builders {
 
 // value returns the first non-empty value of f among its columns, and that column's index.
 func (n *normalizer) value(rec []string, f field) (string, int) {
-	cols := n.cols[f]
-	for _, c := range cols {
-		if c < len(rec) {
-			if v := strings.TrimSpace(rec[c]); v != "" {
-				return text(v), c
-			}
-		}
-	}
-	if len(cols) > 0 {
-		return "", cols[0]
-	}
-	return "", -1
+	v, c := n.first(rec, f, false)
+	return text(v), c
 }
 
 // timeValue is value for timestamps, where a zero epoch also means missing.
 func (n *normalizer) timeValue(rec []string, f field) (string, int) {
+	return n.first(rec, f, true)
+}
+
+func (n *normalizer) first(rec []string, f field, zeroIsEmpty bool) (string, int) {
 	cols := n.cols[f]
 	for _, c := range cols {
 		if c < len(rec) {
-			if v := strings.TrimSpace(rec[c]); v != "" && v != "0" && v != "0.0" {
+			v := strings.TrimSpace(rec[c])
+			if v != "" && !(zeroIsEmpty && (v == "0" || v == "0.0")) {
 				return v, c
 			}
 		}

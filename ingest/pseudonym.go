@@ -38,20 +38,19 @@ func (p *Pseudonymizer) Key(name, phone string) string {
 	} else {
 		return ""
 	}
-	h := p.pool.Get().(hash.Hash)
-	h.Reset()
-	h.Write([]byte(id))
-	var sum [sha256.Size]byte
-	out := hex.EncodeToString(h.Sum(sum[:0]))
-	p.pool.Put(h)
-	return out
+	return p.mac(id)
 }
 
 // Value pseudonymises any personal value (a column of personal data no field claims).
 func (p *Pseudonymizer) Value(v string) string {
+	return p.mac("nilai:" + strings.ToLower(strings.Join(strings.Fields(v), " ")))
+}
+
+// mac is the hex HMAC-SHA256 of id under the installation's key.
+func (p *Pseudonymizer) mac(id string) string {
 	h := p.pool.Get().(hash.Hash)
 	h.Reset()
-	h.Write([]byte("nilai:" + strings.ToLower(strings.Join(strings.Fields(v), " "))))
+	h.Write([]byte(id))
 	var sum [sha256.Size]byte
 	out := hex.EncodeToString(h.Sum(sum[:0]))
 	p.pool.Put(h)

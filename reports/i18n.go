@@ -173,18 +173,6 @@ func (l lang) optInt(x *int64) string {
 	return l.int(*x)
 }
 
-// signed renders a change with its sign: "+3,2" or "−1,0"; zero as "±0".
-func (l lang) signed(x float64, decimals int) string {
-	x = roundTo(x, decimals)
-	if x == 0 {
-		return "±" + l.num(0, decimals)
-	}
-	if x > 0 {
-		return "+" + l.num(x, decimals)
-	}
-	return l.num(x, decimals)
-}
-
 // zoneLabel is the zone's name in the language (zones keep their Indonesian names, the
 // Ombudsman's terms, with the colour in English).
 func (l lang) zoneLabel(z string) string {

@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/hsu-lapor/rapor/internal/lake"
-	"github.com/hsu-lapor/rapor/internal/resultfmt"
+	"github.com/hsu-lapor/rapor/internal/msg"
 )
 
 func init() {
@@ -46,7 +46,7 @@ DIR must be new or empty; --overwrite replaces a previous export (never other fi
 		if len(t.PartitionBy) > 0 {
 			parts = strings.Join(t.PartitionBy, "/")
 		}
-		fmt.Fprintf(g.stdout, "%-22s %12s  %s\n", t.Name, resultfmt.Thousands(t.Rows), parts)
+		fmt.Fprintf(g.stdout, "%-22s %12s  %s\n", t.Name, msg.Thousands(t.Rows), parts)
 	}
 	fmt.Fprintln(g.stdout, abs)
 	return exitOK

@@ -17,6 +17,7 @@ import (
 	"github.com/hsu-lapor/rapor/config"
 	"github.com/hsu-lapor/rapor/gen"
 	"github.com/hsu-lapor/rapor/ingest"
+	"github.com/hsu-lapor/rapor/internal/msg"
 	"github.com/hsu-lapor/rapor/store"
 )
 
@@ -72,7 +73,7 @@ func Run(ctx context.Context, o Options, w io.Writer) ([]Result, error) {
 	var results []Result
 	add := func(r Result) {
 		results = append(results, r)
-		fmt.Fprintf(w, "  %-44s %8.2f s  %10s rows  %9.0f rows/s  peak RSS %6.0f MB\n", r.Name, r.Seconds, thousands(r.Rows), float64(r.Rows)/r.Seconds, float64(r.PeakRSS)/(1<<20))
+		fmt.Fprintf(w, "  %-44s %8.2f s  %10s rows  %9.0f rows/s  peak RSS %6.0f MB\n", r.Name, r.Seconds, msg.Number(msg.EN, r.Rows), float64(r.Rows)/r.Seconds, float64(r.PeakRSS)/(1<<20))
 	}
 
 	r, err := timed("generate CSV (rapor gen)", 1, func() (int64, error) {
@@ -207,12 +208,4 @@ func freshDB(dir, name string) string {
 	os.Remove(p)
 	os.Remove(p + ".wal")
 	return p
-}
-
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

@@ -4,6 +4,8 @@ package msg
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 	"sync/atomic"
 )
 
@@ -144,6 +146,29 @@ func TL(l Lang, key string, args ...any) string {
 		f = t.en
 	}
 	return fmt.Sprintf(f, args...)
+}
+
+// Thousands writes n with the current language's thousands separator (1.234.567 or 1,234,567).
+func Thousands(n int64) string { return Number(Current(), n) }
+
+// Number writes n with language l's thousands separator.
+func Number(l Lang, n int64) string {
+	s := strconv.FormatInt(n, 10)
+	sep := ","
+	if l == ID {
+		sep = "."
+	}
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + sep + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
 }
 
 // Has reports whether key is in the catalog (tests check every code used has a text).

@@ -3,7 +3,6 @@ package resultfmt
 import (
 	"bufio"
 	"io"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -179,27 +178,7 @@ func rowCount(n int64) string {
 	if n == 1 {
 		return msg.T("sql_row")
 	}
-	return msg.T("sql_rows", Thousands(n))
-}
-
-// Thousands writes n with the current language's thousands separator.
-func Thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	sep := ","
-	if msg.Current() == msg.ID {
-		sep = "."
-	}
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + sep + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
+	return msg.T("sql_rows", msg.Thousands(n))
 }
 
 // clean makes a value printable on one line: line breaks become ↵, tabs a space, other

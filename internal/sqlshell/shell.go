@@ -152,7 +152,7 @@ func runToFile(ctx context.Context, c Config, stmts []string) error {
 			}
 			n, err := w.Write(r)
 			if err == nil {
-				written = append(written, msg.T("sql_written", path, resultfmt.Thousands(n)))
+				written = append(written, msg.T("sql_written", path, msg.Thousands(n)))
 			}
 			return err
 		})
