@@ -7,6 +7,8 @@ import (
 	"html/template"
 	"io"
 	"strings"
+
+	"github.com/hsu-lapor/rapor/internal/regency"
 )
 
 //go:embed templates/*.html templates/*.css
@@ -145,18 +147,9 @@ type scorecardPage struct {
 	CSS           template.CSS
 }
 
-// regencyTitle is the regency's name with its kind, unless the name carries one.
+// regencyTitle is the regency's name with its kind: "Kabupaten X" / "Kota X" (regency.Title).
 func regencyTitle(l lang, name string) string {
-	low := strings.ToLower(name)
-	for _, p := range []string{"kabupaten ", "kab. ", "kota ", "regency", "city"} {
-		if strings.HasPrefix(low, p) || strings.HasSuffix(low, p) {
-			return name
-		}
-	}
-	if l.code == "en" {
-		return name + " Regency"
-	}
-	return "Kabupaten " + name
+	return regency.Title(name, l.code == "en")
 }
 
 // delta formats the change of a value against the previous period: "▲ 3,2 poin" and a class
