@@ -191,11 +191,9 @@ func parseFlags(v string) (anon, conf, ok bool) {
 // fraction of a day; a whole date-time serial gives its time).
 func (p *TimeParser) clock(s string) (h, m, sec, ns int, ok bool) {
 	s = strings.TrimSpace(s)
-	if p.Serial && allDigitsDot(s) {
-		f, ok := parseFloat(s)
-		if !ok {
-			return 0, 0, 0, 0, false
-		}
+	// An Excel time cell is a fraction of a day (0.170532407407407), a date-time serial a number
+	// with a fraction (45075.1705...); "4.05" is a clock written with a dot.
+	if f, ok := parseFloat(s); ok && p.Serial && allDigitsDot(s) && (f < 1 || len(s)-strings.IndexByte(s, '.') > 3) {
 		ms := int64(math.Round((f - math.Floor(f)) * 86400000))
 		if ms == 86400000 {
 			ms-- // 23:59:59.9995 rounds up to the next day: keep it on this one
