@@ -31,21 +31,46 @@ var masks = [...]string{MaskNIK, MaskKK, MaskPhone, MaskEmail, MaskName, MaskAdd
 //
 // Redact is idempotent: masking masked text changes nothing.
 func Redact(s string) string {
-	if s == "" {
-		return s
+	var has byte // one pass tells which steps can find anything
+	for i := 0; i < len(s); i++ {
+		has |= byteClass[s[i]]
 	}
-	s = foldDigits(s)
-	if strings.IndexByte(s, ':') >= 0 || strings.IndexByte(s, '=') >= 0 {
+	if has&classNonASCII != 0 {
+		s = foldDigits(s)
+		has = 0
+		for i := 0; i < len(s); i++ {
+			has |= byteClass[s[i]]
+		}
+	}
+	if has&classSep != 0 {
 		s = redactLabels(s)
 	}
-	if !strings.ContainsAny(s, "0123456789@") {
-		return s
-	}
-	if strings.IndexByte(s, '@') >= 0 {
+	if has&classAt != 0 {
 		s = redactEmails(s)
 	}
-	return redactNumbers(s)
+	if has&classDigit != 0 {
+		s = redactNumbers(s)
+	}
+	return s
 }
+
+const (
+	classNonASCII = 1 << iota
+	classSep      // ':' or '=': a label may be followed by its value
+	classAt
+	classDigit
+)
+
+var byteClass = func() (c [256]byte) {
+	for i := utf8.RuneSelf; i < 256; i++ {
+		c[i] = classNonASCII
+	}
+	c[':'], c['='], c['@'] = classSep, classSep, classAt
+	for d := '0'; d <= '9'; d++ {
+		c[d] = classDigit
+	}
+	return c
+}()
 
 // foldDigits writes non-ASCII digits (full-width ０-９, Arabic-Indic, ...) as ASCII digits and
 // full-width punctuation and odd spaces as their ASCII forms, so that a number typed on a phone's
@@ -163,12 +188,14 @@ var piiLabels = []piiLabel{
 	{[]string{"wa"}, MaskPhone, true},
 }
 
-// labelInitial holds the lower-case first letters of the labels: a cheap first test.
-var labelInitial [256]bool
+// labelsByLast lists the labels (indexes of piiLabels) by the last letter of their last word:
+// labels are found backwards from the separator or number that follows them.
+var labelsByLast [256][]int
 
 func init() {
-	for _, l := range piiLabels {
-		labelInitial[l.words[0][0]] = true
+	for i, l := range piiLabels {
+		last := l.words[len(l.words)-1]
+		labelsByLast[last[len(last)-1]] = append(labelsByLast[last[len(last)-1]], i)
 	}
 }
 
@@ -182,52 +209,42 @@ func lowerByte(b byte) byte {
 // wordByte: letters, including any non-ASCII byte (a letter of another script, most likely).
 func wordByte(b byte) bool { return isLetter(b) || b >= utf8.RuneSelf }
 
-// labelAt reports whether a label starts at s[p] and, if so, where its value starts and whether
-// a ':' or '=' separates them.
-func labelAt(s string, p int) (l *piiLabel, value int, colon bool, ok bool) {
-	if !labelInitial[lowerByte(s[p])] {
-		return nil, 0, false, false
+// labelFrom reports whether label l stands at s[p] and, if so, where its value starts and
+// whether a ':' or '=' separates them. A label starts a word, or is glued to the previous one
+// as "tolongNama" (a capital after a small letter).
+func labelFrom(s string, p int, l *piiLabel) (value int, colon bool, ok bool) {
+	if p > 0 && wordByte(s[p-1]) && !(s[p] >= 'A' && s[p] <= 'Z' && (s[p-1] >= 'a' && s[p-1] <= 'z' || s[p-1] >= utf8.RuneSelf)) {
+		return 0, false, false
 	}
-	if p > 0 && wordByte(s[p-1]) {
-		// Glued to the previous word only as "tolongNama": a capital after a small letter.
-		if !(s[p] >= 'A' && s[p] <= 'Z' && (s[p-1] >= 'a' && s[p-1] <= 'z' || s[p-1] >= utf8.RuneSelf)) {
-			return nil, 0, false, false
-		}
-	}
-	for i := range piiLabels {
-		q, matched := p, true
-		for k, w := range piiLabels[i].words {
-			if k > 0 {
-				for g := 0; g < 3 && q < len(s) && strings.IndexByte(" .-/,", s[q]) >= 0; g++ {
-					q++
-				}
-			}
-			if len(s)-q < len(w) || !strings.EqualFold(s[q:q+len(w)], w) {
-				matched = false
-				break
-			}
-			q += len(w)
-		}
-		if !matched || (q < len(s) && wordByte(s[q])) {
-			continue
-		}
-		l = &piiLabels[i]
-		for q < len(s) && (s[q] == ' ' || s[q] == '\t' || s[q] == '.') {
-			q++
-		}
-		if q < len(s) && (s[q] == ':' || s[q] == '=') {
-			q++
-			for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
+	q := p
+	for k, w := range l.words {
+		if k > 0 {
+			for g := 0; g < 3 && q < len(s) && strings.IndexByte(" .-/,", s[q]) >= 0; g++ {
 				q++
 			}
-			return l, q, true, true
 		}
-		if l.numeric && q < len(s) && (isDigit(s[q]) || s[q] == '+' || s[q] == '(') {
-			return l, q, false, true
+		if len(s)-q < len(w) || !strings.EqualFold(s[q:q+len(w)], w) {
+			return 0, false, false
 		}
-		return nil, 0, false, false
+		q += len(w)
 	}
-	return nil, 0, false, false
+	if q < len(s) && wordByte(s[q]) {
+		return 0, false, false // "Namanya"
+	}
+	for q < len(s) && (s[q] == ' ' || s[q] == '\t' || s[q] == '.') {
+		q++
+	}
+	if q < len(s) && (s[q] == ':' || s[q] == '=') {
+		q++
+		for q < len(s) && (s[q] == ' ' || s[q] == '\t') {
+			q++
+		}
+		return q, true, true
+	}
+	if l.numeric && q < len(s) && (isDigit(s[q]) || s[q] == '+' || s[q] == '(') || maskAt(s, q) > 0 {
+		return q, false, true
+	}
+	return 0, false, false
 }
 
 // maskAt is the length of the mask that starts at s[i], 0 if none does.
@@ -243,28 +260,114 @@ func maskAt(s string, i int) int {
 	return 0
 }
 
-// redactLabels masks the values of labelled personal data.
-func redactLabels(s string) string {
-	var b strings.Builder
-	last := 0
-	for p := 0; p < len(s); p++ {
-		l, vs, colon, ok := labelAt(s, p)
-		if !ok {
+// labelHit is a label found in a text: where it starts and where its value starts.
+type labelHit struct {
+	start, value int
+	l            *piiLabel
+	colon        bool
+}
+
+// findLabels finds the labels of s. Labels are looked for only where a value can follow: before
+// a ':' or '=', and (numeric labels without a separator: "NIK 6308...") before a number of 6 or
+// more digits. So the cost is in the separators, not in every letter of the text.
+func findLabels(s string) []labelHit {
+	var hits []labelHit
+	for c := 0; c < len(s); c++ {
+		atSep := s[c] == ':' || s[c] == '='
+		atNumber := isDigit(s[c]) && (c == 0 || !isDigit(s[c-1]))
+		// A label before a mask is one whose value is masked already: found so that a second
+		// pass reads the text as the first did.
+		atMask := !atSep && !atNumber && maskAt(s, c) > 0
+		if !atSep && !atNumber && !atMask {
 			continue
 		}
-		if m := maskAt(s, vs); m > 0 {
-			p = vs + m - 1 // masked already
+		// The label's last word ends before e (labelAt skips the same characters).
+		e := c
+		for e > 0 && (strings.IndexByte(" \t.", s[e-1]) >= 0 || atNumber && (s[e-1] == '+' || s[e-1] == '(')) {
+			e--
+		}
+		if e == 0 || !wordByte(s[e-1]) {
 			continue
+		}
+		// Each label that ends at e, read backwards, gives where it would start; labelAt then
+		// checks it forwards. The earliest start is the longest label.
+		best, bestLabel := -1, (*piiLabel)(nil)
+		for _, i := range labelsByLast[lowerByte(s[e-1])] {
+			if p, ok := labelEndsAt(s, e, &piiLabels[i]); ok && (best < 0 || p < best) {
+				best, bestLabel = p, &piiLabels[i]
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		vs, colon, ok := labelFrom(s, best, bestLabel)
+		if !ok || colon != atSep || atSep && sepBefore(s, vs) != c || atNumber && vs > c || atMask && vs != c {
+			continue // a label whose value starts elsewhere
+		}
+		hits = append(hits, labelHit{best, vs, bestLabel, colon})
+	}
+	return hits
+}
+
+// labelEndsAt reports where label l starts if its last word ends at s[e-1].
+func labelEndsAt(s string, e int, l *piiLabel) (int, bool) {
+	pos := e
+	for k := len(l.words) - 1; k >= 0; k-- {
+		w := l.words[k]
+		if pos < len(w) || !strings.EqualFold(s[pos-len(w):pos], w) {
+			return 0, false
+		}
+		pos -= len(w)
+		if k > 0 {
+			for g := 0; g < 3 && pos > 0 && strings.IndexByte(" .-/,", s[pos-1]) >= 0; g++ {
+				pos--
+			}
+		}
+	}
+	return pos, true
+}
+
+// sepBefore is the index of the ':' or '=' before a value starting at vs.
+func sepBefore(s string, vs int) int {
+	i := vs - 1
+	for i > 0 && (s[i] == ' ' || s[i] == '\t') {
+		i--
+	}
+	return i
+}
+
+// redactLabels masks the values of labelled personal data.
+func redactLabels(s string) string {
+	hits := findLabels(s)
+	if len(hits) == 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for k, h := range hits {
+		vs := h.value
+		if h.start < last {
+			continue // inside a value already masked
+		}
+		if maskAt(s, vs) > 0 {
+			continue // masked already
 		}
 		var ve int
 		switch {
-		case l.numeric && vs < len(s) && (isDigit(s[vs]) || s[vs] == '+' || s[vs] == '('):
+		case h.l.numeric && vs < len(s) && (isDigit(s[vs]) || s[vs] == '+' || s[vs] == '('):
 			ve = numberSpan(s, vs)
-			if !colon && digitCount(s[vs:ve]) < 6 {
+			if !h.colon && digitCount(s[vs:ve]) < 6 {
 				continue // "KK 3 orang": a label without ':' needs a real number after it
 			}
-		case colon:
-			ve = textSpan(s, vs)
+		case h.colon:
+			next := len(s)
+			for _, n := range hits[k+1:] {
+				if n.start >= vs {
+					next = n.start
+					break
+				}
+			}
+			ve = textSpan(s, vs, next)
 		default:
 			continue
 		}
@@ -272,8 +375,8 @@ func redactLabels(s string) string {
 			continue
 		}
 		b.WriteString(s[last:vs])
-		b.WriteString(l.mask)
-		last, p = ve, ve-1
+		b.WriteString(h.l.mask)
+		last = ve
 	}
 	if last == 0 {
 		return s
@@ -320,19 +423,12 @@ func digitCount(s string) int {
 	return n
 }
 
-// textSpan is the end of a labelled text value: the line's end or the next label, without
-// trailing spaces and punctuation.
-func textSpan(s string, i int) int {
+// textSpan is the end of a labelled text value: the line's end or the next label (at next),
+// without trailing spaces and punctuation.
+func textSpan(s string, i, next int) int {
 	q := i
-	for ; q < len(s); q++ {
-		if s[q] == '\n' || s[q] == '\r' {
-			break
-		}
-		if q > i {
-			if _, _, _, ok := labelAt(s, q); ok {
-				break
-			}
-		}
+	for q < next && s[q] != '\n' && s[q] != '\r' {
+		q++
 	}
 	for q > i && strings.IndexByte(" \t,;.", s[q-1]) >= 0 {
 		q--

@@ -192,6 +192,22 @@ func TestIngestRingkasVariants(t *testing.T) {
 	}
 }
 
+// The summary's advice works: a layout extending lapor-ringkas maps the unknown spelling and
+// still reads snapshots.
+func TestRingkasMappedStatus(t *testing.T) {
+	dir := t.TempDir()
+	m := filepath.Join(dir, "map.yaml")
+	os.WriteFile(m, []byte("layouts:\n  - name: ringkas-hsu\n    extends: lapor-ringkas\n    statuses:\n      Selesai Sebagian: closed\n"), 0o644)
+	db := openTestDB(t, filepath.Join(dir, "r.duckdb"))
+	r := ingestOK(t, db, ringkasDir+"r26_hsu_preamble.xlsx", testOptions(t, m))
+	if r.Layout != "ringkas-hsu" || len(r.UnknownStatuses) != 0 || r.Observed == nil || r.Observed.Source != "preamble" {
+		t.Fatalf("%+v", r)
+	}
+	if got := one(t, db.DB, `SELECT string_agg(status, ',') FROM complaints WHERE tracking_id IN ('5216812', '5216813')`); got != "closed,closed" {
+		t.Errorf("statuses %s", got)
+	}
+}
+
 func TestRingkasInstantFromMtime(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "ringkas.xlsx")
