@@ -3,11 +3,8 @@ package reports
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -26,14 +23,6 @@ type Options struct {
 	// MaxHTMLOverdue caps the accountability list in the HTML (the XLSX always has all of it).
 	// 0 means 1000.
 	MaxHTMLOverdue int
-}
-
-// Result names the files written.
-type Result struct {
-	Regency  string
-	HTML     string
-	XLSX     string
-	Warnings []string
 }
 
 // Scorecard is everything the monthly report shows, read from the metric tables of one build.
@@ -66,20 +55,6 @@ type Scorecard struct {
 	HolidayTo    time.Time
 	StaleFiles   int64
 	MaxHTMLItems int
-}
-
-var monthRE = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
-
-// parseMonth reads YYYY-MM.
-func parseMonth(l lang, s string) (time.Time, error) {
-	if !monthRE.MatchString(s) {
-		return time.Time{}, errors.New(l.tf("err_month_format", s))
-	}
-	t, err := time.Parse("2006-01", s)
-	if err != nil {
-		return time.Time{}, errors.New(l.tf("err_month_format", s))
-	}
-	return t, nil
 }
 
 // LoadScorecard reads the monthly scorecard of one regency from the metric tables.
@@ -253,30 +228,6 @@ func Monthly(ctx context.Context, db *store.DB, o Options) (Result, error) {
 	go func() { errc <- writeFile(res.XLSX, s.WriteXLSX) }()
 	err = writeFile(res.HTML, s.WriteHTML)
 	return res, errors.Join(err, <-errc)
-}
-
-// writeFile writes through a temporary file and renames it, so a failed run leaves no half file.
-func writeFile(path string, write func(w io.Writer) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err := write(f); err != nil {
-		return fmt.Errorf("%s: %w", filepath.Base(path), err)
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }
 
 // zoneCounts counts agencies by zone among those with a score.

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strconv"
-	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -32,20 +30,6 @@ func (s *Scorecard) WriteXLSX(w io.Writer) error {
 	}
 	b.f.SetActiveSheet(0)
 	return b.writeTo(w)
-}
-
-// headBlock writes the title lines every sheet starts with; it returns the next free row.
-func headBlock(g *grid, lines ...string) (int, error) {
-	for i, line := range lines {
-		st := g.b.st.subtitle
-		if i == 0 {
-			st = g.b.st.title
-		}
-		if err := g.put(1, i+1, txt(line, st)); err != nil {
-			return 0, err
-		}
-	}
-	return len(lines) + 2, nil
 }
 
 func (s *Scorecard) xlsxSummary(b *book) error {
@@ -78,61 +62,51 @@ func (s *Scorecard) xlsxSummary(b *book) error {
 		roll = l.tf("x_roll12", s.Roll12.Period)
 	}
 	headerRow := r
-	if err := g.header(r, l.t("x_indicator"), l.month(s.Month), prevLabel, l.t("x_change"), roll, l.t("x_unit")); err != nil {
+	if err := g.header(r, l.t("x_indicator"), l.month(s.Month), prevLabel, l.t("x_change"), roll, l.t("x_unit"), l.t("x_base")); err != nil {
 		return err
 	}
 	if err := b.f.SetRowHeight(name, r, 30); err != nil {
 		return err
 	}
 	cur, prev, r12 := s.Current, s.Previous, s.Roll12
-	type kpi struct {
-		label, unit string
-		get         func(RegencyRow) cell
-		delta       int // style of the change; 0: none
-	}
 	st := b.st
-	cu := s.cUnit()
-	kpis := []kpi{
-		{l.t("kpi_submitted"), l.t("complaints"), func(x RegencyRow) cell { return ival(x.Submitted, st.int) }, st.intDelta},
-		{l.t("x_received"), l.t("complaints"), func(x RegencyRow) cell { return ival(x.Received, st.int) }, st.intDelta},
-		{l.tf("kpi_ontime", s.Build.R), "%", func(x RegencyRow) cell { return optF(x.OnTimeResponseRate, st.pct) }, st.pctDelta},
-		{l.t("x_response_rate"), "%", func(x RegencyRow) cell { return optF(x.ResponseRate, st.pct) }, st.pctDelta},
-		{l.t("kpi_resolved"), "%", func(x RegencyRow) cell { return optF(x.CompletionRate, st.pct) }, st.pctDelta},
-		{l.tf("x_resolved_ot", s.Build.C, cu), "%", func(x RegencyRow) cell { return optF(x.OnTimeCompletionRate, st.pct) }, st.pctDelta},
-		{l.t("kpi_median"), l.t("wdays"), func(x RegencyRow) cell { return optF(x.ResponseWDMedian, st.dec1) }, st.dec1Delta},
-		{l.t("x_p90"), l.t("wdays"), func(x RegencyRow) cell { return optF(x.ResponseWDP90, st.dec1) }, st.dec1Delta},
-		{l.t("x_close_median"), cu, func(x RegencyRow) cell { return optF(x.CloseDaysMedian, st.dec1) }, st.dec1Delta},
-		{l.t("x_rating"), "1–5", func(x RegencyRow) cell { return optF(x.RatingAvg, st.dec1) }, st.dec1Delta},
-		{l.t("kpi_open"), l.t("complaints"), func(x RegencyRow) cell { return ival(x.OpenEnd, st.int) }, st.intDelta},
-		{l.tf("kpi_overdue", s.Build.C, s.cUnitAdj()), l.t("complaints"), func(x RegencyRow) cell { return ival(x.OverdueEnd, st.int) }, st.intDelta},
-		{l.tf("x_unanswered", s.Build.R), l.t("complaints"), func(x RegencyRow) cell { return optI(x.UnansweredOverdueEnd, st.int) }, st.intDelta},
-		{l.t("x_undisposed"), l.t("complaints"), func(x RegencyRow) cell { return ival(x.UndisposedEnd, st.int) }, st.intDelta},
-		{l.tf("x_verified", s.Build.V), "%", func(x RegencyRow) cell { return optF(x.VerifiedOnTimeRate, st.pct) }, st.pctDelta},
-		{l.t("col_score"), "0–100", func(x RegencyRow) cell { return optF(x.Score, st.dec1) }, st.dec1Delta},
-		{l.t("col_zone"), "", func(x RegencyRow) cell { return b.zoneCell(x.Zone) }, 0},
-	}
+	k := newKPIs(l, s.Build)
 	scoreRow := 0
-	for _, k := range kpis {
+	for _, x := range k.list {
 		r++
-		c := k.get(cur)
-		row := []cell{txt(k.label, st.text), c, {nil, 0}, {nil, 0}, {nil, 0}, txt(k.unit, st.text)}
+		c := kpiCell(b, x, x.value(cur))
+		base := ""
+		if x.base != nil {
+			base = x.base(cur)
+		}
+		row := []cell{txt(x.label, st.text), c, {nil, 0}, {nil, 0}, {nil, 0}, txt(k.unitText(x), st.text), txt(base, st.wrap)}
 		if prev != nil {
-			p := k.get(*prev)
+			p := kpiCell(b, x, x.value(*prev))
 			row[2] = p
-			if k.delta != 0 {
-				row[3] = diffCell(c, p, k.delta)
-			}
+			row[3] = diffCell(c, p, kpiDeltaStyle(b, x))
 		}
 		if r12 != nil {
-			row[4] = k.get(*r12)
+			row[4] = kpiCell(b, x, x.value(*r12))
 		}
 		if err := g.row(r, row...); err != nil {
 			return err
 		}
-		if k.label == l.t("col_score") {
+		if x.id == "kpi-score-month" {
 			scoreRow = r
 		}
 	}
+	r++
+	zr := []cell{txt(l.t("col_zone"), st.text), b.zoneCell(cur.Zone), {nil, 0}, {nil, 0}, {nil, 0}}
+	if prev != nil {
+		zr[2] = b.zoneCell(prev.Zone)
+	}
+	if r12 != nil {
+		zr[4] = b.zoneCell(r12.Zone)
+	}
+	if err := g.row(r, zr...); err != nil {
+		return err
+	}
+	g.wrap[7] = 48
 	if err := b.zoneFormats(name, fmt.Sprintf("B%d:C%d E%d", scoreRow, scoreRow, scoreRow),
 		fmt.Sprintf("B%d:C%d E%d", scoreRow+1, scoreRow+1, scoreRow+1), s.Build.ZoneHijau, s.Build.ZoneKuning); err != nil {
 		return err
@@ -141,11 +115,11 @@ func (s *Scorecard) xlsxSummary(b *book) error {
 	if err := g.put(1, r, txt(l.t("zones_12m"), st.bold)); err != nil {
 		return err
 	}
-	h, k, m, n := zoneCounts(s.League12)
+	h, ku, m, n := zoneCounts(s.League12)
 	for i, z := range []struct {
 		name string
 		n    int
-	}{{l.zoneLabel("hijau"), h}, {l.zoneLabel("kuning"), k}, {l.zoneLabel("merah"), m}, {l.t("cmp_no_zone"), n}} {
+	}{{l.zoneLabel("hijau"), h}, {l.zoneLabel("kuning"), ku}, {l.zoneLabel("merah"), m}, {l.t("cmp_no_zone"), n}} {
 		if err := g.row(r+1+i, txt(z.name, st.text), ival(int64(z.n), st.int)); err != nil {
 			return err
 		}
@@ -167,52 +141,6 @@ func (s *Scorecard) xlsxSummary(b *book) error {
 		return err
 	}
 	return b.freeze(name, headerRow, 1)
-}
-
-// diffCell is cur - prev when both are numbers of the same kind.
-func diffCell(cur, prev cell, style int) cell {
-	switch c := cur.v.(type) {
-	case int64:
-		if p, ok := prev.v.(int64); ok {
-			return ival(c-p, style)
-		}
-	case float64:
-		if p, ok := prev.v.(float64); ok {
-			return fval(c-p, style)
-		}
-	}
-	return cell{nil, style}
-}
-
-// leagueColumns are the columns of the ranking sheet (and the comparison's data sheet).
-func leagueHeader(l lang, b Build, withPeriod bool) []string {
-	cu := l.t("days")
-	if b.CUnit == "working" {
-		cu = l.t("wdays")
-	}
-	h := []string{}
-	if withPeriod {
-		h = append(h, l.t("col_period"))
-	}
-	return append(h,
-		l.t("x_rank"), l.t("x_rank_change"), l.t("col_agency"), l.t("col_score"), l.t("col_zone"), l.t("col_received"),
-		l.tf("x_responded_ot_n", b.R), l.tf("kpi_ontime", b.R)+" (%)", l.t("x_response_rate"),
-		l.t("x_closed_n"), l.t("kpi_resolved")+" (%)", l.t("x_closed_ot_n"), l.tf("x_resolved_ot", b.C, cu),
-		l.t("x_rating"), l.t("x_satisfaction"), l.t("x_median"), l.t("x_p90"), l.t("x_close_median")+" ("+cu+")",
-		l.t("kpi_open"), l.t("col_overdue"), l.tf("x_unanswered", b.R), l.t("x_small"), l.t("x_maturing"),
-	)
-}
-
-func leagueCells(b *book, a AgencyRow) []cell {
-	st := b.st
-	return []cell{
-		optI(a.Rank, st.int), optI(a.RankChange, st.intDelta), txt(a.Agency, st.text), optF(a.Score, st.dec1), b.zoneCell(a.Zone),
-		ival(a.Received, st.int), optI(a.RespondedOnTime, st.int), optF(a.OnTimeResponseRate, st.pct), optF(a.ResponseRate, st.pct),
-		ival(a.Closed, st.int), optF(a.CompletionRate, st.pct), ival(a.ClosedOnTime, st.int), optF(a.OnTimeCompletionRate, st.pct),
-		optF(a.RatingAvg, st.dec1), optF(a.Satisfaction, st.pct), optF(a.ResponseWDMedian, st.dec1), optF(a.ResponseWDP90, st.dec1),
-		optF(a.CloseDaysMedian, st.dec1), ival(a.OpenEnd, st.int), ival(a.OverdueEnd, st.int), optI(a.UnansweredOverdueEnd, st.int),
-		b.yesNo(a.SmallSample), b.yesNo(a.Maturing),
-	}
 }
 
 func (s *Scorecard) xlsxLeague(b *book) error {
@@ -421,121 +349,34 @@ func (s *Scorecard) xlsxOverdue(b *book) error {
 	return nil
 }
 
-func boolPtr(v bool) *bool { return &v }
-
 func (s *Scorecard) xlsxQuality(b *book) error {
 	return writeQualitySheet(b, s.Quality, s.Ingest)
-}
-
-func writeQualitySheet(b *book, checks []QualityCheck, iq IngestQuality) error {
-	l := b.l
-	name := l.t("sheet_quality")
-	if err := b.addSheet(name); err != nil {
-		return err
-	}
-	g := b.grid(name)
-	stl := b.st
-	if err := g.header(1, l.t("x_source"), l.t("x_file"), l.t("col_check"), l.t("col_meaning"), l.t("x_severity"), l.t("x_unit"),
-		l.t("col_count"), l.t("col_examples"), l.t("x_detail")); err != nil {
-		return err
-	}
-	r := 1
-	for _, c := range checks {
-		r++
-		if err := g.row(r, txt("build", stl.text), cell{nil, 0}, txt(c.Check, stl.text), txt(l.checkLabel(c.Check), stl.wrap),
-			txt(l.t("sev_"+c.Severity), stl.text), txt(c.Unit, stl.text), optI(c.Count, stl.int),
-			txt(strings.Join(c.Examples, ", "), stl.wrap), txt(c.Detail, stl.wrap)); err != nil {
-			return err
-		}
-	}
-	for _, f := range iq.PerFile {
-		r++
-		if err := g.row(r, txt("ingest", stl.text), txt(f.File, stl.text), txt("rows_rejected", stl.text),
-			txt(l.tf("x_file_rows", f.Read, f.Accepted, f.Layout), stl.wrap), txt(l.t("sev_warning"), stl.text),
-			txt("rows", stl.text), ival(f.Rejected, stl.int)); err != nil {
-			return err
-		}
-		for _, rc := range f.Reasons {
-			r++
-			if err := g.row(r, txt("ingest", stl.text), txt(f.File, stl.text), txt(rc.Check, stl.text),
-				txt(l.checkLabel(rc.Check), stl.wrap), txt(l.t("sev_"+rc.Severity), stl.text), txt(rc.Unit, stl.text),
-				optI(rc.Count, stl.int), txt(strings.Join(rc.Examples, ", "), stl.wrap), txt(rc.Detail, stl.wrap)); err != nil {
-				return err
-			}
-		}
-	}
-	g.wrap[4], g.wrap[8], g.wrap[9] = 44, 30, 48
-	if err := g.finish(); err != nil {
-		return err
-	}
-	if err := b.f.AutoFilter(name, fmt.Sprintf("A1:I%d", max(r, 2)), nil); err != nil {
-		return err
-	}
-	return b.freeze(name, 1, 0)
 }
 
 func (s *Scorecard) xlsxDefinitions(b *book) error {
 	return writeDefinitionsSheet(b, s.Build, s.Holidays, s.holidayNote())
 }
 
-func writeDefinitionsSheet(b *book, build Build, hols []Holiday, holNote string) error {
-	l := b.l
-	name := l.t("sheet_definitions")
-	if err := b.addSheet(name); err != nil {
-		return err
-	}
-	g := b.grid(name)
-	stl := b.st
-	if err := g.header(1, l.t("x_term"), l.t("x_definition")); err != nil {
-		return err
-	}
-	r := 1
-	for _, d := range definitions(l, build) {
-		r++
-		if err := g.row(r, txt(d.Term, stl.bold), txt(d.Text, stl.wrap)); err != nil {
-			return err
+// kpiCell is a KPI's value as a number cell in its unit's format.
+func kpiCell(b *book, x kpi, v *float64) cell {
+	switch x.unit {
+	case uCount:
+		if v == nil {
+			return cell{nil, b.st.int}
 		}
+		return ival(int64(*v), b.st.int)
+	case uRate:
+		return optF(v, b.st.pct)
 	}
-	lastDef := r
-	r += 2
-	if err := g.put(1, r, txt(l.tf("config_heading", build.ID), stl.bold)); err != nil {
-		return err
+	return optF(v, b.st.dec1)
+}
+
+func kpiDeltaStyle(b *book, x kpi) int {
+	switch x.unit {
+	case uCount:
+		return b.st.intDelta
+	case uRate:
+		return b.st.pctDelta
 	}
-	for _, kv := range configRows(l, build) {
-		r++
-		v := txt(kv.V, stl.wrap)
-		if n, err := strconv.ParseInt(kv.V, 10, 64); err == nil {
-			v = ival(n, stl.int)
-		}
-		if err := g.row(r, txt(kv.K, stl.text), v); err != nil {
-			return err
-		}
-	}
-	r += 2
-	if err := g.put(1, r, txt(l.t("x_holidays"), stl.bold)); err != nil {
-		return err
-	}
-	r++
-	if err := g.put(1, r, txt(holNote, stl.note)); err != nil {
-		return err
-	}
-	for _, h := range hols {
-		r++
-		kind := h.Kind
-		if _, ok := texts["kind_"+kind]; ok {
-			kind = l.t("kind_" + kind)
-		}
-		if err := g.row(r, dval(h.Date, stl.date), txt(h.Name+" ("+kind+")", stl.wrap)); err != nil {
-			return err
-		}
-	}
-	g.widths[1] = 30
-	g.wrap[2] = 100
-	if err := g.finish(); err != nil {
-		return err
-	}
-	if err := b.f.AutoFilter(name, fmt.Sprintf("A1:B%d", lastDef), nil); err != nil {
-		return err
-	}
-	return b.freeze(name, 1, 0)
+	return b.st.dec1Delta
 }
