@@ -76,7 +76,7 @@ func LoadComparison(ctx context.Context, db *store.DB, o CompareOptions) (*Compa
 	if period == "" {
 		period = "month"
 	}
-	if period != "month" && period != "quarter" {
+	if period != "month" && period != "quarter" && period != "year" {
 		return nil, errors.New(l.tf("err_period", o.Period))
 	}
 	tx, done, err := readConn(ctx, db)
@@ -107,9 +107,13 @@ func LoadComparison(ctx context.Context, db *store.DB, o CompareOptions) (*Compa
 
 	// Periods: months from..to, or the quarters that overlap them.
 	lo, hi := from, to
-	if period == "quarter" {
+	switch period {
+	case "quarter":
 		lo = quarterStart(from).AddDate(0, 2, 0)
 		hi = quarterStart(to).AddDate(0, 2, 0)
+	case "year":
+		lo = time.Date(from.Year(), 12, 1, 0, 0, 0, 0, time.UTC)
+		hi = time.Date(to.Year(), 12, 1, 0, 0, 0, 0, time.UTC)
 	}
 	seen := map[string]bool{}
 	for _, reg := range picked {
@@ -123,10 +127,10 @@ func LoadComparison(ctx context.Context, db *store.DB, o CompareOptions) (*Compa
 				return nil, err
 			}
 		} else {
-			if ags, err = loadAgencyPeriods(ctx, tx, b.Loc, reg, "quarter", lo, hi); err != nil {
+			if ags, err = loadAgencyPeriods(ctx, tx, b.Loc, reg, period, lo, hi); err != nil {
 				return nil, err
 			}
-			if tot, err = loadRegencyPeriods(ctx, tx, b.Loc, reg, "quarter", lo, hi); err != nil {
+			if tot, err = loadRegencyPeriods(ctx, tx, b.Loc, reg, period, lo, hi); err != nil {
 				return nil, err
 			}
 		}
@@ -171,9 +175,12 @@ func LoadComparison(ctx context.Context, db *store.DB, o CompareOptions) (*Compa
 		}
 		sortAgencies(cr.Agencies)
 	}
-	first := c.Periods[0].End.AddDate(0, -2, 0)
-	if period == "month" {
-		first = c.Periods[0].End
+	first := c.Periods[0].End
+	switch period {
+	case "quarter":
+		first = first.AddDate(0, -2, 0)
+	case "year":
+		first = first.AddDate(0, -11, 0)
 	}
 	if c.Holidays, err = loadHolidays(ctx, tx, first, c.Periods[len(c.Periods)-1].End.AddDate(0, 1, -1)); err != nil {
 		return nil, err
@@ -186,10 +193,46 @@ func quarterStart(t time.Time) time.Time {
 }
 
 func periodTitle(l lang, period, label string, end time.Time) string {
-	if period == "month" {
+	switch period {
+	case "month":
 		return l.monthShort(end)
+	case "quarter":
+		return l.quarter(end)
 	}
 	return label
+}
+
+// mature says whether period i is over and past the completion limit: only mature periods
+// compare with each other (a maturing period's completion rates are still rising).
+func (c *Comparison) mature(i int) bool {
+	p := c.Periods[i]
+	return p.Complete && !p.Maturing
+}
+
+// matureRange is the first and the last mature period (-1, -1 when none): the span over which
+// zone movement and score change are measured.
+func (c *Comparison) matureRange() (int, int) {
+	first, last := -1, -1
+	for i := range c.Periods {
+		if c.mature(i) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
+}
+
+// matureOnly blanks the zones of periods that are not mature.
+func (c *Comparison) matureOnly(zones []string) []string {
+	out := make([]string, len(zones))
+	for i, z := range zones {
+		if c.mature(i) {
+			out[i] = z
+		}
+	}
+	return out
 }
 
 // groupAgencies gathers the rows of each agency (in first-seen order).
@@ -292,14 +335,14 @@ func (r cmpRegency) zones() []string {
 	return z
 }
 
-func (a cmpAgency) scoreDelta() *float64 {
+func (a cmpAgency) scoreDelta(c *Comparison) *float64 {
 	var first, last *float64
-	for _, c := range a.Cells {
-		if c != nil && c.Score != nil {
+	for i, x := range a.Cells {
+		if x != nil && x.Score != nil && c.mature(i) {
 			if first == nil {
-				first = c.Score
+				first = x.Score
 			}
-			last = c.Score
+			last = x.Score
 		}
 	}
 	if first == nil {
@@ -327,8 +370,11 @@ func Compare(ctx context.Context, db *store.DB, o CompareOptions) (Result, error
 		return res, err
 	}
 	base := filepath.Join(dir, fmt.Sprintf("rapor-banding-%s-%s", c.From.Format("2006-01"), c.To.Format("2006-01")))
-	if c.Period == "quarter" {
+	switch c.Period {
+	case "quarter":
 		base += "-triwulan"
+	case "year":
+		base += "-tahunan"
 	}
 	res.HTML, res.XLSX = base+".html", base+".xlsx"
 	if len(c.Regencies) == 1 {

@@ -4,14 +4,15 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
 type cmpCell struct {
-	Score, Received, Zone string
-	Small, Empty          bool
+	Score, Received, Zone, ZoneLabel string
+	Small, Empty, Maturing           bool
 }
 
 type cmpRow struct {
@@ -31,6 +32,7 @@ type cmpBlock struct {
 
 type comparePage struct {
 	Lang, Title, Kicker, Heading, Sub, AsOf, Generated, Intro, Legend, Footer string
+	MoveHead, MoveNote                                                        string
 	BuildID                                                                   int64
 	Periods                                                                   []cmpPeriod
 	Blocks                                                                    []cmpBlock
@@ -45,7 +47,7 @@ type comparePage struct {
 
 func (c *Comparison) moveText(zones []string) (string, string) {
 	l := c.L
-	first, last, dir := movement(zones)
+	first, last, dir := movement(c.matureOnly(zones))
 	if first == "" {
 		return dash, ""
 	}
@@ -59,21 +61,19 @@ func (c *Comparison) moveText(zones []string) (string, string) {
 }
 
 func (c *Comparison) agencyRow(a cmpAgency) cmpRow {
-	l := c.L
 	r := cmpRow{Name: a.Name}
-	for _, x := range a.Cells {
+	for i, x := range a.Cells {
 		if x == nil {
 			r.Cells = append(r.Cells, cmpCell{Empty: true})
 			continue
 		}
-		r.Cells = append(r.Cells, cmpCell{Score: l.opt(x.Score, 1), Received: "n=" + l.int(x.Received), Zone: x.ZoneName(), Small: x.SmallSample})
+		r.Cells = append(r.Cells, c.cell(i, x.Score, x.Received, x.ZoneName(), x.SmallSample))
 	}
 	r.Movement, r.MoveCls = c.moveText(a.zones())
 	return r
 }
 
 func (c *Comparison) totalRow(name string, ts []*RegencyRow) cmpRow {
-	l := c.L
 	r := cmpRow{Name: name}
 	zones := make([]string, len(ts))
 	for i, x := range ts {
@@ -82,23 +82,38 @@ func (c *Comparison) totalRow(name string, ts []*RegencyRow) cmpRow {
 			continue
 		}
 		zones[i] = x.ZoneName()
-		r.Cells = append(r.Cells, cmpCell{Score: l.opt(x.Score, 1), Received: "n=" + l.int(x.Received), Zone: x.ZoneName()})
+		r.Cells = append(r.Cells, c.cell(i, x.Score, x.Received, x.ZoneName(), false))
 	}
 	r.Movement, r.MoveCls = c.moveText(zones)
 	return r
+}
+
+// cell is one period's score, received and zone; a maturing period's cell is marked and carries
+// no zone colour (its score is still rising: red there is not a fall).
+func (c *Comparison) cell(i int, score *float64, received int64, zone string, small bool) cmpCell {
+	l := c.L
+	x := cmpCell{Score: l.opt(score, 1), Received: "n=" + l.int(received), Zone: zone, Small: small, ZoneLabel: l.zoneLabel(zone)}
+	if !c.mature(i) {
+		x.Maturing, x.Zone = true, ""
+	}
+	return x
 }
 
 // zoneChart: ranked agencies per zone in each period.
 func (c *Comparison) zoneChart(id string, reg cmpRegency) chart {
 	l := c.L
 	var x []string
-	for _, p := range c.Periods {
-		x = append(x, p.Title)
+	for i, p := range c.Periods {
+		t := p.Title
+		if !c.mature(i) {
+			t += "°"
+		}
+		x = append(x, t)
 	}
 	b := newBar(id)
 	b.SetGlobalOptions(
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "30", Bottom: "4", ContainLabel: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "44", Bottom: "4", ContainLabel: opts.Bool(true)}),
 	)
 	b.SetXAxis(x)
 	ranked := 0
@@ -112,16 +127,20 @@ func (c *Comparison) zoneChart(id string, reg cmpRegency) chart {
 				}
 			}
 			ranked += n
-			d = append(d, opts.BarData{Value: n})
+			d = append(d, barItem(int64(n), "", !c.mature(i)))
 		}
 		b.AddSeries(l.zoneLabel(z), d, charts.WithBarChartOpts(opts.BarChart{Stack: "zones"}))
 	}
 	m := optionOf(b)
 	m["color"] = []string{"#66bb6a", "#ffca28", "#e57373"}
 	set(m, []string{"yAxis", "minInterval"}, 1)
+	set(m, []string{"yAxis", "name"}, l.t("cmp_zone_axis"))
+	set(m, []string{"yAxis", "nameLocation"}, "end")
+	set(m, []string{"yAxis", "nameTextStyle"}, map[string]any{"align": "left"})
+	set(m, []string{"xAxis", "axisLabel", "hideOverlap"}, true)
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
-	ch := chart{ID: id, Title: l.t("cmp_zone_chart") + " · " + regencyTitle(l, reg.Name), Height: 220, option: m,
-		Note: l.tf("small_mark", c.Build.MinSample)}
+	ch := chart{ID: id, Title: l.t("cmp_zone_chart") + " · " + regencyTitle(l, reg.Name), Height: 240, option: m,
+		Note: l.tf("cmp_zone_note", c.Build.MinSample)}
 	if ranked == 0 {
 		ch.Empty = l.tf("cmp_none_ranked", c.Build.MinSample)
 	}
@@ -139,6 +158,9 @@ func (c *Comparison) page() (*comparePage, error) {
 		return nil, err
 	}
 	kind := l.t("cmp_period_" + c.Period[:1])
+	if c.Period == "year" {
+		kind = l.t("cmp_period_y")
+	}
 	p := &comparePage{
 		Lang: l.code, Kicker: l.t("cmp_kicker"), Heading: l.t("cmp_title"),
 		Sub:       l.month(c.From) + " – " + l.month(c.To) + " (" + kind + ")",
@@ -147,12 +169,26 @@ func (c *Comparison) page() (*comparePage, error) {
 		BuildID:   c.Build.ID,
 		Intro:     l.tf("cmp_intro", kind),
 		Legend:    l.tf("cmp_legend", c.Build.MinSample),
+		MoveHead:  l.t("cmp_movement"),
 		Periods:   c.Periods,
 		ECharts:   template.JS(js),
 		CSS:       template.CSS(css),
 		Footer:    l.t("page_footer_note"),
 	}
 	p.Title = l.t("cmp_title") + " · " + p.Sub
+	// Movement spans the mature periods only: say which, and why the others are left out.
+	if first, last := c.matureRange(); first < 0 {
+		p.MoveNote = l.t("cmp_move_none")
+	} else {
+		p.MoveHead = l.tf("cmp_movement_span", c.Periods[first].Title, c.Periods[last].Title)
+		if last < len(c.Periods)-1 {
+			var later []string
+			for i := last + 1; i < len(c.Periods); i++ {
+				later = append(later, c.Periods[i].Title)
+			}
+			p.MoveNote = l.tf("cmp_move_note", c.Periods[first].Title, c.Periods[last].Title, strings.Join(later, ", "), c.Build.C, cUnitWords(l, c.Build))
+		}
+	}
 	if len(c.Regencies) > 1 {
 		blk := cmpBlock{ID: "kabupaten", Heading: l.t("cmp_regencies")}
 		for _, r := range c.Regencies {

@@ -66,6 +66,15 @@ func (l lang) monthShort(t time.Time) string {
 	return monthsIDShort[t.Month()-1] + " " + strconv.Itoa(t.Year())
 }
 
+// quarter renders the quarter a month falls in: "Triwulan I 2025" / "Q1 2025".
+func (l lang) quarter(t time.Time) string {
+	q := (int(t.Month())-1)/3 + 1
+	if l.code == "en" {
+		return "Q" + strconv.Itoa(q) + " " + strconv.Itoa(t.Year())
+	}
+	return "Triwulan " + [...]string{"I", "II", "III", "IV"}[q-1] + " " + strconv.Itoa(t.Year())
+}
+
 // monthAxis renders "Okt 25" for chart axes.
 func (l lang) monthAxis(t time.Time) string {
 	if l.code == "en" {

@@ -42,14 +42,14 @@ Where the database holds several regencies, --regency is required (the error lis
 }
 
 func runCompare(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "report compare", "--from YYYY-MM --to YYYY-MM [--period month|quarter] [--out DIR] [--regency NAME]", `
+	fs := newFlags(g, "report compare", "--from YYYY-MM --to YYYY-MM [--period month|quarter|year] [--out DIR] [--regency NAME]", `
 Writes the Ombudsman comparison rapor-banding-FROM-TO.html and .xlsx: every agency's score and
 zone side by side across the months (or the quarters) from --from to --to, with its zone
 movement; where the database holds several regencies, every regency (or only --regency) and the
 regencies' totals side by side. The database is opened read-only.`)
 	from := fs.String("from", "", "first month, YYYY-MM (required)")
 	to := fs.String("to", "", "last month, YYYY-MM (required)")
-	period := fs.String("period", "month", "month or quarter")
+	period := fs.String("period", "month", "month, quarter or year (the Ombudsman's yearly view)")
 	out := fs.String("out", ".", "directory for the report files")
 	regency := fs.String("regency", "", "only this regency")
 	if code, ok := parse(fs, args); !ok {
