@@ -433,13 +433,30 @@ func loadAgencyPeriods(ctx context.Context, q querier, loc *time.Location, regen
 // hundreds of thousands of rows, so it is read through DuckDB's Arrow interface (columns, not one
 // cgo call per value).
 func loadOverdue(ctx context.Context, conn *sql.Conn, loc *time.Location, regency string) ([]OverdueItem, error) {
+	return readOverdue(ctx, conn, loc, query("overdue"), regency)
+}
+
+// loadOverdueAt is the list at a past instant (a month's stock_at), rebuilt from the build's
+// per-complaint history: the list that month's report shows.
+func loadOverdueAt(ctx context.Context, conn *sql.Conn, loc *time.Location, regency string, at time.Time) ([]OverdueItem, error) {
+	return readOverdue(ctx, conn, loc, query("overdue_at"), regency, at, loc.String())
+}
+
+// hasHistory says whether the build keeps the per-complaint history a past month's list needs.
+func hasHistory(ctx context.Context, q querier) (bool, error) {
+	var ok bool
+	err := q.QueryRowContext(ctx, query("has_history")).Scan(&ok)
+	return ok, err
+}
+
+func readOverdue(ctx context.Context, conn *sql.Conn, loc *time.Location, sqlText string, args ...any) ([]OverdueItem, error) {
 	var out []OverdueItem
 	err := conn.Raw(func(dc any) error {
 		ar, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
 		if err != nil {
 			return err
 		}
-		rr, err := ar.QueryContext(ctx, query("overdue"), regency)
+		rr, err := ar.QueryContext(ctx, sqlText, args...)
 		if err != nil {
 			return err
 		}

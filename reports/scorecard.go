@@ -39,6 +39,9 @@ type Scorecard struct {
 	Roll12   *RegencyRow // regency_period rolling_12m ending at the month
 	Roll12P  *RegencyRow // the window ending a month earlier
 
+	First     time.Time // the regency's first month with data
+	OverdueAt string    // "history": the list is the state at the month's end; "now": at as_of only
+
 	League12 []AgencyRow // agency_period rolling_12m ending at the month
 	League1  []AgencyRow // agency_month of the month
 
@@ -111,6 +114,9 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 	}
 	s.Trend = trend
 	s.Current = trend[len(trend)-1]
+	if s.First, err = firstMonth(ctx, tx, s.Regency); err != nil {
+		return nil, err
+	}
 	if len(trend) > 1 {
 		p := trend[len(trend)-2]
 		s.Previous = &p
@@ -135,7 +141,24 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 	if s.Backlog, err = loadBacklog(ctx, tx, s.Regency); err != nil {
 		return nil, err
 	}
-	if s.Overdue, err = loadOverdue(ctx, tx, b.Loc, s.Regency); err != nil {
+	// The accountability list is the state at the month's end: for as_of's month the open
+	// complaints of today; for a past month rebuilt from the history, when the build keeps it.
+	s.OverdueAt = "now"
+	if !month.Equal(b.AsOfMonth) {
+		ok, err := hasHistory(ctx, tx)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			s.OverdueAt = "history"
+			s.Overdue, err = loadOverdueAt(ctx, tx, b.Loc, s.Regency, s.Current.StockAt)
+		} else {
+			s.Overdue, err = loadOverdue(ctx, tx, b.Loc, s.Regency)
+		}
+	} else {
+		s.Overdue, err = loadOverdue(ctx, tx, b.Loc, s.Regency)
+	}
+	if err != nil {
 		return nil, err
 	}
 	if s.Categories, err = loadBreakdown(ctx, tx, b.Loc, s.Regency, month, "category", 10); err != nil {
@@ -168,6 +191,28 @@ func firstMonth(ctx context.Context, q querier, regency string) (time.Time, erro
 	var t time.Time
 	err := q.QueryRowContext(ctx, `SELECT min(month) FROM regency_month WHERE regency = ?`, regency).Scan(&t)
 	return dateOnly(t), err
+}
+
+// final says whether a period's figures are final: over and past the completion limit.
+func final(m Metrics) bool { return m.Complete && !m.Maturing }
+
+// windowStart is the first month a window ending at the month really covers: its nominal start,
+// or the regency's first month with data when that is later.
+func (s *Scorecard) windowStart(months int) time.Time {
+	from := s.Month.AddDate(0, -(months - 1), 0)
+	if s.First.After(from) {
+		return s.First
+	}
+	return from
+}
+
+// movesFair says whether rank changes of the rows compare like with like: a period still
+// maturing (or not over) is never compared with a finished one.
+func (s *Scorecard) movesFair(rolling bool) bool {
+	if rolling {
+		return s.Roll12 != nil && final(s.Roll12.Metrics) && s.Roll12P != nil && final(s.Roll12P.Metrics)
+	}
+	return final(s.Current.Metrics) && s.Previous != nil && final(s.Previous.Metrics)
 }
 
 // Warnings are the notes the command prints besides writing the files.
@@ -273,17 +318,19 @@ func (s *Scorecard) Highlights() []string {
 	if len(red) > 0 {
 		out = append(out, l.tf("hl_red", len(red), strings.Join(red, ", ")))
 	}
-	if len(s.Overdue) == 0 {
-		out = append(out, l.tf("hl_none_overdue", l.dateShort(s.Build.AsOf)))
+	// Overdue at the month's end, as the tiles and the rankings count it (agency tables).
+	if s.Current.OverdueEnd == 0 {
+		out = append(out, l.tf("hl_none_overdue", l.dateShort(s.Current.StockAt)))
 	} else {
-		top := s.Overdue[0].Agency
-		n := 0
-		for _, it := range s.Overdue {
-			if it.Agency == top {
-				n++
+		var top *AgencyRow
+		for i := range s.League12 {
+			if a := &s.League12[i]; a.OverdueEnd > 0 && (top == nil || a.OverdueEnd > top.OverdueEnd) {
+				top = a
 			}
 		}
-		out = append(out, l.tf("hl_overdue", top, l.int(int64(n)), l.num(100*float64(n)/float64(len(s.Overdue)), 0)))
+		if top != nil {
+			out = append(out, l.tf("hl_overdue", top.Agency, l.int(top.OverdueEnd), l.num(100*float64(top.OverdueEnd)/float64(s.Current.OverdueEnd), 0), l.int(s.Current.OverdueEnd), l.dateShort(s.Current.StockAt)))
+		}
 	}
 	var up, down *AgencyRow
 	for i := range ranked {
@@ -297,6 +344,9 @@ func (s *Scorecard) Highlights() []string {
 		if *a.RankChange < 0 && (down == nil || *a.RankChange < *down.RankChange) {
 			down = a
 		}
+	}
+	if !s.movesFair(true) {
+		up, down = nil, nil
 	}
 	if up != nil {
 		out = append(out, l.tf("hl_up", up.Agency, *up.RankChange, *up.Rank))

@@ -31,6 +31,7 @@ type leagueRow struct {
 }
 
 type leagueTable struct {
+	Fair    string // why moves are not coloured ("" when they compare like with like)
 	ID      string
 	Period  string // month | rolling_12m (data-period)
 	Heading string
@@ -126,7 +127,7 @@ func (s *Scorecard) tiles() []tile {
 	return ts
 }
 
-func (s *Scorecard) leagueRows(rows []AgencyRow) []leagueRow {
+func (s *Scorecard) leagueRows(rows []AgencyRow, fair bool) []leagueRow {
 	l := s.L
 	var out []leagueRow
 	for _, a := range rows {
@@ -161,6 +162,10 @@ func (s *Scorecard) leagueRows(rows []AgencyRow) []leagueRow {
 			r.Move, r.MoveClass = fmt.Sprintf("▼%d", -*a.RankChange), "down"
 		default:
 			r.Move, r.MoveClass = "=", "same"
+		}
+		// A move between a maturing and a finished period is shown, not coloured.
+		if !fair && (r.MoveClass == "up" || r.MoveClass == "down") {
+			r.MoveClass += " unfair"
 		}
 		out = append(out, r)
 	}
@@ -222,19 +227,26 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 	h, k, m, n := zoneCounts(s.League12)
 	p.ZoneCounts = [4]int{h, k, m, n}
 
-	from := s.Month.AddDate(0, -11, 0)
 	p.Leagues = []leagueTable{
-		{ID: "peringkat-12", Period: "rolling_12m", Heading: l.tf("league_12_heading", l.monthShort(from), l.monthShort(s.Month)),
-			Intro: l.t("league_12_intro"), Rows: s.leagueRows(s.League12)},
+		{ID: "peringkat-12", Period: "rolling_12m", Heading: s.league12Heading(),
+			Intro: l.t("league_12_intro"), Rows: s.leagueRows(s.League12, s.movesFair(true))},
 		{ID: "peringkat-bulan", Period: "month", Heading: l.tf("league_1_heading", l.month(s.Month)),
-			Intro: l.t("league_1_intro"), Rows: s.leagueRows(s.League1)},
+			Intro: l.t("league_1_intro"), Rows: s.leagueRows(s.League1, s.movesFair(false))},
+	}
+	if !s.movesFair(true) || !s.movesFair(false) {
+		p.Leagues[0].Fair = l.t("moves_unfair")
+		p.Leagues[1].Fair = l.t("moves_unfair")
 	}
 	z := func(x float64) string { return l.num(x, 0) }
 	p.LeagueNote = l.tf("league_note", l.dateShort(s.Current.StockAt), l.tf("small_mark", s.Build.MinSample), z(s.Build.ZoneHijau), z(s.Build.ZoneKuning))
 
-	p.OverdueHead = l.tf("overdue_heading", l.dateShort(s.Build.AsOf))
-	if !s.Month.Equal(s.Build.AsOfMonth) {
+	p.OverdueHead = l.tf("overdue_heading", l.dateShort(s.Current.StockAt))
+	if s.OverdueAt == "now" && !s.Month.Equal(s.Build.AsOfMonth) {
+		p.OverdueHead = l.tf("overdue_heading", l.dateShort(s.Build.AsOf))
 		p.OverdueNow = l.tf("overdue_now_note", l.dateTime(s.Build.AsOf), l.month(s.Month))
+	}
+	if s.OverdueAt == "history" {
+		p.OverdueNow = l.tf("overdue_history_note", l.month(s.Month))
 	}
 	p.OverdueIntro = l.tf("overdue_intro", s.Build.R, s.Build.C, cu)
 	n0, nc, nr := s.overdueCounts()
@@ -283,6 +295,17 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 	p.Holidays = holidayRows(l, s.Holidays)
 	p.HolidaysNote = s.holidayNote()
 	return p, nil
+}
+
+// league12Heading names the months the 12-month window really covers.
+func (s *Scorecard) league12Heading() string {
+	l := s.L
+	from := s.windowStart(12)
+	h := l.tf("league_12_heading", l.monthShort(from), l.monthShort(s.Month))
+	if from.After(s.Month.AddDate(0, -11, 0)) {
+		h += " " + l.tf("window_short", l.monthShort(s.First))
+	}
+	return h
 }
 
 // capPerAgency keeps the oldest items of every agency, in list order, up to n in all, sharing the

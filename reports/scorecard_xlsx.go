@@ -159,7 +159,7 @@ func (s *Scorecard) xlsxLeague(b *book) error {
 		label string
 		rows  []AgencyRow
 	}{
-		{l.tf("x_period_12m", s.Month.AddDate(0, -11, 0).Format("2006-01"), s.Month.Format("2006-01")), s.League12},
+		{l.tf("x_period_12m", s.windowStart(12).Format("2006-01"), s.Month.Format("2006-01")), s.League12},
 		{l.tf("x_period_month", s.Month.Format("2006-01")), s.League1},
 	} {
 		for _, a := range set.rows {
