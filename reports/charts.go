@@ -157,7 +157,7 @@ func (s *Scorecard) trendChart() chart {
 	}
 	b := newBar("chart-trend")
 	b.SetGlobalOptions(
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "32", Bottom: "4", ContainLabel: opts.Bool(true)}),
 		charts.WithColorsOpts(opts.Colors{colBlueLt, colGreen, colNavy}),
 	)
@@ -168,7 +168,7 @@ func (s *Scorecard) trendChart() chart {
 	m := optionOf(b)
 	m["color"] = []string{colBlueLt, colGreen, colNavy}
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
-	set(m, []string{"xAxis", "axisLabel", "interval"}, 0)
+	set(m, []string{"xAxis", "axisLabel", "hideOverlap"}, true)
 	c := chart{ID: "chart-trend", Title: l.t("ch_trend"), Height: 230, option: m}
 	if anyMaturing {
 		c.Note = l.tf("ch_trend_note", s.Build.C, s.cUnitAdj())
@@ -210,7 +210,7 @@ func (s *Scorecard) backlogChart() chart {
 	}
 	b := newBar("chart-backlog")
 	b.SetGlobalOptions(
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "32", Bottom: "4", ContainLabel: opts.Bool(true)}),
 	)
 	b.SetXAxis(y)
@@ -226,13 +226,12 @@ func (s *Scorecard) backlogChart() chart {
 	m["color"] = colors
 	set(m, []string{"yAxis", "inverse"}, true)
 	set(m, []string{"yAxis", "type"}, "category")
-	set(m, []string{"yAxis", "axisLabel", "width"}, 280)
-	set(m, []string{"yAxis", "axisLabel", "overflow"}, "truncate")
+	wrapLabels(m, 150)
 	set(m, []string{"xAxis", "type"}, "value")
 	set(m, []string{"xAxis", "minInterval"}, 1)
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
 	c.option = m
-	c.Height = 56 + 18*len(rows)
+	c.Height = 56 + 28*len(rows)
 	c.Note = l.tf("ch_backlog_note", s.cUnit(), C, s.cUnit())
 	return c
 }
@@ -273,13 +272,12 @@ func (s *Scorecard) breakdownChart(id, title string, counts []Count, color strin
 	m := optionOf(b)
 	set(m, []string{"yAxis", "inverse"}, true)
 	set(m, []string{"yAxis", "type"}, "category")
-	set(m, []string{"yAxis", "axisLabel", "width"}, 175)
-	set(m, []string{"yAxis", "axisLabel", "overflow"}, "truncate")
+	wrapLabels(m, 120)
 	set(m, []string{"xAxis", "type"}, "value")
 	set(m, []string{"xAxis", "minInterval"}, 1)
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
 	c.option = m
-	c.Height = 32 + 18*len(counts)
+	c.Height = 32 + 26*len(counts)
 	return c
 }
 
@@ -315,8 +313,11 @@ func (s *Scorecard) responseChart() chart {
 		}
 		d = append(d, opts.BarData{Value: h.Days[i], ItemStyle: &opts.ItemStyle{Color: col}})
 	}
-	x = append(x, l.t("unanswered_bar"))
-	d = append(d, opts.BarData{Value: h.Unanswered, ItemStyle: &opts.ItemStyle{Color: colGrey}})
+	// The unanswered bar stands apart (an empty slot before it) so that its label never runs into
+	// the last day's.
+	x = append(x, "", l.t("unanswered_bar"))
+	d = append(d, opts.BarData{Value: "-"}, opts.BarData{Value: h.Unanswered, ItemStyle: &opts.ItemStyle{Color: colGrey},
+		Label: &opts.Label{Show: opts.Bool(true), Position: "top", FontSize: 9}})
 	b := newBar("chart-response")
 	b.SetGlobalOptions(
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
@@ -327,10 +328,58 @@ func (s *Scorecard) responseChart() chart {
 	m := optionOf(b)
 	set(m, []string{"xAxis", "axisLabel", "interval"}, 0)
 	set(m, []string{"xAxis", "axisLabel", "fontSize"}, 9)
+	set(m, []string{"xAxis", "axisLabel", "hideOverlap"}, true)
 	set(m, []string{"yAxis", "minInterval"}, 1)
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
 	c.option = m
-	c.Note = l.tf("ch_response_note", s.Build.R)
+	c.Note = l.tf("ch_response_note", s.Build.R, l.int(h.Unanswered))
+	return c
+}
+
+// wrapLabels lets a category axis' long names (SKPD, categories) wrap onto a second line
+// within width pixels instead of being cut; the tooltip shows the full name.
+func wrapLabels(m map[string]any, width int) {
+	set(m, []string{"yAxis", "axisLabel", "width"}, width)
+	set(m, []string{"yAxis", "axisLabel", "overflow"}, "break")
+	set(m, []string{"yAxis", "axisLabel", "lineHeight"}, 12)
+	set(m, []string{"yAxis", "axisLabel", "fontSize"}, 10)
+}
+
+// stockChart: the regency's open and overdue complaints at each month's end.
+func (s *Scorecard) stockChart() chart {
+	l := s.L
+	var x []string
+	var open, over []opts.BarData
+	for _, r := range s.Trend {
+		x = append(x, l.monthAxis(r.PeriodStart))
+		open = append(open, opts.BarData{Value: r.OpenEnd})
+		over = append(over, opts.BarData{Value: r.OverdueEnd})
+	}
+	b := newBar("chart-stock")
+	b.SetGlobalOptions(
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "32", Bottom: "4", ContainLabel: opts.Bool(true)}),
+	)
+	b.SetXAxis(x)
+	b.AddSeries(l.t("kpi_open"), open)
+	b.AddSeries(l.tf("kpi_overdue", s.Build.C, s.cUnitAdj()), over)
+	m := optionOf(b)
+	m["color"] = []string{colBlue, colMerah}
+	set(m, []string{"xAxis", "axisLabel", "hideOverlap"}, true)
+	set(m, []string{"yAxis", "minInterval"}, 1)
+	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
+	return chart{ID: "chart-stock", Title: l.t("ch_stock"), Height: 210, option: m, Note: l.t("ch_stock_note")}
+}
+
+// statusChart: the month's cohort by current status.
+func (s *Scorecard) statusChart() chart {
+	l := s.L
+	var counts []Count
+	for _, st := range s.statusTotals() {
+		counts = append(counts, Count{Label: l.status(st.Label), N: st.N})
+	}
+	c := s.breakdownChart("chart-status", l.tf("ch_status", l.monthShort(s.Month)), counts, colNavy)
+	c.Note = l.t("ch_status_note")
 	return c
 }
 
@@ -341,8 +390,10 @@ func (s *Scorecard) Charts() []chart {
 	return []chart{
 		s.trendChart(),
 		s.responseChart(),
-		s.breakdownChart("chart-channel", l.t("ch_channel"), s.Channels, colBlue),
+		s.statusChart(),
+		s.stockChart(),
 		s.backlogChart(),
+		s.breakdownChart("chart-channel", l.t("ch_channel"), s.Channels, colBlue),
 		s.breakdownChart("chart-category", l.tf("ch_category", month), s.Categories, colNavy),
 		s.breakdownChart("chart-area", l.t("ch_area"), s.Areas, colBlue),
 	}

@@ -202,6 +202,14 @@ func (l lang) zoneLabel(z string) string {
 	return dash
 }
 
+// status names a normalised status as LAPOR! does (the code itself when unknown).
+func (l lang) status(code string) string {
+	if hasText("st_" + code) {
+		return l.t("st_" + code)
+	}
+	return code
+}
+
 // checkLabel explains a data_quality check in the language (the code itself when unknown).
 func (l lang) checkLabel(code string) string {
 	if kind, reason, ok := strings.Cut(code, ":"); ok {

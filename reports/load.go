@@ -7,6 +7,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -199,7 +200,9 @@ type IngestQuality struct {
 	Accepted int64
 	Rejected int64
 	Reasons  []Count // rejected:* and value_dropped:* checks summed over files
-	PerFile  []IngestFile
+	// ReasonExamples are a few examples of each reason (in the order of Reasons).
+	ReasonExamples [][]string
+	PerFile        []IngestFile
 }
 
 // IngestFile is one ingested file.
@@ -687,6 +690,7 @@ func loadQuality(ctx context.Context, q querier, regency string) ([]QualityCheck
 	}
 	defer rows.Close()
 	sums := map[string]int64{}
+	examples := map[string][]string{}
 	for rows.Next() {
 		var c QualityCheck
 		var run int64
@@ -709,12 +713,30 @@ func loadQuality(ctx context.Context, q querier, regency string) ([]QualityCheck
 				iq.Reasons = append(iq.Reasons, Count{Label: c.Check})
 			}
 			sums[c.Check] += *c.Count
+			// A few examples per reason, the first files' first (data_quality keeps them per file).
+			if ex := examples[c.Check]; len(ex) < 3 {
+				for _, e := range c.Examples {
+					if len(examples[c.Check]) < 3 && !slices.Contains(examples[c.Check], e) {
+						examples[c.Check] = append(examples[c.Check], e)
+					}
+				}
+			}
 		}
 	}
 	for i := range iq.Reasons {
 		iq.Reasons[i].N = sums[iq.Reasons[i].Label]
+		iq.ReasonExamples = append(iq.ReasonExamples, examples[iq.Reasons[i].Label])
 	}
-	sort.SliceStable(iq.Reasons, func(i, j int) bool { return iq.Reasons[i].N > iq.Reasons[j].N })
+	order := make([]int, len(iq.Reasons))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return iq.Reasons[order[i]].N > iq.Reasons[order[j]].N })
+	reasons, exs := make([]Count, len(order)), make([][]string, len(order))
+	for i, o := range order {
+		reasons[i], exs[i] = iq.Reasons[o], iq.ReasonExamples[o]
+	}
+	iq.Reasons, iq.ReasonExamples = reasons, exs
 	return checks, iq, rows.Err()
 }
 
@@ -734,4 +756,62 @@ func loadHolidays(ctx context.Context, q querier, from, to time.Time) ([]Holiday
 		out = append(out, h)
 	}
 	return out, rows.Err()
+}
+
+// StatusCount is the number of one agency's complaints of a month's cohort in one current status.
+type StatusCount struct {
+	Agency string
+	Label  string // normalised status (ingest): closed, in_progress, not_authority, ...
+	N      int64
+}
+
+// loadStatusMix counts each agency's cohort of the month by current status.
+func loadStatusMix(ctx context.Context, q querier, b Build, regency string, month time.Time) ([]StatusCount, error) {
+	start, end := monthBounds(month, b.Loc)
+	rows, err := q.QueryContext(ctx, query("status_mix"), regency, start, end)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []StatusCount
+	for rows.Next() {
+		var c StatusCount
+		if err := rows.Scan(&c.Agency, &c.Label, &c.N); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// statusOrder is the order statuses are listed in: resolved first, then still with the agency,
+// then taken out of its hands.
+var statusOrder = map[string]int{"closed": 1, "in_progress": 2, "disposed": 3, "postponed": 4, "not_authority": 5, "archived": 6, "verified": 7, "unverified": 8, "unknown": 9}
+
+// sumStatus adds up status counts (of one agency when agency is not "") in statusOrder.
+func sumStatus(mix []StatusCount, agency string) []Count {
+	sums := map[string]int64{}
+	for _, c := range mix {
+		if agency == "" || c.Agency == agency {
+			sums[c.Label] += c.N
+		}
+	}
+	var out []Count
+	for st, n := range sums {
+		out = append(out, Count{Label: st, N: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		oi, oj := statusOrder[out[i].Label], statusOrder[out[j].Label]
+		if oi == 0 {
+			oi = 99
+		}
+		if oj == 0 {
+			oj = 99
+		}
+		if oi != oj {
+			return oi < oj
+		}
+		return out[i].Label < out[j].Label
+	})
+	return out
 }

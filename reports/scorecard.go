@@ -50,6 +50,7 @@ type Scorecard struct {
 	Channels     []Count
 	Areas        []Count
 	Response     ResponseHist
+	Status       []StatusCount // the month's cohorts by current status
 	Overdue      []OverdueItem // open at as_of and past a service level
 	Quality      []QualityCheck
 	Ingest       IngestQuality
@@ -171,6 +172,9 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 		return nil, err
 	}
 	if s.Response, err = loadResponseHist(ctx, tx, b, s.Regency, month); err != nil {
+		return nil, err
+	}
+	if s.Status, err = loadStatusMix(ctx, tx, b, s.Regency, month); err != nil {
 		return nil, err
 	}
 	if s.Quality, s.Ingest, err = loadQuality(ctx, tx, s.Regency); err != nil {
@@ -404,3 +408,6 @@ func (s *Scorecard) overdueCounts() (n, c, r int) {
 	}
 	return
 }
+
+// statusTotals is the month's cohort of the whole regency by current status.
+func (s *Scorecard) statusTotals() []Count { return sumStatus(s.Status, "") }

@@ -284,8 +284,9 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 	iq := s.Ingest
 	p.QualityIngest = l.tf("quality_ingest", l.int(iq.Files), l.int(iq.Read), l.int(iq.Accepted), l.int(iq.Rejected))
 	p.Quality = qualityRows(l, s.Quality)
-	for _, r := range iq.Reasons {
-		p.Quality = append(p.Quality, qualityRow{Label: l.checkLabel(r.Label), Count: l.int(r.N), Severity: l.t("sev_warning"), Nonzero: r.N > 0})
+	for i, r := range iq.Reasons {
+		p.Quality = append(p.Quality, qualityRow{Label: l.checkLabel(r.Label), Count: l.int(r.N), Severity: l.t("sev_warning"), Nonzero: r.N > 0,
+			Examples: strings.Join(iq.ReasonExamples[i], "; ")})
 	}
 
 	p.ConfigHead = l.tf("config_heading", s.Build.ID)
