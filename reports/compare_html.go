@@ -172,7 +172,7 @@ func (c *Comparison) page() (*comparePage, error) {
 		MoveHead:  l.t("cmp_movement"),
 		Periods:   c.Periods,
 		ECharts:   template.JS(js),
-		CSS:       template.CSS(css),
+		CSS:       template.CSS(pageCSS(l, css)),
 		Footer:    l.t("page_footer_note"),
 	}
 	p.Title = l.t("cmp_title") + " · " + p.Sub

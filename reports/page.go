@@ -215,3 +215,14 @@ func writeFile(path string, write func(w io.Writer) error) (err error) {
 	}
 	return os.Rename(f.Name(), path)
 }
+
+// pageCSS is the reports' style sheet with the printed pages numbered in the language
+// ("hal. 3 dari 23"): CSS margin boxes, which Chromium prints.
+func pageCSS(l lang, css []byte) string {
+	label := strings.ReplaceAll(l.t("page_n_of"), `"`, "")
+	before, after, _ := strings.Cut(label, "%d")
+	mid, end, _ := strings.Cut(after, "%d")
+	content := fmt.Sprintf(`"%s" counter(page) "%s" counter(pages) "%s"`, before, mid, end)
+	box := "@bottom-right { content: " + content + "; font: 9px 'Segoe UI', 'Noto Sans', 'DejaVu Sans', Arial, sans-serif; color: #5b6675; }"
+	return string(css) + "\n@page { " + box + " }\n@page wide { " + box + " }\n"
+}

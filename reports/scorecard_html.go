@@ -39,6 +39,14 @@ type leagueTable struct {
 	Rows    []leagueRow
 }
 
+// overdueGroup is one agency's part of the accountability list: a table of its own, whose head
+// (the agency and the column names) the printer repeats on every page it runs onto.
+type overdueGroup struct {
+	Agency string
+	N      int
+	Rows   []overdueRow
+}
+
 type overdueRow struct {
 	Agency     string
 	TrackingID string
@@ -81,7 +89,7 @@ type scorecardPage struct {
 	OverdueSum    string
 	OverdueCut    string
 	OverdueAgency [][]overdueAgency // in two columns
-	Overdue       []overdueRow
+	Overdue       []overdueGroup
 	OverCCol      string
 	QualityIntro  string
 	QualityIngest string
@@ -209,7 +217,7 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 		Charts:     cs[1:],
 		ChartsJS:   cjs,
 		ECharts:    template.JS(js),
-		CSS:        template.CSS(css),
+		CSS:        template.CSS(pageCSS(l, css)),
 		Footer:     l.t("page_footer_note"),
 	}
 	p.Title = l.t("doc_title") + " · " + p.Regency + " · " + p.Period
@@ -277,7 +285,11 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 			r.Category = dash
 		}
 		prevAgency = it.Agency
-		p.Overdue = append(p.Overdue, r)
+		if r.FirstOfAg {
+			p.Overdue = append(p.Overdue, overdueGroup{Agency: it.Agency, N: counts[it.Agency]})
+		}
+		g := &p.Overdue[len(p.Overdue)-1]
+		g.Rows = append(g.Rows, r)
 	}
 
 	p.QualityIntro = l.t("quality_intro")

@@ -279,6 +279,7 @@ var reportTexts = map[string]text{
 	"ch_status_note":       {"Pengaduan yang didisposisikan ke SKPD bulan ini, menurut statusnya sekarang. Bukan wewenang dan tertunda tetap dihitung terbuka (dan dapat lewat batas) selama belum selesai atau diarsipkan.", "Complaints disposed to an SKPD this month, by their status now. Not-its-authority and postponed complaints still count as open (and can be overdue) until they are resolved or archived."},
 	"ch_stock":             {"Terbuka dan lewat batas pada akhir setiap bulan", "Open and overdue at each month's end"},
 	"ch_stock_note":        {"Stok seluruh SKPD pada akhir bulan (bulan berjalan: pada batas data). Stok tidak \"masih berjalan\": angkanya sudah final untuk bulan yang lewat.", "All SKPD's stock at the month's end (current month: at the cut-off). Stock does not mature: the figure of a past month is final."},
+	"page_n_of":            {"hal. %d dari %d", "page %d of %d"},
 	"cmp_title":            {"Perbandingan kinerja SKPD", "SKPD performance comparison"},
 	"cmp_kicker":           {"Bahan Ombudsman · SP4N-LAPOR!", "For the Ombudsman · SP4N-LAPOR!"},
 	"cmp_period_m":         {"bulanan", "monthly"},
