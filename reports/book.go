@@ -23,12 +23,14 @@ type book struct {
 	l     lang
 	st    styles
 	first bool
-	// big is a sheet whose data rows rapor writes itself (see fastrows.go).
-	big *bigSheet
+	// big are the sheets whose data rows rapor writes itself (see fastrows.go).
+	big []*bigSheet
+	// titles are each sheet's rows that print on every page (its frozen head).
+	titles map[string]int
 }
 
 type styles struct {
-	title, subtitle, header, text, wrap, bold, note int
+	title, subtitle, header, text, wrap, bold, note, notice, small int
 	int, pct, pctDelta, dec1, dec1Delta, intDelta   int
 	date, dateTime, month                           int
 	zone                                            map[string]int // conditional styles by zone
@@ -57,6 +59,8 @@ func newBook(l lang) (*book, error) {
 		wrap:      mk(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
 		bold:      mk(&excelize.Style{Font: font(11, true, "1B2430"), Alignment: top}),
 		note:      mk(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "5B6675", Size: 10}}),
+		notice:    mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "7A5600", Size: 10}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF8DF"}}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}),
+		small:     mk(&excelize.Style{Font: &excelize.Font{Color: "7B8592", Italic: true}, Alignment: top}),
 		int:       mk(&excelize.Style{NumFmt: 3, Alignment: top}),
 		pct:       mk(&excelize.Style{CustomNumFmt: custom("0.0%"), Alignment: top}),
 		pctDelta:  mk(&excelize.Style{CustomNumFmt: custom("+0.0%;-0.0%;0.0%"), Alignment: top}),
@@ -99,11 +103,16 @@ func (b *book) writeTo(w io.Writer) error {
 		sz = &spliceZip{Writer: zw, big: b.big}
 		return sz
 	})
+	if err := b.setPrint(); err != nil {
+		return err
+	}
 	if err := b.f.Write(io.Discard); err != nil { // the zip goes to bw; excelize's own buffer stays empty
 		return err
 	}
-	if sz != nil && !sz.done {
-		return fmt.Errorf("xlsx: sheet %s was not written", b.big.path)
+	for _, big := range b.big {
+		if !big.done {
+			return fmt.Errorf("xlsx: sheet %s was not written", big.path)
+		}
 	}
 	return bw.Flush()
 }
@@ -263,8 +272,50 @@ func (g *grid) finish() error {
 	return nil
 }
 
-// freeze keeps rows 1..rows (and columns 1..cols) in view.
+// setPrint gives every sheet a page setup: A4 landscape, fit to the page's width (as many pages
+// down as it takes), page numbers in the footer, and its head (the frozen rows) repeated on every
+// printed page. Streamed sheets get theirs as they are spliced (fastrows.go).
+func (b *book) setPrint() error {
+	streamed := map[string]bool{}
+	for _, big := range b.big {
+		streamed[big.path] = true
+	}
+	a4, landscape, one, zero := 9, "landscape", 1, 0
+	for _, sheet := range b.f.GetSheetList() {
+		if n := b.titles[sheet]; n > 0 {
+			if err := b.f.SetDefinedName(&excelize.DefinedName{
+				Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("%s!$1:$%d", sheetRef(sheet), n), Scope: sheet,
+			}); err != nil {
+				return err
+			}
+		}
+		if path, err := sheetPath(b.f, sheet); err == nil && streamed[path] {
+			continue
+		}
+		if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+			return err
+		}
+		if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}); err != nil {
+			return err
+		}
+		footer := "&R&P / &N"
+		if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer}); err != nil {
+			return err
+		}
+		margin := 0.4
+		if err := b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// freeze keeps rows 1..rows (and columns 1..cols) in view, and prints rows 1..rows on every page.
 func (b *book) freeze(sheet string, rows, cols int) error {
+	if b.titles == nil {
+		b.titles = map[string]int{}
+	}
+	b.titles[sheet] = rows
 	return b.f.SetPanes(sheet, &excelize.Panes{
 		Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cellName(cols+1, rows+1), ActivePane: "bottomLeft",
 	})
@@ -370,8 +421,13 @@ func leagueHeader(l lang, b Build, withPeriod bool) []string {
 
 func leagueCells(b *book, a AgencyRow) []cell {
 	st := b.st
+	// A small sample is marked as in the HTML: † after the name, greyed.
+	name := txt(a.Agency, st.text)
+	if a.SmallSample {
+		name = txt(a.Agency+" †", st.small)
+	}
 	return []cell{
-		optI(a.Rank, st.int), optI(a.RankChange, st.intDelta), txt(a.Agency, st.text), optF(a.Score, st.dec1), b.zoneCell(a.Zone),
+		optI(a.Rank, st.int), optI(a.RankChange, st.intDelta), name, optF(a.Score, st.dec1), b.zoneCell(a.Zone),
 		ival(a.Received, st.int), optI(a.RespondedOnTime, st.int), optF(a.OnTimeResponseRate, st.pct), optF(a.ResponseRate, st.pct),
 		ival(a.Closed, st.int), optF(a.CompletionRate, st.pct), ival(a.ClosedOnTime, st.int), optF(a.OnTimeCompletionRate, st.pct),
 		optF(a.RatingAvg, st.dec1), optF(a.Satisfaction, st.pct), optF(a.ResponseWDMedian, st.dec1), optF(a.ResponseWDP90, st.dec1),
@@ -391,39 +447,43 @@ func writeQualitySheet(b *book, checks []QualityCheck, iq IngestQuality) error {
 	g := b.grid(name)
 	stl := b.st
 	if err := g.header(1, l.t("x_source"), l.t("x_file"), l.t("col_check"), l.t("col_meaning"), l.t("x_severity"), l.t("x_unit"),
-		l.t("col_count"), l.t("col_examples"), l.t("x_detail")); err != nil {
+		l.t("col_count"), l.t("col_examples")); err != nil {
 		return err
 	}
 	r := 1
 	for _, c := range checks {
 		r++
-		if err := g.row(r, txt("build", stl.text), cell{nil, 0}, txt(c.Check, stl.text), txt(l.checkLabel(c.Check), stl.wrap),
-			txt(l.t("sev_"+c.Severity), stl.text), txt(c.Unit, stl.text), optI(c.Count, stl.int),
-			txt(strings.Join(c.Examples, ", "), stl.wrap), txt(c.Detail, stl.wrap)); err != nil {
+		count := optI(c.Count, stl.int)
+		if c.Count == nil {
+			count = txt(l.t("not_checked"), stl.text)
+		}
+		if err := g.row(r, txt(l.t("dq_src_build"), stl.text), cell{nil, 0}, txt(c.Check, stl.text), txt(l.checkLabel(c.Check), stl.wrap),
+			txt(l.t("sev_"+c.Severity), stl.text), txt(l.unitName(c.Unit), stl.text), count,
+			txt(strings.Join(c.Examples, ", "), stl.wrap)); err != nil {
 			return err
 		}
 	}
 	for _, f := range iq.PerFile {
 		r++
-		if err := g.row(r, txt("ingest", stl.text), txt(f.File, stl.text), txt("rows_rejected", stl.text),
+		if err := g.row(r, txt(l.t("dq_src_ingest"), stl.text), txt(f.File, stl.text), txt("rows_rejected", stl.text),
 			txt(l.tf("x_file_rows", f.Read, f.Accepted, f.Layout), stl.wrap), txt(l.t("sev_warning"), stl.text),
-			txt("rows", stl.text), ival(f.Rejected, stl.int)); err != nil {
+			txt(l.unitName("rows"), stl.text), ival(f.Rejected, stl.int)); err != nil {
 			return err
 		}
 		for _, rc := range f.Reasons {
 			r++
-			if err := g.row(r, txt("ingest", stl.text), txt(f.File, stl.text), txt(rc.Check, stl.text),
-				txt(l.checkLabel(rc.Check), stl.wrap), txt(l.t("sev_"+rc.Severity), stl.text), txt(rc.Unit, stl.text),
-				optI(rc.Count, stl.int), txt(strings.Join(rc.Examples, ", "), stl.wrap), txt(rc.Detail, stl.wrap)); err != nil {
+			if err := g.row(r, txt(l.t("dq_src_ingest"), stl.text), txt(f.File, stl.text), txt(rc.Check, stl.text),
+				txt(l.checkLabel(rc.Check), stl.wrap), txt(l.t("sev_"+rc.Severity), stl.text), txt(l.unitName(rc.Unit), stl.text),
+				optI(rc.Count, stl.int), txt(strings.Join(rc.Examples, ", "), stl.wrap)); err != nil {
 				return err
 			}
 		}
 	}
-	g.wrap[4], g.wrap[8], g.wrap[9] = 44, 30, 48
+	g.wrap[4], g.wrap[8] = 44, 40
 	if err := g.finish(); err != nil {
 		return err
 	}
-	if err := b.f.AutoFilter(name, fmt.Sprintf("A1:I%d", max(r, 2)), nil); err != nil {
+	if err := b.f.AutoFilter(name, fmt.Sprintf("A1:H%d", max(r, 2)), nil); err != nil {
 		return err
 	}
 	return b.freeze(name, 1, 0)

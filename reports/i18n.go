@@ -202,6 +202,14 @@ func (l lang) zoneLabel(z string) string {
 	return dash
 }
 
+// unitName is a data-quality unit (complaints, rows, agencies) in the language.
+func (l lang) unitName(code string) string {
+	if hasText("unit_" + code) {
+		return l.t("unit_" + code)
+	}
+	return code
+}
+
 // status names a normalised status as LAPOR! does (the code itself when unknown).
 func (l lang) status(code string) string {
 	if hasText("st_" + code) {

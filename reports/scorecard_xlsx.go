@@ -251,15 +251,48 @@ func (s *Scorecard) xlsxTrend(b *book) error {
 		Series:    series,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.t("ch_trend")}}},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
+		// The month column holds dates: the axis shows them as months, not as Excel serials.
+		XAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "mmm yyyy"}},
 		Dimension: excelize.ChartDimension{Width: 880, Height: 340},
 		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
 	})
 }
 
-// xlsxOverdue streams the accountability list (it may hold 100,000 rows).
+// overdueSheetRows is how many complaints one sheet of the accountability list holds: an Excel
+// sheet has 1,048,576 rows, one of them the head. A longer list goes on over numbered sheets.
+var overdueSheetRows = 1048575
+
+// xlsxOverdue streams the accountability list (a big regency's runs to millions of rows: one
+// sheet per 1,048,575, each saying which part of the list it holds).
 func (s *Scorecard) xlsxOverdue(b *book) error {
-	l := s.L
-	name := l.t("sheet_overdue")
+	return writeOverdueSheets(b, s.Build, s.Overdue)
+}
+
+func writeOverdueSheets(b *book, build Build, items []OverdueItem) error {
+	l := b.l
+	parts := max(1, (len(items)+overdueSheetRows-1)/overdueSheetRows)
+	for part := 0; part < parts; part++ {
+		name := l.t("sheet_overdue")
+		if parts > 1 {
+			name = l.tf("sheet_overdue_n", part+1)
+		}
+		lo, hi := part*overdueSheetRows, min(len(items), (part+1)*overdueSheetRows)
+		note := ""
+		if parts > 1 {
+			note = l.tf("overdue_part_note", part+1, parts, l.int(int64(lo+1)), l.int(int64(hi)), l.int(int64(len(items))))
+			if part+1 < parts {
+				note += " " + l.tf("overdue_part_next", l.tf("sheet_overdue_n", part+2))
+			}
+		}
+		if err := writeOverdueSheet(b, build, name, fmt.Sprintf("Tunggakan%d", part+1), items[lo:hi], note); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeOverdueSheet(b *book, build Build, name, table string, items []OverdueItem, note string) error {
+	l := b.l
 	if err := b.addSheet(name); err != nil {
 		return err
 	}
@@ -267,7 +300,7 @@ func (s *Scorecard) xlsxOverdue(b *book) error {
 	if err != nil {
 		return err
 	}
-	cu := shortUnit(l, s.Build.CUnit)
+	cu := shortUnit(l, build.CUnit)
 	hdr := []string{l.t("col_agency"), l.t("col_tracking"), l.t("col_category"), l.t("col_title"), l.t("col_disposed"),
 		l.t("col_age"), l.t("x_age_wd"), l.t("col_over_r"), l.tf("col_over_c", cu)}
 	// Column widths from the content (computed before streaming: widths precede the rows).
@@ -275,7 +308,7 @@ func (s *Scorecard) xlsxOverdue(b *book) error {
 	for i, h := range hdr {
 		widths[i] = min(float64(len(h))*0.8+2, 18)
 	}
-	for _, it := range s.Overdue {
+	for _, it := range items {
 		widths[0] = max(widths[0], width(it.Agency))
 		widths[1] = max(widths[1], width(it.TrackingID))
 		widths[2] = max(widths[2], width(it.Category))
@@ -287,18 +320,30 @@ func (s *Scorecard) xlsxOverdue(b *book) error {
 			return err
 		}
 	}
+	if note != "" {
+		if err := sw.SetColWidth(len(hdr)+1, len(hdr)+1, 70); err != nil {
+			return err
+		}
+	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	row := make([]any, len(hdr))
+	row := make([]any, len(hdr), len(hdr)+1)
 	for i, h := range hdr {
 		row[i] = excelize.Cell{StyleID: b.st.header, Value: h}
+	}
+	if note != "" {
+		row = append(row, excelize.Cell{StyleID: b.st.notice, Value: note})
 	}
 	if err := sw.SetRow("A1", row, excelize.RowOpts{Height: 32}); err != nil {
 		return err
 	}
+	if b.titles == nil {
+		b.titles = map[string]int{}
+	}
+	b.titles[name] = 1
 	stl := b.st
-	n := len(s.Overdue)
+	n := len(items)
 	if n == 0 {
 		if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: stl.note, Value: l.t("overdue_none")}}); err != nil {
 			return err
@@ -306,7 +351,7 @@ func (s *Scorecard) xlsxOverdue(b *book) error {
 		return sw.Flush()
 	}
 	if err := sw.AddTable(&excelize.Table{
-		Range: fmt.Sprintf("A1:%s%d", colName(len(hdr)), n+1), Name: "Tunggakan",
+		Range: fmt.Sprintf("A1:%s%d", colName(len(hdr)), n+1), Name: table,
 		StyleName: "TableStyleLight9", ShowRowStripes: boolPtr(true),
 	}); err != nil {
 		return err
@@ -319,9 +364,9 @@ func (s *Scorecard) xlsxOverdue(b *book) error {
 		return err
 	}
 	conf := l.t("confidential")
-	b.big = &bigSheet{path: path, rows: func(w *bufio.Writer) error {
+	b.big = append(b.big, &bigSheet{path: path, textCols: fmt.Sprintf("B2:B%d", n+1), rows: func(w *bufio.Writer) error {
 		rw := rowWriter{w: w}
-		for i, it := range s.Overdue {
+		for i, it := range items {
 			title := it.Title
 			if it.Confidential {
 				title = conf
@@ -345,7 +390,7 @@ func (s *Scorecard) xlsxOverdue(b *book) error {
 			}
 		}
 		return nil
-	}}
+	}})
 	return nil
 }
 
