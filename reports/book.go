@@ -31,9 +31,9 @@ type book struct {
 
 type styles struct {
 	title, subtitle, header, text, wrap, bold, note, notice, small int
-	int, pct, pctDelta, dec1, dec1Delta, intDelta   int
-	date, dateTime, month                           int
-	zone                                            map[string]int // conditional styles by zone
+	int, pct, pctDelta, dec1, dec1Delta, intDelta                  int
+	date, dateTime, month                                          int
+	zone                                                           map[string]int // conditional styles by zone
 }
 
 func newBook(l lang) (*book, error) {

@@ -134,12 +134,15 @@ func barItem(v int64, color string, faded bool) opts.BarData {
 }
 
 // trendChart: per month, complaints disposed to agencies, followed up on time, resolved.
-func (s *Scorecard) trendChart() chart {
+func (s *Scorecard) trendChart() chart { return s.trendChartOf("chart-trend", s.Trend) }
+
+// trendChartOf draws the trend of rows (the regency's or one agency's months).
+func (s *Scorecard) trendChartOf(id string, rows []RegencyRow) chart {
 	l := s.L
 	var x []string
 	var rec, ont, clo []opts.BarData
 	anyMaturing := false
-	for _, r := range s.Trend {
+	for _, r := range rows {
 		label := l.monthAxis(r.PeriodStart)
 		faded := r.Maturing || !r.Complete
 		if faded {
@@ -155,7 +158,7 @@ func (s *Scorecard) trendChart() chart {
 		ont = append(ont, barItem(ot, "", faded))
 		clo = append(clo, barItem(r.Closed, "", faded))
 	}
-	b := newBar("chart-trend")
+	b := newBar(id)
 	b.SetGlobalOptions(
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "32", Bottom: "4", ContainLabel: opts.Bool(true)}),
@@ -169,7 +172,7 @@ func (s *Scorecard) trendChart() chart {
 	m["color"] = []string{colBlueLt, colGreen, colNavy}
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
 	set(m, []string{"xAxis", "axisLabel", "hideOverlap"}, true)
-	c := chart{ID: "chart-trend", Title: l.t("ch_trend"), Height: 230, option: m}
+	c := chart{ID: id, Title: l.t("ch_trend"), Height: 230, option: m}
 	if anyMaturing {
 		c.Note = l.tf("ch_trend_note", s.Build.C, s.cUnitAdj())
 	}
@@ -372,13 +375,16 @@ func (s *Scorecard) stockChart() chart {
 }
 
 // statusChart: the month's cohort by current status.
-func (s *Scorecard) statusChart() chart {
+func (s *Scorecard) statusChart() chart { return s.statusChartOf("chart-status", "") }
+
+// statusChartOf is the status mix of one agency's cohort ("" for the whole regency).
+func (s *Scorecard) statusChartOf(id, agency string) chart {
 	l := s.L
 	var counts []Count
-	for _, st := range s.statusTotals() {
+	for _, st := range sumStatus(s.Status, agency) {
 		counts = append(counts, Count{Label: l.status(st.Label), N: st.N})
 	}
-	c := s.breakdownChart("chart-status", l.tf("ch_status", l.monthShort(s.Month)), counts, colNavy)
+	c := s.breakdownChart(id, l.tf("ch_status", l.monthShort(s.Month)), counts, colNavy)
 	c.Note = l.t("ch_status_note")
 	return c
 }

@@ -19,9 +19,10 @@ var templateFiles embed.FS
 
 var templates = template.Must(template.New("").Funcs(template.FuncMap{
 	// Placeholders: each page binds its own language in a clone (see execute).
-	"t":   func(string) string { return "" },
-	"tf":  func(string, ...any) string { return "" },
-	"add": func(a, b int) int { return a + b },
+	"t":    func(string) string { return "" },
+	"tf":   func(string, ...any) string { return "" },
+	"add":  func(a, b int) int { return a + b },
+	"list": func(xs ...chart) []chart { return xs },
 }).ParseFS(templateFiles, "templates/*.html"))
 
 // execute runs a page template with the language's functions and the inlined ECharts.

@@ -44,6 +44,7 @@ type Scorecard struct {
 
 	League12 []AgencyRow // agency_period rolling_12m ending at the month
 	League1  []AgencyRow // agency_month of the month
+	Agencies []AgencyRow // agency_month of the 12 months ending at the month (each agency's trend)
 
 	Backlog      []BacklogRow // open at as_of
 	Categories   []Count
@@ -55,6 +56,7 @@ type Scorecard struct {
 	Quality      []QualityCheck
 	Ingest       IngestQuality
 	Holidays     []Holiday
+	names        map[string]string // every spelling of an agency, folded -> the agency shown
 	HolidayFrom  time.Time
 	HolidayTo    time.Time
 	StaleFiles   int64
@@ -136,7 +138,15 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 	if s.League12, err = loadAgencyPeriods(ctx, tx, b.Loc, s.Regency, "rolling_12m", month, month); err != nil {
 		return nil, err
 	}
-	if s.League1, err = loadAgencyMonths(ctx, tx, b.Loc, s.Regency, month, month); err != nil {
+	if s.Agencies, err = loadAgencyMonths(ctx, tx, b.Loc, s.Regency, month.AddDate(0, -11, 0), month); err != nil {
+		return nil, err
+	}
+	for _, a := range s.Agencies {
+		if a.EndMonth.Equal(month) {
+			s.League1 = append(s.League1, a)
+		}
+	}
+	if s.names, err = loadAgencyNames(ctx, tx, s.Regency); err != nil {
 		return nil, err
 	}
 	if s.Backlog, err = loadBacklog(ctx, tx, s.Regency); err != nil {
@@ -408,6 +418,3 @@ func (s *Scorecard) overdueCounts() (n, c, r int) {
 	}
 	return
 }
-
-// statusTotals is the month's cohort of the whole regency by current status.
-func (s *Scorecard) statusTotals() []Count { return sumStatus(s.Status, "") }

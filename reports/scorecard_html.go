@@ -276,14 +276,9 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 	}
 	prevAgency := "\x00"
 	for _, it := range items {
-		r := overdueRow{
-			Agency: it.Agency, TrackingID: it.TrackingID, Category: it.Category, Title: it.Title, Conf: it.Confidential,
-			Disposed: l.dateShort(it.DisposedAt), Age: l.int(it.AgeDays), OverR: l.optInt(it.OverR), OverC: l.optInt(it.OverC),
-			FirstOfAg: it.Agency != prevAgency, AgencyN: counts[it.Agency],
-		}
-		if r.Category == "" {
-			r.Category = dash
-		}
+		r := s.overdueRow(it)
+		r.FirstOfAg, r.AgencyN = it.Agency != prevAgency, counts[it.Agency]
+
 		prevAgency = it.Agency
 		if r.FirstOfAg {
 			p.Overdue = append(p.Overdue, overdueGroup{Agency: it.Agency, N: counts[it.Agency]})
@@ -308,6 +303,19 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 	p.Holidays = holidayRows(l, s.Holidays)
 	p.HolidaysNote = s.holidayNote()
 	return p, nil
+}
+
+// overdueRow formats one complaint of the accountability list.
+func (s *Scorecard) overdueRow(it OverdueItem) overdueRow {
+	l := s.L
+	r := overdueRow{
+		Agency: it.Agency, TrackingID: it.TrackingID, Category: it.Category, Title: it.Title, Conf: it.Confidential,
+		Disposed: l.dateShort(it.DisposedAt), Age: l.int(it.AgeDays), OverR: l.optInt(it.OverR), OverC: l.optInt(it.OverC),
+	}
+	if r.Category == "" {
+		r.Category = dash
+	}
+	return r
 }
 
 // league12Heading names the months the 12-month window really covers.

@@ -247,12 +247,12 @@ func (s *Scorecard) xlsxTrend(b *book) error {
 		})
 	}
 	return b.f.AddChart(name, fmt.Sprintf("A%d", n+3), &excelize.Chart{
-		Type:      excelize.Col,
-		Series:    series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.t("ch_trend")}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Type:   excelize.Col,
+		Series: series,
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: l.t("ch_trend")}}},
+		Legend: excelize.ChartLegend{Position: "bottom"},
 		// The month column holds dates: the axis shows them as months, not as Excel serials.
-		XAxis: excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "mmm yyyy"}},
+		XAxis:     excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: "mmm yyyy"}},
 		Dimension: excelize.ChartDimension{Width: 880, Height: 340},
 		Format:    excelize.GraphicOptions{OffsetX: 4, OffsetY: 4},
 	})

@@ -114,6 +114,11 @@ unless you pass --db.`)
 	if err != nil {
 		return fail(g, err)
 	}
+	pages, err := reports.AgencyPages(ctx, db, reports.AgencyOptions{Options: reports.Options{Month: month, OutDir: filepath.Join(*dir, "skpd"), Lang: cfg.Lang}})
+	if err != nil {
+		return fail(g, err)
+	}
+	say("   %d halaman SKPD di %s", "   %d SKPD pages in %s", len(pages), filepath.Join(*dir, "skpd"))
 	for _, p := range []string{rep.HTML, rep.XLSX, cmp.HTML, cmp.XLSX} {
 		fmt.Fprintf(g.stdout, "   %s\n", p)
 	}
