@@ -302,8 +302,8 @@ func (b *book) setPrint() error {
 		if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer}); err != nil {
 			return err
 		}
-		margin := 0.4
-		if err := b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &margin, Right: &margin}); err != nil {
+		side, top, bottom, hf := 0.4, 0.5, 0.6, 0.3
+		if err := b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &top, Bottom: &bottom, Header: &hf, Footer: &hf}); err != nil {
 			return err
 		}
 	}
@@ -421,10 +421,10 @@ func leagueHeader(l lang, b Build, withPeriod bool) []string {
 
 func leagueCells(b *book, a AgencyRow) []cell {
 	st := b.st
-	// A small sample is marked as in the HTML: † after the name, greyed.
+	// A small sample is marked as in the HTML: its name greyed (and the Small sample column).
 	name := txt(a.Agency, st.text)
 	if a.SmallSample {
-		name = txt(a.Agency+" †", st.small)
+		name = txt(a.Agency, st.small)
 	}
 	return []cell{
 		optI(a.Rank, st.int), optI(a.RankChange, st.intDelta), name, optF(a.Score, st.dec1), b.zoneCell(a.Zone),

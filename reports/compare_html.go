@@ -180,7 +180,9 @@ func (c *Comparison) page() (*comparePage, error) {
 	if first, last := c.matureRange(); first < 0 {
 		p.MoveNote = l.t("cmp_move_none")
 	} else {
-		p.MoveHead = l.tf("cmp_movement_span", c.Periods[first].Title, c.Periods[last].Title)
+		if first < last {
+			p.MoveHead = l.tf("cmp_movement_span", c.Periods[first].Title, c.Periods[last].Title)
+		}
 		if last < len(c.Periods)-1 {
 			var later []string
 			for i := last + 1; i < len(c.Periods); i++ {

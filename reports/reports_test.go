@@ -435,7 +435,7 @@ func TestErrors(t *testing.T) {
 		want string
 	}{
 		{CompareOptions{From: "2025-05", To: "2025-02"}, "--from 2025-05 is after --to 2025-02"},
-		{CompareOptions{From: "2025-02", To: "2025-05", Period: "week"}, "--period must be month or quarter"},
+		{CompareOptions{From: "2025-02", To: "2025-05", Period: "week"}, "--period must be month, quarter or year"},
 		{CompareOptions{From: "2025-02", To: "2025-07"}, "no data for July 2025 yet"},
 		{CompareOptions{From: "2023-01", To: "2023-06"}, "no monthly period with data"},
 	} {
