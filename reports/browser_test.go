@@ -191,6 +191,32 @@ func loadPage(t *testing.T, actx context.Context, path, name string, extra func(
 		t.Fatal(err)
 	}
 
+	// A phone (390 px wide): the page fits its width (wide tables scroll in their own box), the
+	// charts redraw, and the screenshot is there to look at.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2))); err != nil {
+		t.Fatal(err)
+	}
+	phone, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](`(function () {
+        window.dispatchEvent(new Event("resize"));
+        return { width: document.documentElement.scrollWidth };
+    })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if phone["width"] > 392 {
+		problems = append(problems, fmt.Sprintf("at 390 px the page is %v px wide", phone["width"]))
+	}
+	png, err = chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+"-390.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
+		t.Fatal(err)
+	}
+
 	// Print: the browser's own A4 PDF with the page's print CSS, and a screenshot of the print
 	// media at A4 width (96 dpi: 210 mm = 794 px) to look at.
 	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize()))
@@ -307,6 +333,11 @@ func TestBrowser(t *testing.T) {
 	gdb, _ := genDB(t)
 	gres := writeMonthly(t, gdb, "2025-10", "id", "")
 	openReport(t, actx, gres.HTML, "rapor-2025-10", nil)
+	pages, err := AgencyPages(context.Background(), gdb, AgencyOptions{Options: Options{Month: "2025-10", OutDir: t.TempDir(), Now: testNow}, Agency: "Dinas Pekerjaan Umum dan Penataan Ruang"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	openReport(t, actx, pages[0], "rapor-2025-10-skpd", nil)
 	cres, err := Compare(context.Background(), gdb, CompareOptions{From: "2025-05", To: "2025-10", OutDir: t.TempDir(), Now: testNow})
 	if err != nil {
 		t.Fatal(err)
