@@ -50,6 +50,10 @@ func TestMonthlyRun(t *testing.T) {
 			t.Errorf("missing: %v", err)
 		}
 	}
+	// One page per SKPD beside the scorecard.
+	if pages, _ := filepath.Glob(filepath.Join(out, "skpd", "rapor-2025-10-*.html")); len(pages) == 0 {
+		t.Errorf("no SKPD pages in %s", filepath.Join(out, "skpd"))
+	}
 	if left, _ := os.ReadDir(inbox); len(left) != 2 { // processed/ and failed/
 		t.Errorf("inbox not emptied: %d entries", len(left))
 	}
