@@ -123,6 +123,9 @@ type rlife struct {
 	judul, awal, akhir        string
 	nama                      string
 	style                     uint8
+	// xml holds, per static column, the cell's XML after its reference (escaped once, written
+	// in every snapshot); "" for an empty cell.
+	xml [numRC]string
 }
 
 // statusAt is the status a snapshot at s shows (before any spelling quirk) and whether
@@ -217,6 +220,13 @@ func (g *generator) makeRingkas(i int, l *rlife, rc *ringkasCtx) {
 	l.sub = b.sub
 	g.ringkasStatic(l, r, rc)
 	g.ringkasTimeline(l, r)
+	for c, v := range [numRC]string{rcTracking: l.base.tracking, rcName: l.nama, rcKlas: l.klas, rcCatID: l.catID,
+		rcCat: l.cat, rcJudul: l.judul, rcAwal: l.awal, rcAkhir: l.akhir, rcTipe: l.tipe, rcSumber: l.sumber,
+		rcInduk: l.induk, rcProv: l.prov, rcKab: l.kab, rcKec: l.kec, rcKel: l.kel} {
+		if v != "" {
+			l.xml[c] = string(appendInlineStr(nil, v, 0))
+		}
+	}
 }
 
 // ringkasTimeline draws the LAPOR! v3 events of l.

@@ -299,8 +299,9 @@ func writeSnapshot(sn *Snapshot, pop []rlife, seed int64, k int, start time.Time
 		d, sec := wibDay(l.sub)
 		for j, c := range cols {
 			switch c {
-			case rcTracking:
-				sw.text(j, l.base.tracking, 0)
+			case rcTracking, rcName, rcKlas, rcCatID, rcCat, rcJudul, rcAwal, rcAkhir, rcTipe, rcSumber,
+				rcInduk, rcProv, rcKab, rcKec, rcKel:
+				sw.cached(j, l.xml[c])
 			case rcDate:
 				if excelDate {
 					sw.number(j, float64(excelSerial(d)), xfDate)
@@ -315,26 +316,6 @@ func writeSnapshot(sn *Snapshot, pop []rlife, seed int64, k int, start time.Time
 					db = appendClock(db[:0], sec)
 					sw.text(j, string(db), 0)
 				}
-			case rcName:
-				sw.text(j, l.nama, 0)
-			case rcKlas:
-				sw.text(j, l.klas, 0)
-			case rcCatID:
-				sw.text(j, l.catID, 0)
-			case rcCat:
-				sw.text(j, l.cat, 0)
-			case rcJudul:
-				sw.text(j, l.judul, 0)
-			case rcAwal:
-				sw.text(j, l.awal, 0)
-			case rcAkhir:
-				sw.text(j, l.akhir, 0)
-			case rcTipe:
-				sw.text(j, l.tipe, 0)
-			case rcSumber:
-				sw.text(j, l.sumber, 0)
-			case rcInduk:
-				sw.text(j, l.induk, 0)
 			case rcAgencyID:
 				if disposed {
 					sw.text(j, AgencyID(l.ai), 0)
@@ -347,14 +328,6 @@ func writeSnapshot(sn *Snapshot, pop []rlife, seed int64, k int, start time.Time
 				sw.text(j, status, 0)
 			case rcReason:
 				sw.text(j, reason, 0)
-			case rcProv:
-				sw.text(j, l.prov, 0)
-			case rcKab:
-				sw.text(j, l.kab, 0)
-			case rcKec:
-				sw.text(j, l.kec, 0)
-			case rcKel:
-				sw.text(j, l.kel, 0)
 			case rcSetwapres:
 				if l.sumber == "Kanal Aduan Setwapres" {
 					sw.text(j, "Ya", 0)

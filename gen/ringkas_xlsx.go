@@ -3,7 +3,7 @@ package gen
 import (
 	"archive/zip"
 	"bufio"
-	"compress/flate"
+	"github.com/klauspost/compress/flate"
 	"io"
 	"os"
 	"strconv"
@@ -174,18 +174,33 @@ func (s *sheetWriter) text(col int, v string, style int) {
 	}
 	s.b = append(s.b, "<c"...)
 	s.ref(col)
+	s.b = appendInlineStr(s.b, v, style)
+}
+
+// cached writes a cell whose XML after the reference is ready (appendInlineStr's).
+func (s *sheetWriter) cached(col int, xml string) {
+	if xml == "" {
+		return
+	}
+	s.b = append(s.b, "<c"...)
+	s.ref(col)
+	s.b = append(s.b, xml...)
+}
+
+// appendInlineStr writes an inline-string cell's XML after its reference.
+func appendInlineStr(b []byte, v string, style int) []byte {
 	if style != 0 {
-		s.b = append(s.b, ` s="`...)
-		s.b = strconv.AppendInt(s.b, int64(style), 10)
-		s.b = append(s.b, '"')
+		b = append(b, ` s="`...)
+		b = strconv.AppendInt(b, int64(style), 10)
+		b = append(b, '"')
 	}
-	s.b = append(s.b, ` t="inlineStr"><is><t`...)
+	b = append(b, ` t="inlineStr"><is><t`...)
 	if needsPreserve(v) {
-		s.b = append(s.b, ` xml:space="preserve"`...)
+		b = append(b, ` xml:space="preserve"`...)
 	}
-	s.b = append(s.b, '>')
-	s.b = appendXMLText(s.b, v)
-	s.b = append(s.b, "</t></is></c>"...)
+	b = append(b, '>')
+	b = appendXMLText(b, v)
+	return append(b, "</t></is></c>"...)
 }
 
 // number writes a numeric cell (Excel dates and times are numbers with a date style).
