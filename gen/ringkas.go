@@ -263,13 +263,13 @@ func (g *generator) ringkasTimeline(l *rlife, r *rand.Rand) {
 	case x < 0.004: // blocked content
 		l.arch, l.archBy, l.archWhy = g.afterWD(l.sub, vwd), byAdmin, whyBlocked
 		return
-	case x < 0.030: // archived by the admin: SARA, no evidence, unclear
+	case x < 0.024: // archived by the admin: SARA, no evidence, unclear
 		l.arch, l.archBy, l.archWhy = g.afterWD(l.sub, vwd), byAdmin, whyOther
 		return
-	case x < 0.040: // withdrawn by the reporter
+	case x < 0.034: // withdrawn by the reporter
 		l.arch, l.archBy, l.archWhy = g.citizenAfter(l.sub, 3), byPelapor, whyReporter
 		return
-	case x < 0.095: // the admin asks for more information first
+	case x < 0.089: // the admin asks for more information first
 		l.w1from = g.afterWD(l.sub, vwd)
 		switch y := r.Float64(); {
 		case y < 0.55: // the reporter never answers: it waits
@@ -280,7 +280,7 @@ func (g *generator) ringkasTimeline(l *rlife, r *rand.Rand) {
 		}
 		l.w1to = g.citizenAfter(l.w1from, 4)
 		t0, vwd = l.w1to, r.IntN(3)
-	case x < 0.110: // nobody ever looks at it
+	case x < 0.099: // nobody ever looks at it
 		expire(l.sub)
 		return
 	}
@@ -315,7 +315,7 @@ func (g *generator) ringkasTimeline(l *rlife, r *rand.Rand) {
 		t = l.w2to
 	}
 	if r.Float64() < min(0.6, 0.45*a.pNever*f) { // the agency never follows up
-		if r.Float64() < 0.8 {
+		if r.Float64() < 0.6 {
 			expire(t)
 		} else {
 			l.closed, l.closedBy = g.afterWD(t, 5+r.IntN(25)), byAdmin
@@ -343,7 +343,7 @@ func (g *generator) ringkasTimeline(l *rlife, r *rand.Rand) {
 		case y < 0.9:
 			l.closed, l.closedBy = g.afterWD(l.answered, 1+r.IntN(8)), byAdmin
 		}
-	case x < 0.14: // the admin closes it
+	case x < 0.15: // the admin closes it
 		if c := g.afterWD(resp, r.IntN(9)); c < auto {
 			l.closed, l.closedBy = c, byAdmin
 		} else {
