@@ -227,6 +227,11 @@ func (g *generator) makeRingkas(i int, l *rlife, rc *ringkasCtx) {
 			l.xml[c] = string(appendInlineStr(nil, v, 0))
 		}
 	}
+	if l.akhir == l.awal {
+		l.xml[rcAkhir] = l.xml[rcAwal] // one copy in memory
+	}
+	// The texts live on in xml only: a 100,000-complaint history stays within a few hundred MB.
+	l.judul, l.awal, l.akhir, l.base.title, l.base.body, l.base.updates = "", "", "", "", "", nil
 }
 
 // ringkasTimeline draws the LAPOR! v3 events of l.
