@@ -1,8 +1,10 @@
 -- The complaints of one regency open at the instant $2 (a past month's stock_at) that were past a
--- service level then, rebuilt from the build's per-complaint history (complaint_facts, persisted
--- by the build): disposed by $2, not closed and not archived by then, and past C (its
--- completion_late_from reached by $2's local date) or unanswered by $2 past R working days (its
--- response_late_from reached). The same rows and columns as overdue.sql, with ages taken at $2.
+-- service level then, rebuilt from the build's per-complaint history (complaint_facts), with the
+-- definitions of the stock (transform/models/050_stock.sql) at that instant: certainly disposed
+-- (disposed_hi <= $2), certainly neither closed nor archived by then (closed_lo, archived_lo
+-- after $2), and overdue (completion_late_from reached by $2's local date) or unanswered past R
+-- working days (response_late_from reached, and certainly no follow-up by $2). The same rows and
+-- columns as overdue.sql, with ages taken at $2's local date.
 -- $1 regency, $2 instant (TIMESTAMPTZ), $3 the build's time zone.
 WITH b AS (
     SELECT response_working_days AS r, completion_days AS c, completion_unit AS unit,
@@ -10,20 +12,19 @@ WITH b AS (
     FROM build_info
 ),
 f AS (
-    SELECT n.agency, f.tracking_id, f.disposed_at, f.disposed_date,
+    SELECT f.agency, f.tracking_id, f.disposed_hi AS disposed_at,
            f.completion_late_from <= b.d AS overdue,
-           f.has_first_response AND (f.first_response_at IS NULL OR f.first_response_at > $2::TIMESTAMPTZ)
-               AND f.response_late_from <= b.d AS unanswered_overdue,
+           f.has_first_response AND f.response_late_from <= b.d
+               AND CASE WHEN f.timing = 'exact' THEN f.first_response_at IS NULL OR f.first_response_at > $2::TIMESTAMPTZ
+                        ELSE f.response_lo IS NULL OR f.response_lo > $2::TIMESTAMPTZ END AS unanswered_overdue,
            (b.d - f.disposed_date) AS open_days,
            (ce.wd_index - f.disposed_wd_index) AS open_wd
     FROM complaint_facts AS f
-    JOIN regencies AS g ON g.regency_id = f.regency_id
-    JOIN (SELECT DISTINCT agency_id, agency FROM agency_names) AS n ON n.agency_id = f.agency_id
     CROSS JOIN b
     JOIN calendar AS ce ON ce.date = b.d
-    WHERE g.regency = $1 AND f.in_cohort AND f.disposed_at <= $2::TIMESTAMPTZ
-      AND (f.closed_at IS NULL OR f.closed_at > $2::TIMESTAMPTZ)
-      AND (f.archived_at IS NULL OR f.archived_at > $2::TIMESTAMPTZ)
+    WHERE f.regency = $1 AND f.in_cohort AND f.disposed_hi <= $2::TIMESTAMPTZ
+      AND (f.closed_hi IS NULL OR f.closed_lo > $2::TIMESTAMPTZ)
+      AND (f.archived_hi IS NULL OR f.archived_lo > $2::TIMESTAMPTZ)
 )
 SELECT f.agency, f.tracking_id, coalesce(c.category, '') AS category,
        CASE WHEN coalesce(c.is_confidential, false) THEN '' ELSE coalesce(c.title, '') END AS title,
