@@ -78,6 +78,25 @@ func cUnitAdj(l lang, b Build) string {
 func newKPIs(l lang, b Build) kpiSet {
 	cu := cUnitWords(l, b)
 	i := func(n int64) *float64 { return f64(n) }
+	oi := func(n *int64) *float64 {
+		if n == nil {
+			return nil
+		}
+		return f64(*n)
+	}
+	ofClosed := func(n *int64, r RegencyRow) string {
+		if n == nil || r.Closed == 0 {
+			return ""
+		}
+		return l.tf("base_of_closed", l.int(*n), l.int(r.Closed))
+	}
+	// undetermined says how many of a rate's complaints the snapshots cannot decide.
+	undetermined := func(n *int64) string {
+		if n == nil || *n == 0 {
+			return ""
+		}
+		return "; " + l.tf("base_undetermined", l.int(*n))
+	}
 	list := []kpi{
 		{id: "kpi-submitted", label: l.t("kpi_submitted"), unit: uCount, regency: true, tile: true,
 			value: func(r RegencyRow) *float64 { return i(r.Submitted) },
@@ -95,7 +114,7 @@ func newKPIs(l lang, b Build) kpiSet {
 				if r.OnTimeResponseRate == nil {
 					return l.t("not_available")
 				}
-				return l.tf("kpi_ontime_sub", l.optInt(r.RespondedOnTime), l.int(r.ResponseBase))
+				return l.tf("kpi_ontime_sub", l.optInt(r.RespondedOnTime), l.int(r.ResponseBase)) + undetermined(r.RespondedUndetermined)
 			}},
 		{id: "kpi-responded", label: l.t("x_response_rate"), unit: uRate, better: +1, cohort: true,
 			value: func(r RegencyRow) *float64 { return r.ResponseRate },
@@ -112,7 +131,10 @@ func newKPIs(l lang, b Build) kpiSet {
 				if r.CloseDaysMedian != nil {
 					s += "; " + l.tf("kpi_close_median_sub", l.opt(r.CloseDaysMedian, 1), cu)
 				}
-				return s
+				if r.ClosedBySystem != nil && *r.ClosedBySystem > 0 {
+					s += "; " + l.tf("kpi_closed_system_sub", l.int(*r.ClosedBySystem))
+				}
+				return s + undetermined(r.ClosedUndetermined)
 			}},
 		{id: "kpi-resolved-ot", label: l.tf("x_resolved_ot_label", b.C, cu), unit: uRate, better: +1, cohort: true,
 			value: func(r RegencyRow) *float64 { return r.OnTimeCompletionRate },
@@ -145,6 +167,25 @@ func newKPIs(l lang, b Build) kpiSet {
 		{id: "kpi-rating", label: l.t("x_rating"), unit: uRating, better: +1, cohort: true,
 			value: func(r RegencyRow) *float64 { return r.RatingAvg },
 			base:  func(r RegencyRow) string { return l.tf("base_rated", l.int(r.Rated), l.int(r.Received)) }},
+		{id: "kpi-closed-system", label: l.t("kpi_closed_system"), unit: uCount, cohort: true,
+			value: func(r RegencyRow) *float64 { return oi(r.ClosedBySystem) },
+			base:  func(r RegencyRow) string { return ofClosed(r.ClosedBySystem, r) }},
+		{id: "kpi-closed-admin", label: l.t("kpi_closed_admin"), unit: uCount, cohort: true,
+			value: func(r RegencyRow) *float64 { return oi(r.ClosedByAdmin) },
+			base:  func(r RegencyRow) string { return ofClosed(r.ClosedByAdmin, r) }},
+		{id: "kpi-closed-reporter", label: l.t("kpi_closed_reporter"), unit: uCount, cohort: true,
+			value: func(r RegencyRow) *float64 { return oi(r.ClosedByReporter) },
+			base:  func(r RegencyRow) string { return ofClosed(r.ClosedByReporter, r) }},
+		{id: "kpi-archived-expired", label: l.t("kpi_archived_expired"), unit: uCount, better: -1, cohort: true,
+			value: func(r RegencyRow) *float64 { return oi(r.ArchivedExpired) }},
+		{id: "kpi-archived-other", label: l.t("kpi_archived_other"), unit: uCount, cohort: true,
+			value: func(r RegencyRow) *float64 { return oi(r.ArchivedOther) }},
+		{id: "kpi-postponed", label: l.t("kpi_postponed"), unit: uCount, cohort: true,
+			value: func(r RegencyRow) *float64 { return oi(r.Postponed) }},
+		{id: "kpi-responded-undetermined", label: l.tf("kpi_responded_undetermined", b.R), unit: uCount, cohort: true,
+			value: func(r RegencyRow) *float64 { return oi(r.RespondedUndetermined) }},
+		{id: "kpi-closed-undetermined", label: l.tf("kpi_closed_undetermined", b.C, cu), unit: uCount, cohort: true,
+			value: func(r RegencyRow) *float64 { return oi(r.ClosedUndetermined) }},
 		{id: "kpi-open", label: l.t("kpi_open"), unit: uCount, better: -1, tile: true,
 			value: func(r RegencyRow) *float64 { return i(r.OpenEnd) },
 			base:  func(r RegencyRow) string { return l.tf("kpi_open_sub", l.dateShort(r.StockAt)) }},
@@ -163,6 +204,8 @@ func newKPIs(l lang, b Build) kpiSet {
 				}
 				return i(*r.UnansweredOverdueEnd)
 			}},
+		{id: "kpi-open-undetermined", label: l.t("kpi_open_undetermined"), unit: uCount,
+			value: func(r RegencyRow) *float64 { return oi(r.OpenEndUndetermined) }},
 		{id: "kpi-undisposed", label: l.t("x_undisposed"), unit: uCount, better: -1, regency: true,
 			value: func(r RegencyRow) *float64 { return i(r.UndisposedEnd) }},
 		{id: "kpi-score-month", label: l.t("col_score"), unit: uScore, better: +1, cohort: true,

@@ -79,6 +79,17 @@ type Metrics struct {
 	SmallSample          bool
 	Maturing             bool
 	Complete             bool
+	// From snapshot exports (LAPOR! v3): service levels the snapshots cannot decide, and the
+	// closure mix (who closed it; archived as expired or otherwise; waiting for the reporter).
+	RespondedUndetermined *int64
+	ClosedUndetermined    *int64
+	ClosedBySystem        *int64
+	ClosedByAdmin         *int64
+	ClosedByReporter      *int64
+	ArchivedExpired       *int64
+	ArchivedOther         *int64
+	Postponed             *int64
+	OpenEndUndetermined   *int64
 }
 
 var metricColumns = []string{
@@ -86,6 +97,8 @@ var metricColumns = []string{
 	"rating_avg", "response_wd_median", "response_wd_p90", "close_days_median", "response_rate",
 	"on_time_response_rate", "completion_rate", "on_time_completion_rate", "satisfaction", "open_end",
 	"overdue_end", "unanswered_overdue_end", "stock_at", "score", "zone", "small_sample", "maturing", "complete",
+	"responded_undetermined", "closed_undetermined", "closed_by_system", "closed_by_admin", "closed_by_reporter",
+	"archived_expired", "archived_other", "postponed", "open_end_undetermined",
 }
 
 func (m *Metrics) dest() []any {
@@ -94,6 +107,8 @@ func (m *Metrics) dest() []any {
 		&m.RatingAvg, &m.ResponseWDMedian, &m.ResponseWDP90, &m.CloseDaysMedian, &m.ResponseRate,
 		&m.OnTimeResponseRate, &m.CompletionRate, &m.OnTimeCompletionRate, &m.Satisfaction, &m.OpenEnd,
 		&m.OverdueEnd, &m.UnansweredOverdueEnd, &m.StockAt, &m.Score, &m.Zone, &m.SmallSample, &m.Maturing, &m.Complete,
+		&m.RespondedUndetermined, &m.ClosedUndetermined, &m.ClosedBySystem, &m.ClosedByAdmin, &m.ClosedByReporter,
+		&m.ArchivedExpired, &m.ArchivedOther, &m.Postponed, &m.OpenEndUndetermined,
 	}
 }
 
