@@ -95,7 +95,7 @@ func (a *AgencyRapor) page() (*agencyPage, error) {
 	if len(trend) == 0 {
 		p.Trend.Empty = l.t("ch_none")
 	}
-	p.Status.Half = false
+	p.Trend.Half, p.Status.Half = false, true
 	if p.ChartsJS, err = chartsJS([]chart{p.Trend, p.Status}); err != nil {
 		return nil, err
 	}

@@ -127,6 +127,10 @@ func (c *Comparison) xlsxWide(b *book, name string, agencies bool) error {
 	}
 	if r > 1 {
 		for i := range c.Periods {
+			// A maturing period is not zone-coloured (as in the HTML): its score is still rising.
+			if !c.mature(i) {
+				continue
+			}
 			sc := colName(fixed + 1 + 3*i)
 			zc := colName(fixed + 2 + 3*i)
 			if err := b.zoneFormats(name, fmt.Sprintf("%s2:%s%d", sc, sc, r), fmt.Sprintf("%s2:%s%d", zc, zc, r), c.Build.ZoneHijau, c.Build.ZoneKuning); err != nil {
