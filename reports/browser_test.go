@@ -130,7 +130,7 @@ func loadPage(t *testing.T, actx context.Context, path, name string, extra func(
 	ev := &browserEvents{}
 	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(ev.listen))
 	defer cancel()
-	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, 120*time.Second) // a shared CI machine: generous, never a speed check
 	defer cancelT()
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -193,7 +193,7 @@ func loadPage(t *testing.T, actx context.Context, path, name string, extra func(
 
 	// A phone (390 px wide): the page fits its width (wide tables scroll in their own box), the
 	// charts redraw, and the screenshot is there to look at.
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2))); err != nil {
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
 		t.Fatal(err)
 	}
 	phone, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](`(function () {
