@@ -336,6 +336,9 @@ func (s *Scorecard) responseChart() chart {
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
 	c.option = m
 	c.Note = l.tf("ch_response_note", s.Build.R, l.int(h.Unanswered))
+	if h.Loose > 0 {
+		c.Note += " " + l.tf("ch_response_loose", l.int(h.Loose))
+	}
 	return c
 }
 

@@ -787,8 +787,7 @@ type StatusCount struct {
 
 // loadStatusMix counts each agency's cohort of the month by current status.
 func loadStatusMix(ctx context.Context, q querier, b Build, regency string, month time.Time) ([]StatusCount, error) {
-	start, end := monthBounds(month, b.Loc)
-	rows, err := q.QueryContext(ctx, query("status_mix"), regency, start, end)
+	rows, err := q.QueryContext(ctx, query("status_mix"), regency, ymd(month), ymd(month.AddDate(0, 1, 0)))
 	if err != nil {
 		return nil, err
 	}

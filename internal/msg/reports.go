@@ -310,6 +310,7 @@ var reportTexts = map[string]text{
 	"base_of_closed":             {"%s dari %s yang selesai", "%s of the %s resolved"},
 	"base_undetermined":          {"%s tidak dapat ditentukan dari ekspor berkala", "%s undetermined from the periodic exports"},
 	"kpi_closed_system_sub":      {"%s ditutup oleh sistem", "%s closed by the system"},
+	"ch_response_loose":          {"%s pengaduan lain sudah ditindaklanjuti, tetapi ekspor berkala tidak cukup rapat untuk menghitung harinya.", "%s more complaints were followed up, but the periodic exports are too far apart to count the days."},
 	"cmp_title":                  {"Perbandingan kinerja SKPD", "SKPD performance comparison"},
 	"cmp_kicker":                 {"Bahan Ombudsman · SP4N-LAPOR!", "For the Ombudsman · SP4N-LAPOR!"},
 	"cmp_period_m":               {"bulanan", "monthly"},
