@@ -182,7 +182,11 @@ func (s *Scorecard) trendChartOf(id string, rows []RegencyRow) chart {
 // backlogChart: each agency's open complaints at the stock instant, stacked by age.
 func (s *Scorecard) backlogChart() chart {
 	l := s.L
-	c := chart{ID: "chart-backlog", Title: l.tf("ch_backlog", l.dateShort(s.Build.AsOf))}
+	at := s.Build.AsOf
+	if s.OverdueAt == "history" {
+		at = s.Current.StockAt
+	}
+	c := chart{ID: "chart-backlog", Title: l.tf("ch_backlog", l.dateShort(at))}
 	if len(s.Backlog) == 0 {
 		c.Empty = l.t("ch_backlog_none")
 		return c

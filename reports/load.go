@@ -549,7 +549,16 @@ func agenciesByCount(items []OverdueItem) []OverdueItem {
 // loadBacklog counts each agency's complaints open at as_of (open_complaints) by age in C's unit:
 // up to C/2, up to C, up to 2C, beyond.
 func loadBacklog(ctx context.Context, q querier, regency string) ([]BacklogRow, error) {
-	rows, err := q.QueryContext(ctx, query("backlog"), regency)
+	return readBacklog(ctx, q, query("backlog"), regency)
+}
+
+// loadBacklogAt is the same at a past instant (a month's stock_at), from the history.
+func loadBacklogAt(ctx context.Context, q querier, regency string, at time.Time, loc *time.Location) ([]BacklogRow, error) {
+	return readBacklog(ctx, q, query("backlog_at"), regency, at, loc.String())
+}
+
+func readBacklog(ctx context.Context, q querier, sqlText string, args ...any) ([]BacklogRow, error) {
+	rows, err := q.QueryContext(ctx, sqlText, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -272,6 +272,15 @@ func TestNumbersAgreeWithMetricTables(t *testing.T) {
 				t.Errorf("list: %d unanswered past R, regency_month.unanswered_overdue_end at %v %d", nr, s.Current.StockAt, *unanswered)
 			}
 
+			// The open complaints by age add up to the month's open stock.
+			var backlog int64
+			for _, b := range s.Backlog {
+				backlog += b.Total
+			}
+			if backlog != s.Current.OpenEnd {
+				t.Errorf("backlog chart: %d open, regency_month.open_end %d", backlog, s.Current.OpenEnd)
+			}
+
 			// The breakdowns count the month's submissions; the response-time distribution is the
 			// month's cohort, its on-time part responded_on_time.
 			var responseBase int64

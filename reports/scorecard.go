@@ -149,9 +149,7 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 	if s.names, err = loadAgencyNames(ctx, tx, s.Regency); err != nil {
 		return nil, err
 	}
-	if s.Backlog, err = loadBacklog(ctx, tx, s.Regency); err != nil {
-		return nil, err
-	}
+
 	// The accountability list is the state at the month's end: for as_of's month the open
 	// complaints of today; for a past month rebuilt from the history, when the build keeps it.
 	s.OverdueAt = "now"
@@ -168,6 +166,15 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 		}
 	} else {
 		s.Overdue, err = loadOverdue(ctx, tx, b.Loc, s.Regency)
+	}
+	if err != nil {
+		return nil, err
+	}
+	// The open complaints by age: at the month's end, as the list.
+	if s.OverdueAt == "history" {
+		s.Backlog, err = loadBacklogAt(ctx, tx, s.Regency, s.Current.StockAt, b.Loc)
+	} else {
+		s.Backlog, err = loadBacklog(ctx, tx, s.Regency)
 	}
 	if err != nil {
 		return nil, err
