@@ -147,8 +147,8 @@ type AgencyOptions struct {
 	Aliases map[string]string // folded alias -> master name (config agencies)
 }
 
-// AgencyPages writes rapor-YYYY-MM-<agency>.html for one agency, or for every agency of the
-// month when o.Agency is "", into o.OutDir.
+// AgencyPages writes rapor-YYYY-MM-<agency>.html and .xlsx for one agency, or for every agency
+// of the month when o.Agency is "", into o.OutDir. It returns the files written.
 func AgencyPages(ctx context.Context, db *store.DB, o AgencyOptions) ([]string, error) {
 	if _, err := echartsJS(); err != nil {
 		return nil, err
@@ -174,11 +174,15 @@ func AgencyPages(ctx context.Context, db *store.DB, o AgencyOptions) ([]string, 
 	}
 	var paths []string
 	for _, name := range names {
-		path := filepath.Join(dir, "rapor-"+s.MonthLabel()+"-"+Slug(name)+".html")
-		if err := writeFile(path, s.Agency(name).WriteHTML); err != nil {
+		a := s.Agency(name)
+		base := filepath.Join(dir, "rapor-"+s.MonthLabel()+"-"+Slug(name))
+		if err := writeFile(base+".html", a.WriteHTML); err != nil {
 			return paths, err
 		}
-		paths = append(paths, path)
+		if err := writeFile(base+".xlsx", a.WriteXLSX); err != nil {
+			return paths, err
+		}
+		paths = append(paths, base+".html", base+".xlsx")
 	}
 	return paths, nil
 }

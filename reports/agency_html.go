@@ -49,21 +49,8 @@ func (a *AgencyRapor) tiles() []tile {
 	}
 	ts = append(ts, mt)
 
-	// This month's row (the stock comes from the 12-month row when the agency received nothing).
-	cur := RegencyRow{PeriodStart: s.Month, Metrics: Metrics{StockAt: s.Current.StockAt, Complete: s.Current.Complete, Maturing: s.Current.Maturing}}
-	if a.Month != nil {
-		cur = asRegencyRow(*a.Month)
-	} else if a.Roll12 != nil {
-		cur.OpenEnd, cur.OverdueEnd, cur.UnansweredOverdueEnd = a.Roll12.OpenEnd, a.Roll12.OverdueEnd, a.Roll12.UnansweredOverdueEnd
-	}
-	var prev *RegencyRow
+	cur, prev := a.rows()
 	prevMonth := s.Month.AddDate(0, -1, 0)
-	for _, r := range a.Trend {
-		if r.EndMonth.Equal(prevMonth) {
-			p := asRegencyRow(r)
-			prev = &p
-		}
-	}
 	for _, id := range []string{"kpi-received", "kpi-ontime", "kpi-resolved", "kpi-median", "kpi-open", "kpi-overdue"} {
 		ts = append(ts, k.tileOf(k.byID(id), cur, prev, l.monthShort(prevMonth)))
 	}

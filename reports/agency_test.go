@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/hsu-lapor/rapor/config"
 )
 
@@ -52,11 +54,12 @@ func TestAgencyPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(paths) != 1 || filepath.Base(paths[0]) != "rapor-2025-05-dinas-pupr.html" {
+	if len(paths) != 2 || filepath.Base(paths[0]) != "rapor-2025-05-dinas-pupr.html" || filepath.Base(paths[1]) != "rapor-2025-05-dinas-pupr.xlsx" {
 		t.Fatalf("paths %v", paths)
 	}
 	html := readFile(t, paths[0])
 	golden(t, "agency-2025-05-id.html", stripECharts(t, html))
+	golden(t, "agency-2025-05-id.xlsx.txt", []byte(dumpXLSX(t, paths[1])))
 	page := string(html)
 	a := s.Agency("Dinas PUPR")
 	for _, it := range s.Overdue {
@@ -67,6 +70,19 @@ func TestAgencyPage(t *testing.T) {
 	if a.Roll12 == nil || !strings.Contains(page, newLang("id").opt(a.Roll12.Score, 1)) {
 		t.Errorf("the 12-month score is not on the page")
 	}
+	// The workbook's list is the agency's own, all of it.
+	f, err := excelize.OpenFile(paths[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("Tunggakan")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(rows) - 1; (len(a.Overdue) > 0 && n != len(a.Overdue)) || (len(a.Overdue) == 0 && n != 1) {
+		t.Errorf("the workbook lists %d, the agency has %d overdue", n, len(a.Overdue))
+	}
 
 	// Every agency gets a page when none is named.
 	o.Agency, o.OutDir = "", t.TempDir()
@@ -74,7 +90,7 @@ func TestAgencyPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(all) != len(s.AgencyNames()) || len(all) < 3 {
+	if len(all) != 2*len(s.AgencyNames()) || len(all) < 6 {
 		t.Errorf("%d pages for %d agencies", len(all), len(s.AgencyNames()))
 	}
 }

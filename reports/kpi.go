@@ -279,7 +279,7 @@ func (k kpiSet) tileOf(x kpi, cur RegencyRow, prev *RegencyRow, prevLabel string
 	l := k.l
 	v := x.value(cur)
 	t := tile{ID: x.id, Label: x.label, Value: k.format(x, v)}
-	if x.base != nil {
+	if x.base != nil && !(x.cohort && cur.Received == 0) { // an empty cohort rests on nothing
 		t.Sub = x.base(cur)
 	}
 	if v != nil && x.unit == uRate {

@@ -59,7 +59,7 @@ func (s *Scorecard) xlsxSummary(b *book) error {
 		prevLabel = l.month(s.Previous.PeriodStart)
 	}
 	if s.Roll12 != nil {
-		roll = l.tf("x_roll12", s.Roll12.Period)
+		roll = l.tf("x_roll12", s.windowStart(12).Format("2006-01")+".."+s.MonthLabel())
 	}
 	headerRow := r
 	if err := g.header(r, l.t("x_indicator"), l.month(s.Month), prevLabel, l.t("x_change"), roll, l.t("x_unit"), l.t("x_base")); err != nil {
@@ -68,42 +68,10 @@ func (s *Scorecard) xlsxSummary(b *book) error {
 	if err := b.f.SetRowHeight(name, r, 30); err != nil {
 		return err
 	}
-	cur, prev, r12 := s.Current, s.Previous, s.Roll12
 	st := b.st
 	k := newKPIs(l, s.Build)
-	scoreRow := 0
-	for _, x := range k.list {
-		r++
-		c := kpiCell(b, x, x.value(cur))
-		base := ""
-		if x.base != nil {
-			base = x.base(cur)
-		}
-		row := []cell{txt(x.label, st.text), c, {nil, 0}, {nil, 0}, {nil, 0}, txt(k.unitText(x), st.text), txt(base, st.wrap)}
-		if prev != nil {
-			p := kpiCell(b, x, x.value(*prev))
-			row[2] = p
-			row[3] = diffCell(c, p, kpiDeltaStyle(b, x))
-		}
-		if r12 != nil {
-			row[4] = kpiCell(b, x, x.value(*r12))
-		}
-		if err := g.row(r, row...); err != nil {
-			return err
-		}
-		if x.id == "kpi-score-month" {
-			scoreRow = r
-		}
-	}
-	r++
-	zr := []cell{txt(l.t("col_zone"), st.text), b.zoneCell(cur.Zone), {nil, 0}, {nil, 0}, {nil, 0}}
-	if prev != nil {
-		zr[2] = b.zoneCell(prev.Zone)
-	}
-	if r12 != nil {
-		zr[4] = b.zoneCell(r12.Zone)
-	}
-	if err := g.row(r, zr...); err != nil {
+	r, scoreRow, err := writeKPIRows(b, g, r, k, k.list, s.Current, s.Previous, s.Roll12)
+	if err != nil {
 		return err
 	}
 	g.wrap[7] = 48
@@ -424,4 +392,44 @@ func kpiDeltaStyle(b *book, x kpi) int {
 		return b.st.pctDelta
 	}
 	return b.st.dec1Delta
+}
+
+// writeKPIRows writes the KPIs of the catalogue from row r+1 on: label, the month, the previous
+// month, the change, the 12 months, unit, the share it rests on; then the zone. It returns the
+// last row written and the score's row.
+func writeKPIRows(b *book, g *grid, r int, k kpiSet, list []kpi, cur RegencyRow, prev, r12 *RegencyRow) (int, int, error) {
+	l, st := b.l, b.st
+	scoreRow := 0
+	for _, x := range list {
+		r++
+		c := kpiCell(b, x, x.value(cur))
+		base := ""
+		if x.base != nil && !(x.cohort && cur.Received == 0) { // an empty cohort rests on nothing
+			base = x.base(cur)
+		}
+		row := []cell{txt(x.label, st.text), c, {nil, 0}, {nil, 0}, {nil, 0}, txt(k.unitText(x), st.text), txt(base, st.wrap)}
+		if prev != nil {
+			p := kpiCell(b, x, x.value(*prev))
+			row[2] = p
+			row[3] = diffCell(c, p, kpiDeltaStyle(b, x))
+		}
+		if r12 != nil {
+			row[4] = kpiCell(b, x, x.value(*r12))
+		}
+		if err := g.row(r, row...); err != nil {
+			return r, 0, err
+		}
+		if x.id == "kpi-score-month" {
+			scoreRow = r
+		}
+	}
+	r++
+	zr := []cell{txt(l.t("col_zone"), st.text), b.zoneCell(cur.Zone), {nil, 0}, {nil, 0}, {nil, 0}}
+	if prev != nil {
+		zr[2] = b.zoneCell(prev.Zone)
+	}
+	if r12 != nil {
+		zr[4] = b.zoneCell(r12.Zone)
+	}
+	return r, scoreRow, g.row(r, zr...)
 }

@@ -118,7 +118,7 @@ unless you pass --db.`)
 	if err != nil {
 		return fail(g, err)
 	}
-	say("   %d halaman SKPD di %s", "   %d SKPD pages in %s", len(pages), filepath.Join(*dir, "skpd"))
+	say("   %d halaman SKPD (HTML dan XLSX) di %s", "   %d SKPD pages (HTML and XLSX) in %s", len(pages)/2, filepath.Join(*dir, "skpd"))
 	for _, p := range []string{rep.HTML, rep.XLSX, cmp.HTML, cmp.XLSX} {
 		fmt.Fprintf(g.stdout, "   %s\n", p)
 	}

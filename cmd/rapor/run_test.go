@@ -105,8 +105,8 @@ func TestMonthlyRun(t *testing.T) {
 		rows.Scan(&seen, &ingested, &failed, &outcome, &month, &nrep, &finished, &built)
 		got = append(got, strings.Join([]string{strconv.Itoa(seen), strconv.Itoa(ingested), strconv.Itoa(failed), outcome, month, strconv.Itoa(nrep), strconv.FormatBool(finished), strconv.FormatBool(built)}, "|"))
 	}
-	// 4 reports (scorecard and comparison, HTML and XLSX) and 22 SKPD pages.
-	want := []string{"2|1|1|failed|2025-10-01|26|true|true", "0|0|0|ok|2025-10-01|26|true|true"}
+	// 4 reports (scorecard and comparison, HTML and XLSX) and 22 SKPD pages (HTML and XLSX).
+	want := []string{"2|1|1|failed|2025-10-01|48|true|true", "0|0|0|ok|2025-10-01|48|true|true"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("job_runs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
