@@ -64,6 +64,7 @@ func TestCompareGolden(t *testing.T) {
 	for _, c := range []struct{ from, to, period, lang, regency string }{
 		{"2025-02", "2025-05", "month", "id", ""},
 		{"2025-01", "2025-05", "quarter", "en", "hulu sungai  utara"},
+		{"2025-01", "2025-05", "year", "id", ""},
 	} {
 		t.Run(c.period+"-"+c.lang, func(t *testing.T) {
 			res, err := Compare(context.Background(), db, CompareOptions{From: c.from, To: c.to, Period: c.period, Lang: c.lang,
@@ -72,8 +73,11 @@ func TestCompareGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			base := "rapor-banding-" + c.from + "-" + c.to
-			if c.period == "quarter" {
+			switch c.period {
+			case "quarter":
 				base += "-triwulan"
+			case "year":
+				base += "-tahunan"
 			}
 			if filepath.Base(res.HTML) != base+".html" {
 				t.Fatalf("file %s", res.HTML)
