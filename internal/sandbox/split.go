@@ -63,7 +63,7 @@ func (lx *lexer) nextSemicolon() (int, bool) {
 		case c == ';':
 			return lx.pos, true
 		case c == '-' && strings.HasPrefix(s[lx.pos:], "--"):
-			nl := strings.IndexByte(s[lx.pos:], '\n')
+			nl := lineEnd(s[lx.pos:])
 			if nl < 0 {
 				lx.pos = len(s)
 				return lx.pos, false
@@ -158,6 +158,12 @@ func dollarTag(s string) (string, bool) {
 	return "", false
 }
 
+// lineEnd is where a -- comment at the start of s ends: DuckDB's (PostgreSQL's) scanner ends
+// it at LF or CR, so "-- x\r; SET ..." is a comment, a semicolon and a second statement.
+func lineEnd(s string) int {
+	return strings.IndexAny(s, "\n\r")
+}
+
 func identChar(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
@@ -171,7 +177,7 @@ func firstWords(stmt string, n int) []string {
 		s = strings.TrimLeft(s, " \t\r\n\f\v(")
 		switch {
 		case strings.HasPrefix(s, "--"):
-			nl := strings.IndexByte(s, '\n')
+			nl := lineEnd(s)
 			if nl < 0 {
 				return words
 			}
@@ -244,7 +250,7 @@ func skipBlank(s string) string {
 		s = strings.TrimLeft(s, " \t\r\n\f\v")
 		switch {
 		case strings.HasPrefix(s, "--"):
-			nl := strings.IndexByte(s, '\n')
+			nl := lineEnd(s)
 			if nl < 0 {
 				return ""
 			}

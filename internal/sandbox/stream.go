@@ -4,6 +4,7 @@ package sandbox
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"fmt"
@@ -15,6 +16,8 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 	bindings "github.com/duckdb/duckdb-go-bindings"
 	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/hsu-lapor/rapor/internal/msg"
 )
 
 // Why this file: duckdb-go's QueryContext, and so its Arrow interface, asks DuckDB for a
@@ -50,9 +53,10 @@ func rawConn(c driver.Conn) (bindings.Connection, bool) {
 	return conn, true
 }
 
-// streamQuery runs one statement (already checked: exactly one, allowed type) as a streaming
-// result and returns it as an Arrow record reader. The caller releases it.
-func streamQuery(ctx context.Context, c driver.Conn, stmt string) (array.RecordReader, error) {
+// streamQuery runs one statement (already vetted: see guard.go) as a streaming result and
+// returns it as an Arrow record reader. The caller releases it. args are bound to the final
+// statement's parameters (sql.NamedArg by name, other values by position).
+func streamQuery(ctx context.Context, c driver.Conn, stmt string, args []any, p plan) (array.RecordReader, error) {
 	conn, ok := rawConn(c)
 	if !ok {
 		return nil, errNoStream
@@ -73,7 +77,7 @@ func streamQuery(ctx context.Context, c driver.Conn, stmt string) (array.RecordR
 		case <-r.stop:
 		}
 	}()
-	if err := r.open(stmt); err != nil {
+	if err := r.open(stmt, args, p); err != nil {
 		r.free()
 		if cerr := ctx.Err(); cerr != nil {
 			return nil, cerr
@@ -95,6 +99,9 @@ type streamReader struct {
 	opts      bindings.ArrowOptions
 	haveRes   bool
 	schema    *arrow.Schema
+	// rollback: the statement runs in a transaction of the sandbox's own (a PIVOT's
+	// expansion), rolled back when the reader is freed.
+	rollback bool
 
 	imu   sync.Mutex // guards freed against the interrupting goroutine
 	freed bool
@@ -110,19 +117,59 @@ func resultError(res *bindings.Result) error {
 	return &duckdb.Error{Type: duckdb.ErrorType(bindings.ResultErrorType(res)), Msg: bindings.ResultError(res)}
 }
 
-func (r *streamReader) open(stmt string) error {
+func (r *streamReader) open(stmt string, args []any, p plan) error {
 	n := bindings.ExtractStatements(r.conn, stmt, &r.extracted)
 	if n == 0 {
-		return fmt.Errorf("%s", bindings.ExtractStatementsError(r.extracted))
+		return duckdbError(bindings.ExtractStatementsError(r.extracted))
 	}
-	if n != 1 { // checked before: cannot happen, and must not run unchecked statements
+	if n != 1 && !p.pivot { // vetted before: cannot happen, and must not run unchecked statements
 		return &RefusedError{Kind: KindMulti, Statement: stmt}
 	}
-	if bindings.PrepareExtractedStatement(r.conn, r.extracted, 0, &r.prepared) == bindings.StateError {
-		return fmt.Errorf("%s", bindings.PrepareError(r.prepared))
+	if p.pivot {
+		// DuckDB's expansion: CREATE TYPE statements, then the query. All of it runs in a
+		// transaction rolled back afterwards, so nothing of it stays in the session.
+		if err := r.exec("BEGIN TRANSACTION"); err != nil {
+			return errors.New(msg.T("sql_pivot_in_transaction"))
+		}
+		r.rollback = true
+		for i := bindings.IdxT(0); i < n-1; i++ {
+			var ps bindings.PreparedStatement
+			if bindings.PrepareExtractedStatement(r.conn, r.extracted, i, &ps) == bindings.StateError {
+				defer bindings.DestroyPrepare(&ps)
+				return duckdbError(bindings.PrepareError(ps))
+			}
+			t := preparedType(ps)
+			var res bindings.Result
+			state := bindings.StateError
+			if t == duckdb.STATEMENT_TYPE_CREATE {
+				state = bindings.ExecutePrepared(ps, &res)
+			}
+			bindings.DestroyPrepare(&ps)
+			if t != duckdb.STATEMENT_TYPE_CREATE {
+				return &RefusedError{Kind: KindMulti, Statement: stmt}
+			}
+			err := error(nil)
+			if state == bindings.StateError {
+				err = resultError(&res)
+			}
+			bindings.DestroyResult(&res)
+			if err != nil {
+				return err
+			}
+		}
+	}
+	if bindings.PrepareExtractedStatement(r.conn, r.extracted, n-1, &r.prepared) == bindings.StateError {
+		return duckdbError(bindings.PrepareError(r.prepared))
+	}
+	if t := preparedType(r.prepared); t != p.typ {
+		// What runs must be what was vetted.
+		return allowType(stmt, t, "")
+	}
+	if err := bind(r.prepared, args); err != nil {
+		return err
 	}
 	if bindings.PendingPreparedStreaming(r.prepared, &r.pending) == bindings.StateError {
-		return fmt.Errorf("%s", bindings.PendingError(r.pending))
+		return duckdbError(bindings.PendingError(r.pending))
 	}
 	if err := r.ctx.Err(); err != nil {
 		return err
@@ -248,4 +295,54 @@ func (r *streamReader) free() {
 	bindings.DestroyPending(&r.pending)
 	bindings.DestroyPrepare(&r.prepared)
 	bindings.DestroyExtracted(&r.extracted)
+	if r.rollback {
+		r.rollback = false
+		r.exec("ROLLBACK")
+	}
+}
+
+// exec runs a statement of the sandbox's own and discards its result.
+func (r *streamReader) exec(q string) error {
+	var res bindings.Result
+	state := bindings.Query(r.conn, q, &res)
+	defer bindings.DestroyResult(&res)
+	if state == bindings.StateError {
+		return resultError(&res)
+	}
+	return nil
+}
+
+// bind binds args to the prepared statement's parameters.
+func bind(ps bindings.PreparedStatement, args []any) error {
+	for i, a := range args {
+		idx := bindings.IdxT(i + 1)
+		v := a
+		if na, ok := a.(sql.NamedArg); ok {
+			if bindings.BindParameterIndex(ps, &idx, na.Name) == bindings.StateError {
+				return fmt.Errorf("no parameter $%s in the statement", na.Name)
+			}
+			v = na.Value
+		}
+		var st bindings.State
+		switch x := v.(type) {
+		case nil:
+			st = bindings.BindNull(ps, idx)
+		case string:
+			st = bindings.BindVarchar(ps, idx, x)
+		case int64:
+			st = bindings.BindInt64(ps, idx, x)
+		case int:
+			st = bindings.BindInt64(ps, idx, int64(x))
+		case float64:
+			st = bindings.BindDouble(ps, idx, x)
+		case bool:
+			st = bindings.BindBoolean(ps, idx, x)
+		default:
+			return fmt.Errorf("parameter %d: unsupported type %T", i+1, v)
+		}
+		if st == bindings.StateError {
+			return fmt.Errorf("parameter %d: %s", i+1, bindings.PrepareError(ps))
+		}
+	}
+	return nil
 }
