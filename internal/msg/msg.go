@@ -93,6 +93,21 @@ var catalog = map[string]text{
 	"sql_memory": {
 		"dihentikan: kueri memerlukan lebih banyak memori daripada batas %s. Persempit kuerinya (WHERE, LIMIT, kolom yang diperlukan saja) atau naikkan batasnya dengan --memory-limit",
 		"stopped: the query needs more memory than the limit of %s. Narrow the query (WHERE, LIMIT, only the columns needed) or raise the limit with --memory-limit"},
+	"sql_out_conflict": {
+		"--format %s bertentangan dengan --out %s (berkas itu %s); samakan keduanya atau hilangkan --format",
+		"--format %s contradicts --out %s (that file is %s); make them agree or drop --format"},
+	"sql_out_unknown_ext": {
+		"--out %s: dari ekstensinya tidak jelas formatnya (%s); sebutkan dengan --format",
+		"--out %s: its extension names no format (%s); say which with --format"},
+	"sql_out_xls": {
+		"--out %s: format .xls lama tidak ditulis; pakai .xlsx",
+		"--out %s: the old .xls format is not written; use .xlsx"},
+	"sql_out_is_input": {
+		"--out %s adalah %s yang dibaca sesi ini; hasil tidak boleh menimpanya. Pilih nama berkas lain",
+		"--out %s is %s, which this session reads; a result may not overwrite it. Choose another file name"},
+	"sql_input_db":  {"basis data", "the database"},
+	"sql_input_wal": {"log tulis (WAL) basis data", "the database's write-ahead log"},
+	"sql_input_sql": {"berkas SQL", "the SQL file"},
 	"sql_rows":         {"(%s baris)", "(%s rows)"},
 	"sql_row":          {"(1 baris)", "(1 row)"},
 	"sql_sheet":        {"Hasil", "Result"},
