@@ -200,6 +200,48 @@ func TestTableAligns(t *testing.T) {
 	}
 }
 
+// TestBox: the default table looks like the DuckDB command line's.
+func TestBox(t *testing.T) {
+	msg.SetLang(msg.ID)
+	e := newEnv(t)
+	var buf bytes.Buffer
+	e.write(resultfmt.NewBox(&buf, resultfmt.Options{Loc: wita, MaxWidth: 20}),
+		`SELECT tracking_id, rating, title, submitted_at FROM complaints ORDER BY 1`,
+		`SELECT 1234567 AS big, 'é中文' AS wide, [1, 2] AS l, 1.5::DECIMAL(4,1) AS d`,
+		`SELECT 1 AS a WHERE false`)
+	want := `┌─────────────┬────────┬──────────────────────┬──────────────────────────┐
+│ tracking_id │ rating │        title         │       submitted_at       │
+│   varchar   │  int8  │       varchar        │ timestamp with time zone │
+├─────────────┼────────┼──────────────────────┼──────────────────────────┤
+│ LAP-001     │      5 │ Jalan rusak          │ 2024-01-02 10:00:00 WITA │
+│ LAP-002     │   NULL │ =HYPERLINK("http://… │ 2024-02-01 00:30:00 WITA │
+│ LAP-003     │   NULL │ @SUM(A1)             │ 2024-02-01 08:00:00 WITA │
+│ LAP-004     │      4 │ Lampu jalan mati     │ 2024-02-10 14:15:00 WITA │
+├─────────────┴────────┴──────────────────────┴──────────────────────────┤
+│                                4 baris                                 │
+└────────────────────────────────────────────────────────────────────────┘
+
+┌─────────┬─────────┬─────────┬──────────────┐
+│   big   │  wide   │    l    │      d       │
+│  int32  │ varchar │ int32[] │ decimal(4,1) │
+├─────────┼─────────┼─────────┼──────────────┤
+│ 1234567 │ é中文   │ [1,2]   │          1.5 │
+├─────────┴─────────┴─────────┴──────────────┤
+│                  1 baris                   │
+└────────────────────────────────────────────┘
+
+┌─────────┐
+│    a    │
+│  int32  │
+├─────────┤
+│ 0 baris │
+└─────────┘
+`
+	if got := buf.String(); got != want {
+		t.Errorf("box:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestTableStreamsPastSample(t *testing.T) {
 	msg.SetLang(msg.EN)
 	defer msg.SetLang(msg.ID)

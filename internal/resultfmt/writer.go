@@ -18,7 +18,8 @@ type Writer interface {
 }
 
 // Formats lists the output formats.
-var Formats = []string{"table", "csv", "json", "xlsx", "parquet"}
+// table is DuckDB's box look; psql the aligned text of psql.
+var Formats = []string{"table", "psql", "csv", "json", "xlsx", "parquet"}
 
 // Binary reports whether a format cannot go to a terminal (it needs --out).
 func Binary(format string) bool { return format == "xlsx" || format == "parquet" }
@@ -27,6 +28,8 @@ func Binary(format string) bool { return format == "xlsx" || format == "parquet"
 func New(format string, w io.Writer, o Options) (Writer, error) {
 	switch format {
 	case "table":
+		return NewBox(w, o), nil
+	case "psql":
 		return NewTable(w, o), nil
 	case "csv":
 		return NewCSV(w, o), nil
