@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/hsu-lapor/rapor/internal/msg"
 	"github.com/hsu-lapor/rapor/internal/resultfmt"
@@ -38,11 +40,9 @@ Examples:
   rapor sql -f questions.sql --format xlsx --out answers.xlsx
   rapor sql --format parquet --out complaints.parquet "FROM complaints"`)
 	file := fs.String("f", "", "read SQL from this file")
-	format := fs.String("format", "table", "output format: "+strings.Join(resultfmt.Formats, ", "))
-	out := fs.String("out", "", "write results to this file (needed for xlsx and parquet)")
+	rf := addResultFlags(fs)
 	maxWidth := fs.Int("max-width", 40, "widest table column in characters (0: no limit)")
 	noPager := fs.Bool("no-pager", false, "do not page table output through $PAGER")
-	wait := fs.Duration("wait", 0, "how long to wait while another rapor process writes the database")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -50,8 +50,9 @@ Examples:
 	if err != nil {
 		return fail(g, err)
 	}
-	if !slices.Contains(resultfmt.Formats, *format) {
-		fmt.Fprintf(g.stderr, "rapor sql: unknown --format %q (use %s)\n", *format, strings.Join(resultfmt.Formats, ", "))
+	format, out := &rf.format, &rf.out
+	if err := rf.resolve(fs, g.dbPath, *file); err != nil {
+		fmt.Fprintf(g.stderr, "rapor sql: %v\n", err)
 		return exitUsage
 	}
 	if *file != "" && fs.NArg() > 0 {
@@ -89,7 +90,7 @@ Examples:
 	if _, err := os.Stat(g.dbPath); err != nil {
 		return fail(g, fmt.Errorf("%s: %w (run rapor ingest first, or give --db PATH)", g.dbPath, err))
 	}
-	sess, err := sandbox.Open(ctx, g.dbPath, sandbox.Options{TimeZone: cfg.Timezone, LockWait: *wait})
+	sess, err := sandbox.Open(ctx, g.dbPath, rf.sandboxOptions(cfg.Timezone))
 	if err != nil {
 		return fail(g, err)
 	}
@@ -104,6 +105,8 @@ Examples:
 		Stderr:      g.stderr,
 		HistoryFile: sqlshell.DefaultHistoryFile(),
 		DBPath:      g.dbPath,
+		Inputs:      sqlshell.Inputs(g.dbPath, *file),
+		RawCSV:      rf.raw,
 	}
 	if *out == "" && !*noPager && isTerminal(g.stdout) {
 		sc.Pager = pagerCommand()
@@ -126,6 +129,51 @@ Examples:
 		return fail(g, err)
 	}
 	return exitOK
+}
+
+// resultFlags are the flags rapor sql and rapor query share: where results go, in which
+// format, and the sandbox's limits.
+type resultFlags struct {
+	format, out string
+	raw         bool
+	wait        time.Duration
+	timeout     time.Duration
+	memory      string
+}
+
+func addResultFlags(fs *flag.FlagSet) *resultFlags {
+	rf := &resultFlags{}
+	fs.StringVar(&rf.format, "format", "table", "output format: "+strings.Join(resultfmt.Formats, ", ")+
+		" (table: DuckDB's box, psql: aligned text); with --out, the file's extension decides")
+	fs.StringVar(&rf.out, "out", "", "write results to this file (.csv, .json, .xlsx, .parquet, .txt)")
+	fs.BoolVar(&rf.raw, "raw", false, "CSV: write text exactly as stored (no ' before text starting with = + - @, which spreadsheets would run as formulas)")
+	fs.DurationVar(&rf.wait, "wait", 0, "how long to wait while another rapor process writes the database")
+	fs.DurationVar(&rf.timeout, "timeout", 5*time.Minute, "stop a statement that runs longer (0: no limit)")
+	fs.StringVar(&rf.memory, "memory-limit", "2GB", "most memory a query may use (DuckDB's memory_limit, e.g. 500MB, 4GB)")
+	return rf
+}
+
+// resolve settles the format (from --out's extension unless --format says otherwise) and
+// refuses an --out that is one of the session's inputs.
+func (rf *resultFlags) resolve(fs *flag.FlagSet, db string, sqlFile string) error {
+	if !slices.Contains(resultfmt.Formats, rf.format) {
+		return fmt.Errorf("unknown --format %q (use %s)", rf.format, strings.Join(resultfmt.Formats, ", "))
+	}
+	explicit := false
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "format" })
+	format, err := resultfmt.ForOut(rf.format, explicit, rf.out)
+	if err != nil {
+		return err
+	}
+	rf.format = format
+	if rf.out != "" {
+		return sqlshell.CheckOut(rf.out, sqlshell.Inputs(db, sqlFile))
+	}
+	return nil
+}
+
+func (rf *resultFlags) sandboxOptions(tz string) sandbox.Options {
+	return sandbox.Options{TimeZone: tz, LockWait: rf.wait, Timeout: rf.timeout, MemoryLimit: rf.memory}
 }
 
 // isTerminal reports whether v is a terminal (a character device).

@@ -105,11 +105,20 @@ var catalog = map[string]text{
 	"sql_out_is_input": {
 		"--out %s adalah %s yang dibaca sesi ini; hasil tidak boleh menimpanya. Pilih nama berkas lain",
 		"--out %s is %s, which this session reads; a result may not overwrite it. Choose another file name"},
-	"sql_input_db":     {"basis data", "the database"},
-	"sql_input_wal":    {"log tulis (WAL) basis data", "the database's write-ahead log"},
-	"sql_input_sql":    {"berkas SQL", "the SQL file"},
-	"sql_box_rows":     {"%s baris", "%s rows"},
-	"sql_box_row":      {"1 baris", "1 row"},
+	"sql_input_db":  {"basis data", "the database"},
+	"sql_input_wal": {"log tulis (WAL) basis data", "the database's write-ahead log"},
+	"sql_input_sql": {"berkas SQL", "the SQL file"},
+	"sql_box_rows":  {"%s baris", "%s rows"},
+	"sql_box_row":   {"1 baris", "1 row"},
+	"query_needs": {
+		"kueri %s membaca tabel %s, yang belum terisi: jalankan %s dulu",
+		"query %s reads the table %s, which is not filled yet: run %s first"},
+	"query_agency_unknown": {
+		"tidak ada SKPD bernama %q di basis data ini (nama, alias daftar induk dan ejaan di ekspor; huruf besar-kecil dan spasi diabaikan). Mungkin maksudnya: %s",
+		"no SKPD named %q in this database (names, master-list aliases and spellings in the exports; case and spaces ignored). Did you mean: %s"},
+	"query_agency_none": {
+		"tidak ada SKPD bernama %q di basis data ini, dan tidak ada nama yang mirip. Daftarnya: rapor sql \"SELECT DISTINCT agency FROM agency_names ORDER BY 1\"",
+		"no SKPD named %q in this database, nor any name close to it. The list: rapor sql \"SELECT DISTINCT agency FROM agency_names ORDER BY 1\""},
 	"sql_rows":         {"(%s baris)", "(%s rows)"},
 	"sql_row":          {"(1 baris)", "(1 row)"},
 	"sql_sheet":        {"Hasil", "Result"},
