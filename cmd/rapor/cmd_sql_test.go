@@ -122,7 +122,7 @@ func TestSQLOut(t *testing.T) {
 		args   []string // after "sql"; OUT stands for the file in dir
 		out    string   // file name in dir ("" for none)
 		code   int
-		stderr string             // for failures: what the message must say
+		stderr string            // for failures: what the message must say
 		check  func([]byte) bool // for successes: the file's content
 	}{
 		{"xlsx by extension", []string{"--out", "OUT", query}, "x.xlsx", exitOK, "", isZip},
