@@ -30,15 +30,20 @@ var sqlStdin io.Reader = os.Stdin
 func runSQL(ctx context.Context, g *globals, args []string) int {
 	fs := newFlags(g, "sql", `[flags] ["SQL" | -f FILE]`, `
 Runs SQL on the database, read-only and sandboxed: only queries run (SELECT, WITH, FROM,
-DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN); writing, other files, ATTACH, extensions and
-settings are refused. Several statements (separated by ;) run in order and each result is
-printed. With no SQL, on a terminal: an interactive prompt (.help); otherwise SQL is read from
-standard input. Timestamps are shown in the configured time zone.
+DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN, CALL of table functions that read); writing, other
+files, ATTACH, extensions, settings and functions that change the session are refused. Several
+statements (separated by ;) run in order and each result is printed, in DuckDB's box look (or
+--format psql, csv, json). With no SQL, on a terminal: an interactive prompt (.help); otherwise
+SQL is read from standard input. Timestamps are shown in the configured time zone.
+
+--out FILE writes the results: the extension says the format (.csv, .json, .xlsx, .parquet,
+.txt), --format only where it names none; CSV puts a ' before text a spreadsheet would run as
+a formula (--raw does not). A statement stops after --timeout and at --memory-limit.
 
 Examples:
   rapor sql "SELECT agency, count(*) FROM complaints GROUP BY ALL ORDER BY 2 DESC"
-  rapor sql -f questions.sql --format xlsx --out answers.xlsx
-  rapor sql --format parquet --out complaints.parquet "FROM complaints"`)
+  rapor sql -f questions.sql --out answers.xlsx
+  rapor sql --out complaints.parquet "FROM complaints"`)
 	file := fs.String("f", "", "read SQL from this file")
 	rf := addResultFlags(fs)
 	maxWidth := fs.Int("max-width", 40, "widest table column in characters (0: no limit)")

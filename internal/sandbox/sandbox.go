@@ -6,9 +6,12 @@
 // The guard is DuckDB's own: the file is opened read-only (access_mode=READ_ONLY), then
 // enable_external_access=false stops every read or write of other files (COPY, read_csv,
 // ATTACH, EXPORT, INSTALL, LOAD of extensions) and lock_configuration=true stops the query from
-// changing any setting back. On top of that each statement is prepared first and only queries
-// run (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN, CALL); everything else is
-// refused before it executes, with a message that says what is not allowed and why.
+// changing any setting back. On top of that DuckDB itself splits and parses each statement
+// before anything binds (guard.go): only queries run (SELECT, WITH, FROM, DESCRIBE, SHOW,
+// SUMMARIZE, PIVOT, EXPLAIN, CALL), and only the table functions on an allow-list (binding
+// enable_logging already changes the session, and DuckDB once aborted the process over it);
+// everything else is refused before it executes, with a message that says what is not allowed
+// and why. Each statement has a time limit and the session a memory limit (LimitError).
 //
 // Results stream as Arrow record batches computed as they are read (stream.go), so a result of
 // any size passes through in the memory of a few batches.

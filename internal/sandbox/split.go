@@ -6,8 +6,9 @@ import "strings"
 // identifiers, dollar-quoted strings and comments. Statements come back trimmed and without
 // their semicolon; pieces holding only blanks or comments are dropped.
 //
-// The sandbox prepares each piece on its own and refuses a piece DuckDB reads as more than one
-// statement, so a mistake here can only make a query fail, never run a statement unchecked.
+// The sandbox has DuckDB split each piece again (duckdb_extract_statements) and refuses a piece
+// DuckDB reads as more than one statement, so a mistake here can only make a query fail, never
+// run a statement unchecked. FuzzSplit checks that the two agree.
 func Split(src string) []string {
 	var out []string
 	lx := lexer{src: src}
