@@ -185,21 +185,21 @@ func (s *Session) vet(ctx context.Context, c driver.Conn, stmt string) (plan, er
 	}
 	switch {
 	case e.n == 1 && lead == "EXPLAIN":
-		if inner, ok := explainAnalyzed(stmt); ok {
-			// EXPLAIN ANALYZE runs the statement it explains: that one must be allowed too.
-			p, err := s.vet(ctx, c, inner)
-			if err != nil {
-				return plan{}, err
+		// Only a query may be explained: EXPLAIN ANALYZE runs what it explains, and whether
+		// ANALYZE is there must not hang on where rapor thinks a comment ends.
+		inner, ok := explainAnalyzed(stmt)
+		if !ok {
+			inner = explained(stmt)
+		}
+		tree, err := s.serialize(ctx, c, inner)
+		if err != nil || len(tree) != 1 {
+			if _, err := s.vet(ctx, c, inner); err != nil {
+				return plan{}, err // the refusal the explained statement gets on its own
 			}
-			if p.pivot {
-				return plan{}, &RefusedError{Kind: KindOther, Statement: stmt, TimeZone: s.tz}
-			}
-		} else if inner := explained(stmt); inner != "" {
-			if tree, err := s.serialize(ctx, c, inner); err == nil {
-				if err := s.checkTree(ctx, c, stmt, tree); err != nil {
-					return plan{}, err
-				}
-			}
+			return plan{}, &RefusedError{Kind: KindOther, Statement: stmt, TimeZone: s.tz}
+		}
+		if err := s.checkTree(ctx, c, stmt, tree); err != nil {
+			return plan{}, err
 		}
 		return s.prepareType(e, stmt, 0)
 	case e.n == 1 && lead == "CALL":

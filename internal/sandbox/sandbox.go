@@ -149,7 +149,8 @@ func (s *Session) QueryArgs(ctx context.Context, stmt string, args []any, fn fun
 		return errEmpty
 	}
 	qctx := ctx
-	if s.timeout > 0 {
+	if s.timeout > 0 && s.materialize {
+		// (The streaming path times DuckDB's work itself: see streamQuery.)
 		var cancel context.CancelFunc
 		qctx, cancel = context.WithTimeout(ctx, s.timeout)
 		defer cancel()
@@ -170,7 +171,7 @@ func (s *Session) QueryArgs(ctx context.Context, stmt string, args []any, fn fun
 			if rr, err = ar.QueryContext(qctx, stmt, args...); err != nil {
 				return classify(stmt, err, s.tz)
 			}
-		} else if rr, err = streamQuery(qctx, c, stmt, args, p); err != nil {
+		} else if rr, err = streamQuery(qctx, c, stmt, args, p, s.timeout); err != nil {
 			return classify(stmt, err, s.tz)
 		}
 		defer rr.Release()
@@ -189,7 +190,7 @@ func (s *Session) limit(parent, qctx context.Context, err error) error {
 	if err == nil {
 		return nil
 	}
-	if parent.Err() == nil && errors.Is(qctx.Err(), context.DeadlineExceeded) {
+	if errors.Is(err, errTimeout) || parent.Err() == nil && errors.Is(qctx.Err(), context.DeadlineExceeded) {
 		return &LimitError{Timeout: s.timeout, Cause: err}
 	}
 	var de *duckdb.Error

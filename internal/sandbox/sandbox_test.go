@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hsu-lapor/rapor/internal/msg"
 	"github.com/hsu-lapor/rapor/internal/sandbox"
@@ -127,6 +128,9 @@ func TestRefusedEscapes(t *testing.T) {
 		{"PIVOT complaints ON status USING count(*) GROUP BY agency --\r; CREATE TEMP MACRO m() AS 1", sandbox.KindMulti, "more than one statement"},
 		{"CREATE TEMP TABLE forged AS SELECT 1 --\r; PIVOT complaints ON status USING count(*) GROUP BY agency", sandbox.KindMulti, "more than one statement"},
 		{"CREATE TEMP MACRO m() AS 1", sandbox.KindWrite, "changes the database"},
+		{"EXPLAIN CREATE TEMP TABLE x AS SELECT 1", sandbox.KindWrite, "changes the database"},
+		{"EXPLAIN --\r ANALYZE CREATE TEMP TABLE x AS SELECT 1", sandbox.KindWrite, "changes the database"},
+		{"EXPLAIN /* c */ ANALYZE SET VARIABLE forged = 1", sandbox.KindSetting, "changes a setting"},
 		{"CREATE TEMP VIEW complaints AS SELECT 1", sandbox.KindWrite, "changes the database"},
 		{"SET VARIABLE forged = 1", sandbox.KindSetting, "changes a setting"},
 		// Table functions that act when they are bound: off the allow-list.
@@ -295,5 +299,53 @@ func TestAllowedQueries(t *testing.T) {
 	err = sess.Query(context.Background(), "SELECT * FROM no_such_table", func(sandbox.Result) error { return nil })
 	if err == nil || sandbox.IsRefused(err) {
 		t.Errorf("unknown table: %v", err)
+	}
+}
+
+// TestLimits: a statement past the time limit or the memory limit stops with a LimitError that
+// names the limit; the session goes on. The time limit counts DuckDB's work, not the time the
+// reader spends between batches.
+func TestLimits(t *testing.T) {
+	dbPath := testdb.Build(t, t.TempDir())
+	sess, err := sandbox.Open(context.Background(), dbPath, sandbox.Options{TimeZone: testdb.TimeZone,
+		Timeout: 2 * time.Second, MemoryLimit: "20MB"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sess.Close()
+	drain := func(r sandbox.Result) error {
+		for r.Next() {
+		}
+		return nil
+	}
+	for _, c := range []struct {
+		stmt, want string
+		timeout    bool
+	}{
+		{"SELECT count(*) FROM range(10000000000) a, range(10) b", "2s", true},
+		{"SELECT length(string_agg(i::VARCHAR, ',')) FROM range(20000000) t(i)", "20MB", false},
+	} {
+		err := sess.Query(context.Background(), c.stmt, drain)
+		var le *sandbox.LimitError
+		if !errors.As(err, &le) {
+			t.Errorf("%s: %v, want a LimitError", c.stmt, err)
+			continue
+		}
+		if (le.Timeout > 0) != c.timeout || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %+v %q", c.stmt, le, err)
+		}
+	}
+	// A slow reader is not a slow statement.
+	err = sess.Query(context.Background(), "SELECT i FROM range(3 * 2048) t(i)", func(r sandbox.Result) error {
+		for r.Next() {
+			time.Sleep(1200 * time.Millisecond)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Errorf("slow reader: %v", err)
+	}
+	if n := count(t, sess, "SELECT count(*) FROM complaints"); n != 4 {
+		t.Errorf("after the limits: %d complaints", n)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
+	"sync/atomic"
+	"time"
 	"unsafe"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -56,12 +58,15 @@ func rawConn(c driver.Conn) (bindings.Connection, bool) {
 // streamQuery runs one statement (already vetted: see guard.go) as a streaming result and
 // returns it as an Arrow record reader. The caller releases it. args are bound to the final
 // statement's parameters (sql.NamedArg by name, other values by position).
-func streamQuery(ctx context.Context, c driver.Conn, stmt string, args []any, p plan) (array.RecordReader, error) {
+//
+// limit (0: none) caps the time DuckDB spends on the statement — starting it and computing each
+// batch — not the time the reader takes between batches (a pager waiting for its user).
+func streamQuery(ctx context.Context, c driver.Conn, stmt string, args []any, p plan, limit time.Duration) (array.RecordReader, error) {
 	conn, ok := rawConn(c)
 	if !ok {
 		return nil, errNoStream
 	}
-	r := &streamReader{conn: conn, ctx: ctx, refs: 1}
+	r := &streamReader{conn: conn, ctx: ctx, refs: 1, budget: limit}
 	// Cancelling ctx interrupts the query, while it starts (an aggregate does all its work
 	// there) and inside a fetch; never once the reader is freed (the connection may be closed
 	// by then, or run the next statement).
@@ -79,12 +84,43 @@ func streamQuery(ctx context.Context, c driver.Conn, stmt string, args []any, p 
 	}()
 	if err := r.open(stmt, args, p); err != nil {
 		r.free()
+		if r.timedOut.Load() {
+			return nil, errTimeout
+		}
 		if cerr := ctx.Err(); cerr != nil {
 			return nil, cerr
 		}
 		return nil, err
 	}
 	return r, nil
+}
+
+// errTimeout: the statement used up its time limit (Session.limit makes it a LimitError).
+var errTimeout = errors.New("statement time limit reached")
+
+// timed runs a DuckDB call against the statement's time budget, interrupting it when the
+// budget runs out.
+func (r *streamReader) timed(call func()) {
+	if r.budget <= 0 {
+		call()
+		return
+	}
+	left := r.budget - r.used
+	if left <= 0 {
+		left = time.Nanosecond
+	}
+	start := time.Now()
+	t := time.AfterFunc(left, func() {
+		r.imu.Lock()
+		defer r.imu.Unlock()
+		if !r.freed {
+			r.timedOut.Store(true)
+			bindings.Interrupt(r.conn)
+		}
+	})
+	call()
+	t.Stop()
+	r.used += time.Since(start)
 }
 
 type streamReader struct {
@@ -102,6 +138,9 @@ type streamReader struct {
 	// rollback: the statement runs in a transaction of the sandbox's own (a PIVOT's
 	// expansion), rolled back when the reader is freed.
 	rollback bool
+	// budget is the time DuckDB may spend on the statement, used what it has spent.
+	budget, used time.Duration
+	timedOut     atomic.Bool
 
 	imu   sync.Mutex // guards freed against the interrupting goroutine
 	freed bool
@@ -142,7 +181,7 @@ func (r *streamReader) open(stmt string, args []any, p plan) error {
 			var res bindings.Result
 			state := bindings.StateError
 			if t == duckdb.STATEMENT_TYPE_CREATE {
-				state = bindings.ExecutePrepared(ps, &res)
+				r.timed(func() { state = bindings.ExecutePrepared(ps, &res) })
 			}
 			bindings.DestroyPrepare(&ps)
 			if t != duckdb.STATEMENT_TYPE_CREATE {
@@ -174,7 +213,8 @@ func (r *streamReader) open(stmt string, args []any, p plan) error {
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
-	state := bindings.ExecutePending(r.pending, &r.res)
+	var state bindings.State
+	r.timed(func() { state = bindings.ExecutePending(r.pending, &r.res) })
 	r.haveRes = true
 	if state == bindings.StateError {
 		return resultError(&r.res)
@@ -224,13 +264,17 @@ func (r *streamReader) Next() bool {
 		r.err = err
 		return false
 	}
-	chunk := bindings.FetchChunk(r.res)
+	var chunk bindings.DataChunk
+	r.timed(func() { chunk = bindings.FetchChunk(r.res) })
 	if chunk.Ptr == nil {
 		r.done = true
 		if msg := bindings.ResultError(&r.res); msg != "" {
 			r.err = resultError(&r.res)
 			if cerr := r.ctx.Err(); cerr != nil {
 				r.err = cerr
+			}
+			if r.timedOut.Load() {
+				r.err = errTimeout
 			}
 		}
 		return false

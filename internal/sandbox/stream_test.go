@@ -91,7 +91,7 @@ func TestPivotPrelude(t *testing.T) {
 	pivot := "PIVOT complaints ON status USING count(*) GROUP BY agency"
 	run := func(stmt string) error {
 		return s.conn.Raw(func(dc any) error {
-			rr, err := streamQuery(context.Background(), dc.(driver.Conn), stmt, nil, plan{typ: duckdb.STATEMENT_TYPE_SELECT, pivot: true})
+			rr, err := streamQuery(context.Background(), dc.(driver.Conn), stmt, nil, plan{typ: duckdb.STATEMENT_TYPE_SELECT, pivot: true}, 0)
 			if err != nil {
 				return err
 			}
