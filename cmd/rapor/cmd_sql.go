@@ -164,17 +164,16 @@ func (rf *resultFlags) resolve(fs *flag.FlagSet, db string, sqlFile string) erro
 	if !slices.Contains(resultfmt.Formats, rf.format) {
 		return fmt.Errorf("unknown --format %q (use %s)", rf.format, strings.Join(resultfmt.Formats, ", "))
 	}
+	if rf.out != "" {
+		if err := sqlshell.CheckOut(rf.out, sqlshell.Inputs(db, sqlFile)); err != nil {
+			return err
+		}
+	}
 	explicit := false
 	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "format" })
 	format, err := resultfmt.ForOut(rf.format, explicit, rf.out)
-	if err != nil {
-		return err
-	}
 	rf.format = format
-	if rf.out != "" {
-		return sqlshell.CheckOut(rf.out, sqlshell.Inputs(db, sqlFile))
-	}
-	return nil
+	return err
 }
 
 func (rf *resultFlags) sandboxOptions(tz string) sandbox.Options {

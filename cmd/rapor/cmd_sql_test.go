@@ -145,6 +145,7 @@ func TestSQLOut(t *testing.T) {
 		{"no extension", []string{"--out", "OUT", query}, "answers", exitUsage, "sebutkan dengan --format", nil},
 		{"old xls", []string{"--out", "OUT", query}, "old.xls", exitUsage, ".xlsx", nil},
 		{"the database", []string{"--format", "csv", "--out", db, query}, "", exitUsage, "adalah basis data yang dibaca", nil},
+		{"the database, no --format", []string{"--out", db, query}, "", exitUsage, "adalah basis data yang dibaca", nil},
 		{"the database by another path", []string{"--format", "csv", "--out", filepath.Join(filepath.Dir(db), ".", filepath.Base(db)), query}, "", exitUsage, "basis data", nil},
 		{"a link to the database", []string{"--format", "csv", "--out", link, query}, "", exitUsage, "basis data", nil},
 		{"the WAL", []string{"--format", "csv", "--out", db + ".wal", query}, "", exitUsage, "WAL", nil},
