@@ -162,7 +162,7 @@ func addResultFlags(fs *flag.FlagSet) *resultFlags {
 // refuses an --out that is one of the session's inputs.
 func (rf *resultFlags) resolve(fs *flag.FlagSet, db string, sqlFile string) error {
 	if !slices.Contains(resultfmt.Formats, rf.format) {
-		return fmt.Errorf("unknown --format %q (use %s)", rf.format, strings.Join(resultfmt.Formats, ", "))
+		return errors.New(msg.T("sql_unknown_format", rf.format, strings.Join(resultfmt.Formats, ", ")))
 	}
 	if rf.out != "" {
 		if err := sqlshell.CheckOut(rf.out, sqlshell.Inputs(db, sqlFile)); err != nil {

@@ -94,6 +94,7 @@ var catalog = map[string]text{
 	"sql_memory": {
 		"dihentikan: kueri memerlukan lebih banyak memori daripada batas %s. Persempit kuerinya (WHERE, LIMIT, kolom yang diperlukan saja) atau naikkan batasnya dengan --memory-limit",
 		"stopped: the query needs more memory than the limit of %s. Narrow the query (WHERE, LIMIT, only the columns needed) or raise the limit with --memory-limit"},
+	"sql_unknown_format": {"--format %q tidak dikenal (pilih %s)", "unknown --format %q (use %s)"},
 	"sql_out_conflict": {
 		"--format %s bertentangan dengan --out %s (berkas itu %s); samakan keduanya atau hilangkan --format",
 		"--format %s contradicts --out %s (that file is %s); make them agree or drop --format"},
