@@ -368,3 +368,31 @@ func TestFileRegency(t *testing.T) {
 		}
 	}
 }
+
+// The same export saved as CSV (an admin who opened and re-saved it): preamble rows, a Kota's
+// name, an unreadable flags cell (kept as confidential: no text), personal data in every column.
+func TestIngestRingkasCSV(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "ringkas.csv")
+	os.WriteFile(p, []byte("Judul Laporan,,Laporan Ringkas\n\nNama Instansi,,Pemerintah Kota Bandung\n\nTanggal Generate,,14/11/2025 08:00\n\n"+
+		"Tracking ID,Tanggal Laporan Masuk,Waktu Laporan Masuk,Judul Laporan,Isi Laporan Awal,Tipe Laporan (Anonim/Rahasia),Instansi Terdisposisi,Status Laporan,Alasan Tunda/Arsip,Kategori,Catatan\n"+
+		"9000001,29 May 2023,04:05:34,Jalan,Rusak. No HP : 0812 3456 7890,Pribadi,Dinas PU,Ditutup oleh Sistem,,Jalan,x\n"+
+		"9000002,3 Jan 2024,4.05,Lampu,\"Mati.\nNama : Asep Alamat : Jl. Dago 1\",,Dinas PU,Diarsipkan oleh Admin,hubungi 0812-9999-8888 (Asep),Kategori 0812 3333 4444,\"Nama : Asep\"\n"), 0o644)
+	db := openTestDB(t, filepath.Join(dir, "r.duckdb"))
+	r := ingestOK(t, db, p, testOptions(t))
+	if r.Layout != "lapor-ringkas" || r.Format != "csv" || r.Accepted != 2 || r.Regency != "Kota Bandung" || r.Observed.Source != "preamble" {
+		t.Fatalf("%+v", r)
+	}
+	got := rows(t, db.DB, `SELECT tracking_id, submitted_at, coalesce(title, 'NULL'), coalesce(body, 'NULL'), coalesce(is_confidential::VARCHAR, 'NULL'),
+		coalesce(status_reason, '-'), category, coalesce(extra::VARCHAR, '-') FROM complaints ORDER BY 1`)
+	want := []string{
+		"9000001|2023-05-28T21:05:34Z|NULL|NULL|NULL|-|Jalan|{\"Catatan\":\"[RAHASIA]\"}",
+		"9000002|2024-01-02T21:05:00Z|Lampu|Mati.\nNama : [NAMA] Alamat : [ALAMAT]|false|hubungi [HP] (Asep)|Kategori [HP]|{\"Catatan\":\"Nama : [NAMA]\"}",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("complaints:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if got := one(t, db.DB, `SELECT column_name || '|' || raw_value || '|' || reason_code FROM rejects`); got != "Tipe Laporan (Anonim/Rahasia)|Pribadi|bad_flags" {
+		t.Errorf("note: %s", got)
+	}
+}
