@@ -302,11 +302,19 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		if err != nil {
 			return err
 		}
+		insert := query("insert_versions")
+		if bind.Layout.Snapshot {
+			// A snapshot's rows go to a stage first: most of them are sightings, not versions.
+			if err := exec(query("snapshot_setup")); err != nil {
+				return fmt.Errorf("snapshot stage: %w", err)
+			}
+			insert = query("snapshot_stage_insert")
+		}
 		release, err := ar.RegisterView(p, "rapor_stage_in")
 		if err != nil {
 			return err
 		}
-		err = exec(query("insert_versions"), runID)
+		err = exec(insert, runID)
 		release()
 		// DuckDB's C API registers an Arrow stream as a *persistent* view whose plan points at
 		// the stream: once released, querying it would crash. It must not outlive the insert.
@@ -319,20 +327,12 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		if err != nil {
 			return fmt.Errorf("insert versions: %w", err)
 		}
-		dups, err := queryInt(ctx, q, query("run_duplicates"), runID)
-		if err != nil {
-			return err
-		}
-		if dups > 0 {
-			if err := exec(query("dedupe_run"), runID); err != nil {
-				return fmt.Errorf("dedupe: %w", err)
+		if bind.Layout.Snapshot {
+			if err := mergeSnapshot(exec, res.Observed, tp.Loc); err != nil {
+				return fmt.Errorf("merge snapshot: %w", err)
 			}
-		}
-		if err := exec(query("merge_losers"), runID); err != nil {
-			return fmt.Errorf("merge: %w", err)
-		}
-		if err := exec(query("merge_superseded"), runID); err != nil {
-			return fmt.Errorf("merge: %w", err)
+		} else if err := mergeExact(ctx, q, exec, runID); err != nil {
+			return err
 		}
 		if err := insertRejects(ctx, ar, exec, runID, abs, p.rejects); err != nil {
 			return fmt.Errorf("rejects: %w", err)
@@ -379,6 +379,27 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 	res.Notes = int64(len(p.rejects)) - p.rejectedReasons
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// mergeExact settles which of an exact export's rows are current (layouts with event times:
+// a version per row, the newest version_at current).
+func mergeExact(ctx context.Context, q driver.QueryerContext, exec func(string, ...any) error, runID int64) error {
+	dups, err := queryInt(ctx, q, query("run_duplicates"), runID)
+	if err != nil {
+		return err
+	}
+	if dups > 0 {
+		if err := exec(query("dedupe_run"), runID); err != nil {
+			return fmt.Errorf("dedupe: %w", err)
+		}
+	}
+	if err := exec(query("merge_losers"), runID); err != nil {
+		return fmt.Errorf("merge: %w", err)
+	}
+	if err := exec(query("merge_superseded"), runID); err != nil {
+		return fmt.Errorf("merge: %w", err)
+	}
+	return nil
 }
 
 // nullText binds an empty string as NULL.

@@ -1,0 +1,46 @@
+-- Snapshot merge, step 0: the working objects of one snapshot run (layout R). Temporary: they
+-- live on this connection, inside the file's transaction, and snapshot.go drops them when the
+-- merge ends. No parameters.
+--
+-- rapor_snap_stage   the file's accepted rows, shaped exactly as complaint_versions (same columns
+--                    in the same order: the state hash relies on it). Rows go here, not into
+--                    complaint_versions: most of a snapshot repeats what is stored and is never
+--                    written there.
+-- rapor_state_rank   how far a normalised status has come, to order two states seen at one
+--                    instant (closed/archived > in_progress > verified/disposed > postponed >
+--                    unverified and the rest).
+-- rapor_snap_old     the stored snapshot versions (seen_first_from set), with row_ref (their
+--                    rowid), state_hash and state_rank.
+-- rapor_snap_new     the staged rows, with state_hash and state_rank.
+--
+-- state_hash is a complaint's state: a hash of every column but the lineage and the sighting
+-- (run_id, source_row, version_at, is_current, seen_*). `extra` is state: in a snapshot export its
+-- columns are the complaint's (Nomor SK, Rating ...), not the file's. A column a later migration
+-- adds is state too, unless it is added to the two EXCLUDE lists below.
+CREATE OR REPLACE TEMP TABLE rapor_snap_stage AS
+SELECT * FROM complaint_versions LIMIT 0;
+
+CREATE OR REPLACE TEMP MACRO rapor_state_rank(s) AS
+CASE
+    WHEN s IN ('closed', 'archived', 'not_authority') THEN 4
+    WHEN s = 'in_progress' THEN 3
+    WHEN s IN ('verified', 'disposed') THEN 2
+    WHEN s = 'postponed' THEN 1
+    ELSE 0
+END;
+
+CREATE OR REPLACE TEMP VIEW rapor_snap_old AS
+SELECT *,
+       rowid AS row_ref,
+       hash(*COLUMNS(* EXCLUDE (run_id, source_row, version_at, is_current,
+                                seen_first_from, seen_first_to, seen_last_from, seen_last_to))) AS state_hash,
+       rapor_state_rank(status) AS state_rank
+FROM complaint_versions
+WHERE seen_first_from IS NOT NULL;
+
+CREATE OR REPLACE TEMP VIEW rapor_snap_new AS
+SELECT *,
+       hash(*COLUMNS(* EXCLUDE (run_id, source_row, version_at, is_current,
+                                seen_first_from, seen_first_to, seen_last_from, seen_last_to))) AS state_hash,
+       rapor_state_rank(status) AS state_rank
+FROM rapor_snap_stage;
