@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -147,5 +148,207 @@ func TestSnapshotSpans(t *testing.T) {
 	}
 	if got := one(t, db.DB, `SELECT count(*) || '/' || sum(files) FROM snapshots`); got != "5/5" {
 		t.Errorf("snapshots: %s", got)
+	}
+}
+
+// series is six weekly snapshots and a second download of the fourth week's day, with changes:
+// U unchanged; C changes at week 3; B goes A, B, A; N appears at week 3; Z flips every week; X is
+// verified in the fourth week's first download and closed in its second (one instant, two
+// states), W and V likewise, W's files the other way round (and their state hashes, unlike the
+// statuses, order the two states differently); a moment instant in week 5.
+func series(t testing.TB, dir string) []snap {
+	t.Helper()
+	ats := []Instant{day("2025-01-06"), day("2025-01-13"), day("2025-01-20"), day("2025-01-27"), day("2025-01-27"), moment("2025-02-03 10:30"), day("2025-02-10")}
+	v, c, u, d := "Terverifikasi", "Ditutup oleh Sistem", "Belum Terverifikasi", "Ditanggapi oleh Pelapor"
+	weeks := [][]snapRow{
+		{{"U", v, "PUPR"}, {"C", v, "PUPR"}, {"B", u, ""}, {"Z", v, "Dinkes"}, {"X", v, "PUPR"}, {"W", v, "Disnaker"}, {"V", v, "Bappeda"}},
+		{{"U", v, "PUPR"}, {"C", v, "PUPR"}, {"B", u, ""}, {"Z", d, "Dinkes"}, {"X", v, "PUPR"}, {"W", v, "Disnaker"}, {"V", v, "Bappeda"}},
+		{{"U", v, "PUPR"}, {"C", c, "PUPR"}, {"B", v, "Disdik"}, {"Z", v, "Dinkes"}, {"X", v, "PUPR"}, {"N", u, ""}, {"W", v, "Disnaker"}, {"V", v, "Bappeda"}},
+		{{"U", v, "PUPR"}, {"C", c, "PUPR"}, {"B", u, ""}, {"Z", d, "Dinkes"}, {"X", v, "PUPR"}, {"N", u, ""}, {"W", c, "Disnaker"}, {"V", v, "Bappeda"}},
+		{{"U", v, "PUPR"}, {"C", c, "PUPR"}, {"B", u, ""}, {"Z", d, "Dinkes"}, {"X", c, "PUPR"}, {"N", u, ""}, {"W", v, "Disnaker"}, {"V", c, "Bappeda"}},
+		{{"U", v, "PUPR"}, {"C", c, "PUPR"}, {"B", u, ""}, {"Z", v, "Dinkes"}, {"X", c, "PUPR"}, {"N", v, "Dishub"}, {"W", c, "Disnaker"}, {"V", c, "Bappeda"}},
+		{{"U", v, "PUPR"}, {"C", c, "PUPR"}, {"B", u, ""}, {"Z", d, "Dinkes"}, {"X", c, "PUPR"}, {"N", v, "Dishub"}, {"W", c, "Disnaker"}, {"V", c, "Bappeda"}},
+	}
+	out := make([]snap, len(weeks))
+	for i, w := range weeks {
+		out[i] = snap{snapFile(t, dir, fmt.Sprintf("s%d.csv", i+1), w), ats[i]}
+	}
+	return out
+}
+
+// tables renders what an ingest order must not change: every version and the current ones,
+// without lineage (run_id and source_row name the file a row was read from, which depends on
+// the order), and the snapshots.
+func tables(t testing.TB, db *store.DB) []string {
+	t.Helper()
+	out := rows(t, db.DB, `SELECT * EXCLUDE (run_id, source_row) FROM complaint_versions ORDER BY ALL`)
+	out = append(out, "--")
+	out = append(out, rows(t, db.DB, `SELECT * EXCLUDE (run_id, source_row) FROM complaints ORDER BY ALL`)...)
+	out = append(out, "--")
+	return append(out, rows(t, db.DB, `SELECT regency, observed_from, observed_to, files FROM snapshots ORDER BY ALL`)...)
+}
+
+func TestSnapshotOrderIndependent(t *testing.T) {
+	dir := t.TempDir()
+	all := series(t, dir)
+	o := snapOptions(t)
+	ingestAll := func(order []snap) *store.DB {
+		db := openTestDB(t, filepath.Join(t.TempDir(), "r.duckdb"))
+		for _, s := range order {
+			ingestSnapshot(t, db, o, s)
+		}
+		return db
+	}
+	db := ingestAll(all)
+	want := tables(t, db)
+	// The in-order result is the expected one.
+	for _, tc := range []struct {
+		id   string
+		want []string
+	}{
+		{"U", []string{"2025-01-06 00:00/23:59..2025-02-10 00:00/23:59 verified *"}},
+		{"C", []string{"2025-01-06 00:00/23:59..2025-01-13 00:00/23:59 verified", "2025-01-20 00:00/23:59..2025-02-10 00:00/23:59 closed *"}},
+		{"B", []string{"2025-01-06 00:00/23:59..2025-01-13 00:00/23:59 unverified", "2025-01-20 00:00/23:59..2025-01-20 00:00/23:59 verified",
+			"2025-01-27 00:00/23:59..2025-02-10 00:00/23:59 unverified *"}},
+		{"N", []string{"2025-01-20 00:00/23:59..2025-01-27 00:00/23:59 unverified", "2025-02-03 10:30/10:30..2025-02-10 00:00/23:59 verified *"}},
+		{"Z", []string{"2025-01-06 00:00/23:59..2025-01-06 00:00/23:59 verified", "2025-01-13 00:00/23:59..2025-01-13 00:00/23:59 in_progress",
+			"2025-01-20 00:00/23:59..2025-01-20 00:00/23:59 verified", "2025-01-27 00:00/23:59..2025-01-27 00:00/23:59 in_progress",
+			"2025-02-03 10:30/10:30..2025-02-03 10:30/10:30 verified", "2025-02-10 00:00/23:59..2025-02-10 00:00/23:59 in_progress *"}},
+		// One instant, two states: both are versions of it, the more advanced later.
+		{"X", []string{"2025-01-06 00:00/23:59..2025-01-27 00:00/23:59 verified", "2025-01-27 00:00/23:59..2025-02-10 00:00/23:59 closed *"}},
+		{"W", []string{"2025-01-06 00:00/23:59..2025-01-27 00:00/23:59 verified", "2025-01-27 00:00/23:59..2025-02-10 00:00/23:59 closed *"}},
+		{"V", []string{"2025-01-06 00:00/23:59..2025-01-27 00:00/23:59 verified", "2025-01-27 00:00/23:59..2025-02-10 00:00/23:59 closed *"}},
+	} {
+		if got := rows(t, db.DB, versionsQuery, tc.id); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s:\n%s\nwant:\n%s", tc.id, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
+	// Of X, W and V, state hashes order the two states both ways (else the fixture would not
+	// show that the status, not the hash, decides).
+	if got := one(t, db.DB, `SELECT count(DISTINCT lowest) FROM (
+		SELECT arg_min(status, h) AS lowest FROM (
+		    SELECT tracking_id, status, hash(*COLUMNS(* EXCLUDE (run_id, source_row, version_at, is_current,
+		        seen_first_from, seen_first_to, seen_last_from, seen_last_to))) AS h
+		    FROM complaint_versions WHERE tracking_id IN ('X', 'W', 'V'))
+		GROUP BY tracking_id)`); got != "2" {
+		t.Errorf("the state hashes of X, W, V order their states one way only: change an agency name")
+	}
+	rnd := rand.New(rand.NewSource(8))
+	orders := [][]snap{}
+	rev := append([]snap(nil), all...)
+	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
+		rev[i], rev[j] = rev[j], rev[i]
+	}
+	orders = append(orders, rev)
+	for n := 0; n < 6; n++ {
+		sh := append([]snap(nil), all...)
+		rnd.Shuffle(len(sh), func(i, j int) { sh[i], sh[j] = sh[j], sh[i] })
+		orders = append(orders, sh)
+	}
+	for _, order := range orders {
+		names := make([]string, len(order))
+		for i, s := range order {
+			names[i] = filepath.Base(s.path)
+		}
+		if got := tables(t, ingestAll(order)); !reflect.DeepEqual(got, want) {
+			t.Errorf("order %v gives other tables:\n%s\nwant:\n%s", names, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+func TestSnapshotReingest(t *testing.T) {
+	dir := t.TempDir()
+	all := series(t, dir)
+	o := snapOptions(t)
+	db := openTestDB(t, filepath.Join(dir, "r.duckdb"))
+	for _, s := range all {
+		ingestSnapshot(t, db, o, s)
+	}
+	versions := func() []string {
+		return rows(t, db.DB, `SELECT * FROM complaint_versions ORDER BY ALL`)
+	}
+	before := versions()
+	// The same file again: skipped, whatever instant it is given.
+	again := all[2]
+	again.at = day("2025-03-01")
+	if r := ingestSnapshot(t, db, o, again); !r.Skipped {
+		t.Fatalf("same file not skipped: %+v", r)
+	}
+	// Another download of an instant already seen, with the same content, and one between two
+	// snapshots that shows what both showed: nothing changes, not even lineage.
+	rs3 := []snapRow{{"U", "Terverifikasi", "PUPR"}, {"C", "Ditutup oleh Sistem", "PUPR"}, {"B", "Terverifikasi", "Disdik"},
+		{"Z", "Terverifikasi", "Dinkes"}, {"X", "Terverifikasi", "PUPR"}, {"N", "Belum Terverifikasi", ""}}
+	ingestSnapshot(t, db, o, snap{snapFile(t, dir, "s3-again.csv", rs3), all[2].at})
+	ingestSnapshot(t, db, o, snap{snapFile(t, dir, "s7-between.csv", []snapRow{{"U", "Terverifikasi", "PUPR"}, {"C", "Ditutup oleh Sistem", "PUPR"}}), moment("2025-02-06 09:00")})
+	if after := versions(); !reflect.DeepEqual(after, before) {
+		t.Errorf("versions changed:\n%s\nwant:\n%s", strings.Join(after, "\n"), strings.Join(before, "\n"))
+	}
+	if got := one(t, db.DB, `SELECT count(*) || '/' || sum(files) FROM snapshots`); got != "7/9" {
+		t.Errorf("snapshots/files: %s, want 7/9", got)
+	}
+}
+
+func TestSnapshotSameInstantConflict(t *testing.T) {
+	dir := t.TempDir()
+	o := snapOptions(t)
+	at := day("2025-01-27")
+	morning := snap{snapFile(t, dir, "pagi.csv", []snapRow{{"X", "Terverifikasi", "PUPR"}, {"Y", "Ditutup oleh Admin", "PUPR"}}), at}
+	evening := snap{snapFile(t, dir, "sore.csv", []snapRow{{"X", "Ditutup oleh Sistem", "PUPR"}, {"Y", "Menunggu Kelengkapan Informasi", "PUPR"}}), at}
+	var want []string
+	for _, order := range [][]snap{{morning, evening}, {evening, morning}} {
+		db := openTestDB(t, filepath.Join(t.TempDir(), "r.duckdb"))
+		for _, s := range order {
+			ingestSnapshot(t, db, o, s)
+		}
+		got := rows(t, db.DB, `SELECT tracking_id, status, status_by, seen_first_from = seen_last_from FROM complaints ORDER BY 1`)
+		if want == nil {
+			want = got
+			// The more advanced state is current, whichever file came later.
+			if !reflect.DeepEqual(got, []string{"X|closed|system|true", "Y|closed|admin|true"}) {
+				t.Errorf("current: %q", got)
+			}
+			if n := one(t, db.DB, `SELECT count(*) FROM complaint_versions`); n != "4" {
+				t.Errorf("versions: %s, want both states of each", n)
+			}
+		} else if !reflect.DeepEqual(got, want) {
+			t.Errorf("evening first: %q, want %q", got, want)
+		}
+	}
+}
+
+// TestSnapshotPeriodCoverage: a snapshot whose Periode Masuk does not cover a complaint's
+// submission says nothing about it, so it is no sighting when a span is split.
+func TestSnapshotPeriodCoverage(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		period   bool // the second snapshot covers 2024 only
+		wantFirs string
+	}{
+		{"uncovered", true, "2025-01-06 00:00/23:59..2025-01-06 00:00/23:59 verified"},
+		{"covered", false, "2025-01-06 00:00/23:59..2025-01-13 00:00/23:59 verified"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			o := snapOptions(t)
+			db := openTestDB(t, filepath.Join(dir, "r.duckdb"))
+			v := "Terverifikasi"
+			ingestSnapshot(t, db, o, snap{snapFile(t, dir, "s1.csv", []snapRow{{"C", v, "PUPR"}}), day("2025-01-06")})
+			// s2 shows another complaint only (C is not in it).
+			r2 := ingestSnapshot(t, db, o, snap{snapFile(t, dir, "s2.csv", []snapRow{{"D", v, "PUPR"}}), day("2025-01-13")})
+			if tc.period {
+				// What the layout R reader records from a preamble "Periode Masuk (2024-01-01) - (2024-12-31)".
+				if _, err := db.Exec(`UPDATE ingest_runs SET period_from = DATE '2024-01-01', period_to = DATE '2024-12-31' WHERE run_id = $1`, r2.RunID); err != nil {
+					t.Fatal(err)
+				}
+			}
+			ingestSnapshot(t, db, o, snap{snapFile(t, dir, "s4.csv", []snapRow{{"C", v, "PUPR"}}), day("2025-01-27")})
+			ingestSnapshot(t, db, o, snap{snapFile(t, dir, "s3.csv", []snapRow{{"C", "Ditutup oleh Admin", "PUPR"}}), day("2025-01-20")})
+			want := []string{tc.wantFirs,
+				"2025-01-20 00:00/23:59..2025-01-20 00:00/23:59 closed",
+				"2025-01-27 00:00/23:59..2025-01-27 00:00/23:59 verified *"}
+			if got := rows(t, db.DB, versionsQuery, "C"); !reflect.DeepEqual(got, want) {
+				t.Errorf("\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+		})
 	}
 }
