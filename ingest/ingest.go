@@ -328,7 +328,8 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 			return fmt.Errorf("insert versions: %w", err)
 		}
 		if bind.Layout.Snapshot {
-			if err := mergeSnapshot(exec, res.Observed, tp.Loc); err != nil {
+			ints := func(sqlText string, args ...any) ([]int64, error) { return queryInts(ctx, q, sqlText, args...) }
+			if err := mergeSnapshot(exec, ints, res.Observed, tp.Loc); err != nil {
 				return fmt.Errorf("merge snapshot: %w", err)
 			}
 		} else if err := mergeExact(ctx, q, exec, runID); err != nil {
@@ -437,24 +438,37 @@ func namedValues(args []any) []driver.NamedValue {
 }
 
 func queryInt(ctx context.Context, q driver.QueryerContext, sqlText string, args ...any) (int64, error) {
-	rows, err := q.QueryContext(ctx, sqlText, namedValues(args))
+	n, err := queryInts(ctx, q, sqlText, args...)
 	if err != nil {
 		return 0, err
 	}
+	return n[0], nil
+}
+
+// queryInts returns the first row of a query whose columns are integers (NULL: 0).
+func queryInts(ctx context.Context, q driver.QueryerContext, sqlText string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, sqlText, namedValues(args))
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
-	dest := make([]driver.Value, 1)
+	dest := make([]driver.Value, len(rows.Columns()))
 	if err := rows.Next(dest); err != nil {
-		return 0, err
+		return nil, err
 	}
-	switch v := dest[0].(type) {
-	case int64:
-		return v, nil
-	case int32:
-		return int64(v), nil
-	case nil:
-		return 0, nil
+	out := make([]int64, len(dest))
+	for i, d := range dest {
+		switch v := d.(type) {
+		case int64:
+			out[i] = v
+		case int32:
+			out[i] = int64(v)
+		case nil:
+		default:
+			return nil, fmt.Errorf("unexpected %T", d)
+		}
 	}
-	return 0, fmt.Errorf("unexpected %T", dest[0])
+	return out, nil
 }
 
 // findHeader reads records until one is a header some layout fits (exports sometimes carry a

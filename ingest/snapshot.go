@@ -11,12 +11,14 @@ import (
 // result is a function of the set of snapshots, whatever the order they were ingested in
 // (sql/snapshot_*.sql say how; input-formats.md, "Versions (and snapshots)").
 
-// snapshotMerge is the order of the statements that file a staged snapshot (after
-// snapshot_setup and snapshot_stage_insert). Each says what it does in its header.
-var snapshotMerge = []string{
-	"snapshot_plan", "snapshot_extend", "snapshot_append",
-	"snapshot_rebuild", "snapshot_rebuild_delete", "snapshot_rebuild_insert",
-	"snapshot_current",
+// snapshotSteps are the statements that file a staged snapshot, in order, after snapshot_setup,
+// snapshot_stage_insert and snapshot_plan; each step runs when the count of the same position in
+// snapshot_actions.sql is not zero. Each statement says what it does in its header.
+var snapshotSteps = [][]string{
+	{"snapshot_extend"},
+	{"snapshot_append"},
+	{"snapshot_rebuild", "snapshot_rebuild_delete", "snapshot_rebuild_insert"},
+	{"snapshot_current"},
 }
 
 // snapshotTemp are the temporary objects of snapshot_setup and the merge, dropped at its end.
@@ -28,8 +30,8 @@ var snapshotTemp = []string{
 
 // mergeSnapshot files the staged rows of a snapshot at instant in (inside the file's
 // transaction, before its ingest_runs row exists). zone is the export's time zone, in which
-// Periode Masuk's dates are read.
-func mergeSnapshot(exec func(string, ...any) error, in *Instant, zone *time.Location) error {
+// Periode Masuk's dates are read. ints runs a query of one row of counts.
+func mergeSnapshot(exec func(string, ...any) error, ints func(string, ...any) ([]int64, error), in *Instant, zone *time.Location) error {
 	from, to := in.From.UTC(), in.To.UTC()
 	tz := "UTC"
 	if zone != nil && zone != time.Local && zone.String() != "Local" {
@@ -40,9 +42,27 @@ func mergeSnapshot(exec func(string, ...any) error, in *Instant, zone *time.Loca
 		"snapshot_extend":  {from, to},
 		"snapshot_rebuild": {from, to, tz},
 	}
-	for _, name := range snapshotMerge {
-		if err := exec(query(name), args[name]...); err != nil {
-			return fmt.Errorf("%s: %w", name, err)
+	run := func(names ...string) error {
+		for _, name := range names {
+			if err := exec(query(name), args[name]...); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+		}
+		return nil
+	}
+	if err := run("snapshot_plan"); err != nil {
+		return err
+	}
+	n, err := ints(query("snapshot_actions"))
+	if err != nil {
+		return fmt.Errorf("snapshot_actions: %w", err)
+	}
+	// Statements with nothing to do are skipped: a weekly snapshot is mostly extend.
+	for i, step := range snapshotSteps {
+		if n[i] > 0 {
+			if err := run(step...); err != nil {
+				return err
+			}
 		}
 	}
 	for _, stmt := range snapshotTemp {

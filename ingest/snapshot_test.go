@@ -352,3 +352,55 @@ func TestSnapshotPeriodCoverage(t *testing.T) {
 		})
 	}
 }
+
+// TestSnapshotWithExactExport: a layout A export (event times) and snapshots of the same
+// complaints. Exact rows keep their merge rules and no seen_*; snapshot rows are spans; the
+// current version is the newest by version_at, an exact row winning a tie; any order gives the
+// same tables.
+func TestSnapshotWithExactExport(t *testing.T) {
+	dir := t.TempDir()
+	o := snapOptions(t)
+	v := "Terverifikasi"
+	// M1 is followed up on 10 January and closed by LAPOR! after the third snapshot; M2's last
+	// activity is the third snapshot's first instant (a tie).
+	exact := cut(t, dir, "admin.csv", [][]string{
+		{"M1", "2025-01-02 08:00", "Jalan rusak M1", "PUPR", "Terdisposisi Sedang Diproses", "2025-01-03 09:00", "2025-01-10 10:00", "", "2025-01-10 10:00"},
+		{"M2", "2025-01-02 08:00", "Jalan rusak M2", "PUPR", "Terdisposisi Sedang Diproses", "2025-01-03 09:00", "2025-01-19 10:00", "", "2025-01-20 00:00"},
+	})
+	snaps := []snap{
+		{snapFile(t, dir, "s1.csv", []snapRow{{"M1", v, "PUPR"}, {"M2", v, "PUPR"}}), day("2025-01-06")},
+		{snapFile(t, dir, "s2.csv", []snapRow{{"M1", v, "PUPR"}, {"M2", v, "PUPR"}}), day("2025-01-13")},
+		{snapFile(t, dir, "s3.csv", []snapRow{{"M1", "Ditutup oleh Sistem", "PUPR"}, {"M2", v, "PUPR"}}), day("2025-01-20")},
+	}
+	var want []string
+	for _, at := range []int{0, 1, 3, 2} { // where the exact export comes among the snapshots
+		db := openTestDB(t, filepath.Join(t.TempDir(), "r.duckdb"))
+		for i := 0; i <= len(snaps); i++ {
+			if i == at {
+				if r := ingestOK(t, db, exact, o); r.Layout != "lapor-admin" || r.Observed != nil {
+					t.Fatalf("exact export: %+v", r)
+				}
+			}
+			if i < len(snaps) {
+				ingestSnapshot(t, db, o, snaps[i])
+			}
+		}
+		got := tables(t, db)
+		if want == nil {
+			want = got
+			cur := rows(t, db.DB, `SELECT tracking_id, status, seen_first_from IS NULL, first_response_at FROM complaints ORDER BY 1`)
+			if !reflect.DeepEqual(cur, []string{"M1|closed|false|NULL", "M2|in_progress|true|2025-01-19T03:00:00Z"}) {
+				t.Errorf("current: %q", cur)
+			}
+			if got := rows(t, db.DB, versionsQuery, "M1"); !reflect.DeepEqual(got, []string{
+				"2025-01-06 00:00/23:59..2025-01-13 00:00/23:59 verified", "2025-01-20 00:00/23:59..2025-01-20 00:00/23:59 closed *", "NULL"}) {
+				t.Errorf("M1 versions: %q", got)
+			}
+			if n := one(t, db.DB, `SELECT count(*) FROM complaint_versions WHERE seen_first_from IS NULL AND first_response_at IS NOT NULL`); n != "2" {
+				t.Errorf("exact rows: %s", n)
+			}
+		} else if !reflect.DeepEqual(got, want) {
+			t.Errorf("exact export at %d:\n%s\nwant:\n%s", at, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
