@@ -17,8 +17,8 @@ import (
 var snapshotSteps = [][]string{
 	{"snapshot_extend"},
 	{"snapshot_append"},
-	{"snapshot_rebuild", "snapshot_rebuild_delete", "snapshot_rebuild_insert"},
-	{"snapshot_current"},
+	{"snapshot_demote"},
+	{"snapshot_rebuild", "snapshot_rebuild_delete", "snapshot_rebuild_insert", "snapshot_current"},
 }
 
 // snapshotTemp are the temporary objects of snapshot_setup and the merge, dropped at its end.
@@ -52,6 +52,15 @@ func mergeSnapshot(exec func(string, ...any) error, ints func(string, ...any) ([
 	}
 	if err := run("snapshot_plan"); err != nil {
 		return err
+	}
+	dups, err := ints(query("snapshot_duplicates"))
+	if err != nil {
+		return fmt.Errorf("snapshot_duplicates: %w", err)
+	}
+	if dups[0] > 0 {
+		if err := run("snapshot_plan_duplicates"); err != nil {
+			return err
+		}
 	}
 	n, err := ints(query("snapshot_actions"))
 	if err != nil {

@@ -1,6 +1,6 @@
--- Snapshot merge, step 8: the current version of each complaint whose versions the snapshot
--- changed (new, append, rebuild; extend when its last version was not the current one). Over all
--- of a complaint's versions, exact and snapshot, the current one is the greatest by:
+-- Snapshot merge, step 9: the current version of each rebuilt complaint (the other actions keep
+-- or move it themselves). Over all of a complaint's versions, exact and snapshot, the current
+-- one is the greatest by:
 --   version_at (exact: last activity; snapshot: seen_last_from), then exact before snapshot on a
 --   tie (an exact time says more than a sighting), then
 --   exact: run_id, source_row (the rule of merge_losers/merge_superseded: the later ingest), or
@@ -10,9 +10,7 @@ UPDATE complaint_versions AS cv
 SET is_current = (cv.rowid = w.winner)
 FROM (
     WITH k AS (
-        SELECT regency, tracking_id
-        FROM rapor_snap_plan
-        WHERE action IN ('new', 'append', 'rebuild') OR (action = 'extend' AND NOT last_current)
+        SELECT DISTINCT regency, tracking_id FROM rapor_snap_plan WHERE action = 'rebuild'
     ), cand AS (
         SELECT o.regency, o.tracking_id, o.row_ref,
                {'at': o.version_at, 'exact': false, 'a': epoch_us(o.seen_last_to),

@@ -1,45 +1,39 @@
--- Snapshot merge, step 2: what the snapshot at instant s = [$1, $2] does to each complaint it
--- shows. Grain: (regency, tracking_id) of the stage. Instants are ordered as (from, to).
+-- Snapshot merge, step 2: what the snapshot at instant s = [$1, $2] does with each row it holds.
+-- Grain: one row per staged row. Instants are ordered as (from, to).
 --
--- Columns: regency, tracking_id; last_row (rowid of the complaint's last snapshot version: the
--- greatest (seen_last, state_rank, state_hash)), last_current (that version is the current one);
--- action:
---   new      no snapshot version yet: each state shown becomes a version [s, s]
---   seen     s lies within a version of the same state: nothing changes (a re-download, or a
---            snapshot between two others that showed the same)
---   extend   s is after every sighting and the state is the last version's: seen_last := s
---   append   s is after every sighting and the state differs: a new version [s, s]
---   rebuild  anything else (s before or between sightings with another state, or at an instant
---            already seen, or the file shows two states): snapshot_rebuild.sql
--- The last three are the common, in-order case and touch one row at most per complaint.
+-- The common case must be cheap: one join of the file's rows with the complaints' current
+-- versions (one per complaint). When the current version is a snapshot version it is also the
+-- last one (the greatest seen_last: snapshot_current.sql orders them so).
+--
+-- Columns: stage_ref (rowid in rapor_snap_stage), regency, tracking_id, state_hash, last_row
+-- (rowid of the complaint's current version, NULL when none), action:
+--   new      the complaint has no version yet: each state shown becomes a version [s, s]
+--   seen     s lies within the current version's span and shows its state: nothing changes (a
+--            re-download, or a snapshot between two that showed the same)
+--   extend   s is after every sighting and shows the current state: seen_last := s
+--   append   s is after every sighting and shows another state: a new version [s, s], current
+--   rebuild  anything else (s before the current version's last sighting with another state, or
+--            in an older version's span; the current version is an exact one; the file shows two
+--            states of the complaint: snapshot_plan_duplicates.sql): snapshot_rebuild.sql
 CREATE OR REPLACE TEMP TABLE rapor_snap_plan AS
-WITH st AS (
-    SELECT regency, tracking_id,
-           count(DISTINCT state_hash) AS states,
-           min(state_hash) AS state_hash
-    FROM rapor_snap_new
-    GROUP BY regency, tracking_id
-), old AS (
-    SELECT o.regency, o.tracking_id,
-           arg_max(o.row_ref, (o.seen_last_from, o.seen_last_to, o.state_rank, o.state_hash)) AS last_row,
-           arg_max(o.state_hash, (o.seen_last_from, o.seen_last_to, o.state_rank, o.state_hash)) AS last_hash,
-           arg_max(o.is_current, (o.seen_last_from, o.seen_last_to, o.state_rank, o.state_hash)) AS last_current,
-           max((o.seen_last_from, o.seen_last_to)) AS last_at,
-           bool_or(o.state_hash = st.state_hash
-                   AND (o.seen_first_from, o.seen_first_to) <= ($1::TIMESTAMPTZ, $2::TIMESTAMPTZ)
-                   AND ($1::TIMESTAMPTZ, $2::TIMESTAMPTZ) <= (o.seen_last_from, o.seen_last_to)) AS seen
-    FROM rapor_snap_old AS o
-    JOIN st USING (regency, tracking_id)
-    GROUP BY o.regency, o.tracking_id
+WITH cur AS (
+    SELECT rowid AS row_ref, regency, tracking_id,
+           seen_first_from, seen_first_to, seen_last_from, seen_last_to,
+           hash(*COLUMNS(* EXCLUDE (run_id, source_row, version_at, is_current,
+                                    seen_first_from, seen_first_to, seen_last_from, seen_last_to))) AS state_hash
+    FROM complaint_versions
+    WHERE is_current
 )
-SELECT st.regency, st.tracking_id, old.last_row, old.last_current,
+SELECT n.stage_ref, n.regency, n.tracking_id, n.state_hash, c.row_ref AS last_row,
        CASE
-           WHEN old.last_row IS NULL THEN 'new'
-           WHEN st.states > 1 THEN 'rebuild'
-           WHEN old.seen THEN 'seen'
-           WHEN ($1::TIMESTAMPTZ, $2::TIMESTAMPTZ) > old.last_at AND st.state_hash = old.last_hash THEN 'extend'
-           WHEN ($1::TIMESTAMPTZ, $2::TIMESTAMPTZ) > old.last_at THEN 'append'
+           WHEN c.row_ref IS NULL THEN 'new'
+           WHEN c.seen_first_from IS NULL THEN 'rebuild'
+           WHEN n.state_hash = c.state_hash
+                AND (c.seen_first_from < $1::TIMESTAMPTZ OR (c.seen_first_from = $1::TIMESTAMPTZ AND c.seen_first_to <= $2::TIMESTAMPTZ))
+                AND ($1::TIMESTAMPTZ < c.seen_last_from OR ($1::TIMESTAMPTZ = c.seen_last_from AND $2::TIMESTAMPTZ <= c.seen_last_to)) THEN 'seen'
+           WHEN $1::TIMESTAMPTZ > c.seen_last_from OR ($1::TIMESTAMPTZ = c.seen_last_from AND $2::TIMESTAMPTZ > c.seen_last_to) THEN
+               CASE WHEN n.state_hash = c.state_hash THEN 'extend' ELSE 'append' END
            ELSE 'rebuild'
        END AS action
-FROM st
-LEFT JOIN old USING (regency, tracking_id)
+FROM rapor_snap_new AS n
+LEFT JOIN cur AS c USING (regency, tracking_id)

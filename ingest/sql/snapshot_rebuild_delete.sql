@@ -1,4 +1,4 @@
--- Snapshot merge, step 6: the stored snapshot versions of the rebuilt complaints go (their
+-- Snapshot merge, step 7: the stored snapshot versions of the rebuilt complaints go (their
 -- replacements are in rapor_snap_rebuilt; snapshot_rebuild_insert.sql adds them). Exact versions
 -- (seen_first_from NULL) of the same complaints stay. No parameters.
 DELETE FROM complaint_versions

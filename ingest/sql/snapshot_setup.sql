@@ -11,7 +11,7 @@
 --                    unverified and the rest).
 -- rapor_snap_old     the stored snapshot versions (seen_first_from set), with row_ref (their
 --                    rowid), state_hash and state_rank.
--- rapor_snap_new     the staged rows, with state_hash and state_rank.
+-- rapor_snap_new     the staged rows, with stage_ref (their rowid), state_hash and state_rank.
 --
 -- state_hash is a complaint's state: a hash of every column but the lineage and the sighting
 -- (run_id, source_row, version_at, is_current, seen_*). `extra` is state: in a snapshot export its
@@ -40,6 +40,7 @@ WHERE seen_first_from IS NOT NULL;
 
 CREATE OR REPLACE TEMP VIEW rapor_snap_new AS
 SELECT *,
+       rowid AS stage_ref,
        hash(*COLUMNS(* EXCLUDE (run_id, source_row, version_at, is_current,
                                 seen_first_from, seen_first_to, seen_last_from, seen_last_to))) AS state_hash,
        rapor_state_rank(status) AS state_rank
