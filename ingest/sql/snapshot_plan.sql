@@ -5,7 +5,7 @@
 -- versions (one per complaint). When the current version is a snapshot version it is also the
 -- last one (the greatest seen_last: snapshot_current.sql orders them so).
 --
--- Columns: stage_ref (rowid in rapor_snap_stage), regency, tracking_id, state_hash, last_row
+-- Columns: stage_ref (rowid in rapor_snap_stage), regency, tracking_id, source_row, state_hash, last_row
 -- (rowid of the complaint's current version, NULL when none), action:
 --   new      the complaint has no version yet: each state shown becomes a version [s, s]
 --   seen     s lies within the current version's span and shows its state: nothing changes (a
@@ -15,6 +15,7 @@
 --   rebuild  anything else (s before the current version's last sighting with another state, or
 --            in an older version's span; the current version is an exact one; the file shows two
 --            states of the complaint: snapshot_plan_duplicates.sql): snapshot_rebuild.sql
+--   repeat   a later row of the file that repeats an earlier one (snapshot_plan_duplicates.sql)
 CREATE OR REPLACE TEMP TABLE rapor_snap_plan AS
 WITH cur AS (
     SELECT rowid AS row_ref, regency, tracking_id,
@@ -24,7 +25,7 @@ WITH cur AS (
     FROM complaint_versions
     WHERE is_current
 )
-SELECT n.stage_ref, n.regency, n.tracking_id, n.state_hash, c.row_ref AS last_row,
+SELECT n.stage_ref, n.regency, n.tracking_id, n.source_row, n.state_hash, c.row_ref AS last_row,
        CASE
            WHEN c.row_ref IS NULL THEN 'new'
            WHEN c.seen_first_from IS NULL THEN 'rebuild'
