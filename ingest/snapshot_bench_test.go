@@ -144,7 +144,7 @@ func newSnapGen(n int) *snapGen {
 var snapGenAgencies = []string{"Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas Kesehatan", "Dinas Pendidikan", "Dinas Perhubungan",
 	"Dinas Kependudukan dan Pencatatan Sipil", "Satuan Polisi Pamong Praja", "Dinas Lingkungan Hidup", "Dinas Sosial"}
 
-func (g *snapGen) write(b *testing.B, path string, week int) (changed int) {
+func (g *snapGen) write(b testing.TB, path string, week int) (changed int) {
 	if week > 0 {
 		for i := range g.step {
 			if g.step[i] < uint8(len(snapGenStatus)-1) && g.rnd.Float64() < 0.05 {
