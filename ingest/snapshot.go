@@ -16,6 +16,7 @@ import (
 // snapshot_actions.sql is not zero. Each statement says what it does in its header.
 var snapshotSteps = [][]string{
 	{"snapshot_extend"},
+	{"snapshot_details"},
 	{"snapshot_append"},
 	{"snapshot_demote"},
 	{"snapshot_rebuild", "snapshot_rebuild_delete", "snapshot_rebuild_insert", "snapshot_current"},

@@ -28,6 +28,7 @@ layouts:
       agency: ["Dinas Snap"]
       status: ["Keadaan Snap"]
       title: ["Judul Snap"]
+      rating: ["Nilai Snap"]
 `
 
 // snapRow is one complaint in a test snapshot: id and its state (status, agency).
@@ -405,6 +406,61 @@ func TestSnapshotWithExactExport(t *testing.T) {
 			}
 		} else if !reflect.DeepEqual(got, want) {
 			t.Errorf("exact export at %d:\n%s\nwant:\n%s", at, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// TestSnapshotVariants: exports whose later variants carry more columns (Rating, extra columns):
+// a file without them says nothing about them, so switching variants is no change, and a version
+// keeps the details of all its sightings, whatever the order.
+func TestSnapshotVariants(t *testing.T) {
+	dir := t.TempDir()
+	o := snapOptions(t)
+	file := func(name string, rich bool, status, rating string) string {
+		var b strings.Builder
+		b.WriteString("Unduhan " + name + "\nNomor Snap,Masuk Snap,Dinas Snap,Keadaan Snap,Judul Snap")
+		if rich {
+			b.WriteString(",Nilai Snap,Nomor SK")
+		}
+		b.WriteString("\nU,02/01/2025 08:00,PUPR," + status + ",Jalan rusak U")
+		if rich {
+			b.WriteString("," + rating + ",SK-1")
+		}
+		b.WriteString("\n")
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	v, c := "Terverifikasi", "Ditutup oleh Sistem"
+	all := []snap{
+		{file("s1.csv", false, v, ""), day("2025-01-06")},
+		{file("s2.csv", true, v, ""), day("2025-01-13")},
+		{file("s3.csv", false, v, ""), day("2025-01-20")},
+		{file("s4.csv", false, c, ""), day("2025-01-27")},
+		{file("s5.csv", true, c, "4"), day("2025-02-03")},
+		{file("s6.csv", false, c, ""), day("2025-02-10")},
+	}
+	var want []string
+	for _, order := range [][]int{{0, 1, 2, 3, 4, 5}, {5, 4, 3, 2, 1, 0}, {2, 0, 5, 3, 1, 4}, {4, 1, 0, 5, 2, 3}} {
+		db := openTestDB(t, filepath.Join(t.TempDir(), "r.duckdb"))
+		for _, i := range order {
+			ingestSnapshot(t, db, o, all[i])
+		}
+		got := tables(t, db)
+		if want == nil {
+			want = got
+			vs := rows(t, db.DB, versionsQuery+`, rating`, "U")
+			wantVs := []string{"2025-01-06 00:00/23:59..2025-01-20 00:00/23:59 verified", "2025-01-27 00:00/23:59..2025-02-10 00:00/23:59 closed *"}
+			if !reflect.DeepEqual(vs, wantVs) {
+				t.Errorf("versions:\n%s\nwant:\n%s", strings.Join(vs, "\n"), strings.Join(wantVs, "\n"))
+			}
+			if got := rows(t, db.DB, `SELECT status || ' ' || coalesce(rating::VARCHAR, '-') || ' ' || coalesce(extra->>'Nomor SK', '-') FROM complaint_versions ORDER BY seen_first_from`); !reflect.DeepEqual(got, []string{"verified - SK-1", "closed 4 SK-1"}) {
+				t.Errorf("details: %q", got)
+			}
+		} else if !reflect.DeepEqual(got, want) {
+			t.Errorf("order %v:\n%s\nwant:\n%s", order, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
 }

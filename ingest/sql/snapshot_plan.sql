@@ -2,7 +2,7 @@
 -- Grain: one row per staged row. Instants are ordered as (from, to).
 --
 -- The common case must be cheap: one join of the file's rows with the complaints' current
--- versions (one per complaint). When the current version is a snapshot version it is also the
+-- versions (one per complaint; the state hash as in snapshot_setup.sql). When the current version is a snapshot version it is also the
 -- last one (the greatest seen_last: snapshot_current.sql orders them so).
 --
 -- Columns: stage_ref (rowid in rapor_snap_stage), regency, tracking_id, source_row, state_hash, last_row
@@ -21,7 +21,8 @@ WITH cur AS (
     SELECT rowid AS row_ref, regency, tracking_id,
            seen_first_from, seen_first_to, seen_last_from, seen_last_to,
            hash(*COLUMNS(* EXCLUDE (run_id, source_row, version_at, is_current,
-                                    seen_first_from, seen_first_to, seen_last_from, seen_last_to))) AS state_hash
+                                    seen_first_from, seen_first_to, seen_last_from, seen_last_to,
+                                    reporter_key, rating, agency_ref, category_ref, extra))) AS state_hash
     FROM complaint_versions
     WHERE is_current
 )

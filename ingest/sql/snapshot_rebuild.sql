@@ -16,7 +16,8 @@
 -- one instant are both versions of that instant, the more advanced later. This is a function of
 -- the set of sightings, hence of the set of snapshots: the order of ingest does not matter.
 -- Content and lineage (run_id, source_row) of a version are those of its first sighting: the row
--- of the file that first showed it, or, for a version split off from within a span, the span's.
+-- of the file that first showed it, or, for a version split off from within a span, the span's;
+-- its details are those of all its sightings merged (snapshot_details.sql).
 -- (Of two files of one instant, the one ingested first.) A version that does not change keeps
 -- its row as it was.
 CREATE OR REPLACE TEMP TABLE rapor_snap_rebuilt AS
@@ -68,17 +69,30 @@ WITH k AS (
     SELECT regency, tracking_id, run_no,
            min({'f': at_from, 't': at_to}) AS first_at,
            max({'f': at_from, 't': at_to}) AS last_at,
-           arg_min({'src': src, 'ref': ref}, (at_from, at_to, run_id, source_row)) AS first_src
+           arg_min({'src': src, 'ref': ref}, (at_from, at_to, run_id, source_row)) AS first_src,
+           list({'src': src, 'ref': ref}) AS srcs
     FROM runs
     GROUP BY regency, tracking_id, run_no
 ), content AS (
     SELECT 'o' AS src, row_ref AS ref, * EXCLUDE (row_ref) FROM old
     UNION ALL BY NAME
     SELECT 'n' AS src, stage_ref AS ref, * EXCLUDE (stage_ref) FROM new
+), details AS (
+    -- the details of every row that gave a sighting of the version, merged (snapshot_details.sql)
+    SELECT s.regency, s.tracking_id, s.run_no,
+           max(c.rating) AS rating, max(c.reporter_key) AS reporter_key,
+           max(c.agency_ref) AS agency_ref, max(c.category_ref) AS category_ref,
+           arg_max(c.extra, rapor_extra_rank(c.extra)) AS extra
+    FROM (SELECT regency, tracking_id, run_no, unnest(srcs) AS one FROM spans) AS s
+    JOIN content AS c ON c.src = s.one.src AND c.ref = s.one.ref
+    GROUP BY s.regency, s.tracking_id, s.run_no
 )
 SELECT c.* EXCLUDE (src, ref, state_hash, state_rank)
            REPLACE (s.first_at.f AS seen_first_from, s.first_at.t AS seen_first_to,
                     s.last_at.f AS seen_last_from, s.last_at.t AS seen_last_to,
-                    s.last_at.f AS version_at, false AS is_current)
+                    s.last_at.f AS version_at, false AS is_current,
+                    d.rating AS rating, d.reporter_key AS reporter_key, d.agency_ref AS agency_ref,
+                    d.category_ref AS category_ref, d.extra AS extra)
 FROM spans AS s
 JOIN content AS c ON c.src = s.first_src.src AND c.ref = s.first_src.ref
+JOIN details AS d ON d.regency = s.regency AND d.tracking_id = s.tracking_id AND d.run_no = s.run_no
