@@ -1,6 +1,6 @@
 //go:build windows && amd64 && debian_mingw
 
-package winabi
+package linkshim
 
 /*
 // std::fpos<_Mbstatet>: a streamoff and the UCRT conversion state, 16 bytes. GCC's Itanium C++ ABI

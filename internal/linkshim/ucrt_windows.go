@@ -1,6 +1,6 @@
 //go:build windows && amd64 && debian_mingw
 
-package winabi
+package linkshim
 
 /*
 #include <stdarg.h>
