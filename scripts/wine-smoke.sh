@@ -207,5 +207,6 @@ W after --db "$db_w" ingest --wait 60s kedua.csv
 check "once the reader is gone the writer gets in (exit $(rc after.win))" [ "$(rc after.win)" = 0 ]
 
 wineserver -k 2>/dev/null || true
-echo "wine-smoke: $passed passed, $failed failed in $((SECONDS - started)) s"
+echo "wine-smoke: finished in $((SECONDS - started)) s"
+echo "wine-smoke: $passed passed, $failed failed"
 [ "$failed" = 0 ]
