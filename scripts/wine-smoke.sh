@@ -206,6 +206,20 @@ check "the reader finishes its query (exit $rrc, $rows lines)" bash -c '[ "$1" =
 W after --db "$db_w" ingest --wait 60s kedua.csv
 check "once the reader is gone the writer gets in (exit $(rc after.win))" [ "$(rc after.win)" = 0 ]
 
+echo "6. The README's monthly job: rapor-bulanan.cmd as Task Scheduler would start it"
+# The batch file exactly as "Memasang rapor" prints it, saved with Windows line ends.
+awk '/^```bat$/ {b = 1; buf = ""; next} b && /^```$/ {b = 0; if (buf ~ /^@echo off/) {printf "%s", buf; exit}} b {buf = buf $0 "\r\n"}' \
+  README.md >"$WINEPREFIX/drive_c/rapor/rapor-bulanan.cmd"
+check "README has the batch file" grep -q 'rapor.exe run --inbox inbox' "$WINEPREFIX/drive_c/rapor/rapor-bulanan.cmd"
+mkdir -p "$work_u/inbox"
+"$linux" gen --rows 40 --seed 15 --out "$work_u/inbox/lapor-baru.csv" >/dev/null
+jrc=0
+(cd "$tmp" && timeout 120 wine cmd.exe /c 'C:\rapor\rapor-bulanan.cmd' >/dev/null 2>&1) || jrc=$?
+check "the job exits 0 ($jrc)" [ "$jrc" = 0 ]
+check "the export moved to inbox\\processed" [ -f "$work_u/inbox/processed/lapor-baru.csv" ]
+check "the scorecard is in laporan\\" bash -c 'ls "$1"/laporan/rapor-*.html >/dev/null 2>&1' _ "$work_u"
+check "log\\rapor-run.log names the file it ingested" grep -q "lapor-baru.csv" "$work_u/log/rapor-run.log"
+
 wineserver -k 2>/dev/null || true
 echo "wine-smoke: finished in $((SECONDS - started)) s"
 echo "wine-smoke: $passed passed, $failed failed"
