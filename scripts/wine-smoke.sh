@@ -130,7 +130,7 @@ check "no key beside the database" bash -c '! ls "$1"/demo/*.key "$1"/*.key >/de
 echo "3. rapor.exe ingest \"$profile\\Downloads\\Laporan Ringkas (3).xlsx\""
 fixture=""
 for d in testdata/ringkas ingest/testdata/ringkas; do
-  for f in "$d"/*.xlsx; do
+  for f in "$d"/*hsu*.xlsx "$d"/*.xlsx; do # this regency's own export first
     [ -f "$f" ] && { fixture=$repo/$f; break 2; }
   done
 done
