@@ -40,6 +40,7 @@ trap cleanup EXIT
 
 passed=0
 failed=0
+step() { echo "$1   [$((SECONDS - started)) s]"; }
 ok() { passed=$((passed + 1)); echo "  ok   $*"; }
 bad() { failed=$((failed + 1)); echo "  FAIL $*"; }
 check() { # description, then a command that must succeed
@@ -64,9 +65,10 @@ echo "wine-smoke: new Wine prefix in $((SECONDS - t0)) s"
 "$cc" -O2 -shared -o "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" \
   scripts/wine/bcryptprimitives.c scripts/wine/bcryptprimitives.def -lbcrypt
 
-winenv() { wine cmd.exe /c echo "%$1%" 2>/dev/null | tr -d '\r'; }
-profile=$(winenv USERPROFILE)
-appdata=$(winenv APPDATA)
+# One cmd.exe for both: each Wine start costs a second or more.
+dirs=$(wine cmd.exe /c 'echo %USERPROFILE%& echo %APPDATA%' 2>/dev/null | tr -d '\r')
+profile=$(sed -n 1p <<<"$dirs")
+appdata=$(sed -n 2p <<<"$dirs")
 profile_u=$(winepath -u "$profile" 2>/dev/null)
 appdata_u=$(winepath -u "$appdata" 2>/dev/null)
 [ -d "$profile_u" ] || { echo "wine-smoke: no profile directory for $profile" >&2; exit 1; }
@@ -100,7 +102,7 @@ L() {
 rc() { cat "$tmp/$1.rc"; }
 has() { grep -qF -- "$2" "$tmp/$1"; }
 
-echo "1. rapor.exe version"
+step "1. rapor.exe version"
 W version version
 L version version
 check "exit 0" [ "$(rc version.win)" = 0 ]
@@ -108,16 +110,16 @@ check "windows/amd64 build: $(cat "$tmp/version.win.out")" has version.win.out "
 check "same version and commit as the Linux binary" \
   [ "$(cut -d, -f1 "$tmp/version.win.out")" = "$(cut -d, -f1 "$tmp/version.linux.out")" ]
 
-echo "2. rapor.exe demo (the whole job) in \"$win_work\""
+step "2. rapor.exe demo (the whole job) in \"$win_work\""
 t0=$SECONDS
-W demo demo --rows 1000
+W demo demo --rows 500
 echo "     ($((SECONDS - t0)) s under Wine)"
-L demo demo --rows 1000
+L demo demo --rows 500
 check "exit 0" [ "$(rc demo.win)" = 0 ]
 for f in rapor-2025-10.html rapor-2025-10.xlsx rapor-banding-2025-05-2025-10.html rapor-banding-2025-05-2025-10.xlsx; do
   check "wrote demo\\$f" [ -s "$work_u/demo/$f" ]
 done
-check "1000 complaints ingested" has demo.win.out "   1000 pengaduan terkini dari"
+check "500 complaints ingested" has demo.win.out "   500 pengaduan terkini dari"
 same "demo prints what the Linux binary prints (rows accepted, rejects, build, reports)" "$tmp/demo.win.out" "$tmp/demo.linux.out"
 html=$work_u/demo/rapor-2025-10.html
 check "the scorecard has ECharts inside and loads nothing from the network" \
@@ -127,7 +129,7 @@ check "pseudonym key at %APPDATA%\\rapor\\secret.key ($appdata\\rapor\\secret.ke
   grep -qxE '[0-9a-f]{64}' "$appdata_u/rapor/secret.key"
 check "no key beside the database" bash -c '! ls "$1"/demo/*.key "$1"/*.key >/dev/null 2>&1' _ "$work_u"
 
-echo "3. rapor.exe ingest \"$profile\\Downloads\\Laporan Ringkas (3).xlsx\""
+step "3. rapor.exe ingest \"$profile\\Downloads\\Laporan Ringkas (3).xlsx\""
 fixture=""
 for d in testdata/ringkas ingest/testdata/ringkas; do
   for f in "$d"/*hsu*.xlsx "$d"/*.xlsx; do # this regency's own export first
@@ -140,7 +142,7 @@ if [ -n "$fixture" ]; then
 else
   # No Laporan Ringkas fixture yet: a generated layout-A export stands at the same path.
   fixture=$tmp/gen.xlsx
-  want_rows=400
+  want_rows=300
   "$linux" gen --rows "$want_rows" --seed 13 --out "$fixture" >/dev/null
   echo "     (no testdata/ringkas/*.xlsx yet: a layout-A export from rapor gen, $want_rows rows)"
 fi
@@ -170,7 +172,7 @@ W again --db "$win_work\\rapor.duckdb" ingest "$profile\\Downloads\\Laporan Ring
 check "the same download again changes nothing (exit 0, already ingested)" \
   bash -c '[ "$(cat "$1.rc")" = 0 ] && grep -q "sudah pernah dimuat" "$1.out"' _ "$tmp/again.win"
 
-echo "4. Text: LF line ends and Indonesian with non-ASCII characters"
+step "4. Text: LF line ends and Indonesian with non-ASCII characters"
 W count --db "$win_work\\rapor.duckdb" sql --format csv "SELECT count(*) AS n FROM complaints"
 L count --db "$linux_work/rapor.duckdb" sql --format csv "SELECT count(*) AS n FROM complaints"
 check "sql exit 0" [ "$(rc count.win)" = 0 ]
@@ -181,7 +183,7 @@ check "refused query: exit $(rc refuse.win), as on Linux ($(rc refuse.linux))" [
 check "the message is UTF-8 with its em dash (e2 80 94)" bash -c 'grep -q "ditolak: .* — kueri" "$1" && iconv -f UTF-8 -t UTF-8 "$1" >/dev/null' _ "$tmp/refuse.win.err"
 same "the message equals Linux's" "$tmp/refuse.win.err" "$tmp/refuse.linux.err"
 
-echo "5. Two processes, one database"
+step "5. Two processes, one database"
 db_w="$win_work\\rapor.duckdb"
 "$linux" gen --rows 30 --seed 14 --out "$work_u/kedua.csv" >/dev/null
 # A reader that keeps the database open: its output goes into a FIFO that is not read yet.
@@ -206,7 +208,7 @@ check "the reader finishes its query (exit $rrc, $rows lines)" bash -c '[ "$1" =
 W after --db "$db_w" ingest --wait 60s kedua.csv
 check "once the reader is gone the writer gets in (exit $(rc after.win))" [ "$(rc after.win)" = 0 ]
 
-echo "6. The README's monthly job: rapor-bulanan.cmd as Task Scheduler would start it"
+step "6. The README's monthly job: rapor-bulanan.cmd as Task Scheduler would start it"
 # The batch file exactly as "Memasang rapor" prints it, saved with Windows line ends.
 awk '/^```bat$/ {b = 1; buf = ""; next} b && /^```$/ {b = 0; if (buf ~ /^@echo off/) {printf "%s", buf; exit}} b {buf = buf $0 "\r\n"}' \
   README.md >"$WINEPREFIX/drive_c/rapor/rapor-bulanan.cmd"
