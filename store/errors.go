@@ -22,10 +22,17 @@ func IsLocked(err error) bool {
 	return strings.Contains(err.Error(), "Could not set lock on file")
 }
 
+// lockedAt reports whether opening path failed because another process has it open. DuckDB
+// words this differently per platform: on Windows it passes on the system's (translated) text
+// for a sharing violation, so there the file itself is asked (see fileInUse).
+func lockedAt(path string, err error) bool {
+	return IsLocked(err) || (err != nil && fileInUse(path, err))
+}
+
 // Explain turns a DuckDB error from opening path into one an operator can act on.
 func Explain(path string, err error) error {
 	switch {
-	case IsLocked(err):
+	case lockedAt(path, err):
 		return fmt.Errorf("open %s: %w", path, ErrLocked)
 	case isType(err, duckdb.ErrorTypeIO):
 		return fmt.Errorf("open %s: cannot read or write the database file: %w", path, err)

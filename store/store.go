@@ -60,7 +60,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	var connector *duckdb.Connector
 	for {
 		connector, err = duckdb.NewConnector(dsn, init)
-		if err == nil || !IsLocked(err) || time.Now().After(deadline) {
+		if err == nil || !lockedAt(path, err) || time.Now().After(deadline) {
 			break
 		}
 		select {
