@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hsu-lapor/rapor/internal/job"
+	"github.com/hsu-lapor/rapor/pipeline"
 	"github.com/hsu-lapor/rapor/reports"
 	"github.com/hsu-lapor/rapor/store"
 	"github.com/hsu-lapor/rapor/transform"
@@ -60,7 +60,7 @@ The month defaults to the month before today, but not later than the data's cut-
 		return fail(g, err)
 	}
 	defer db.Close()
-	o := job.Options{
+	o := pipeline.JobOptions{
 		Inbox: *inbox, Month: m, Loc: cfg.Location(), Ingest: opts, Version: programVersion(), Out: g.stdout, Log: g.log,
 		Build: func(ctx context.Context, db *store.DB) (int64, time.Time, error) {
 			res, err := transform.Build(ctx, db, cfg, transform.WithVersion(programVersion()))
@@ -70,7 +70,7 @@ The month defaults to the month before today, but not later than the data's cut-
 			return writeReports(ctx, db, *out, month, cfg.Lang)
 		},
 	}
-	res, err := job.Run(ctx, db, o)
+	res, err := pipeline.Job(ctx, db, o)
 	if err != nil {
 		fmt.Fprintf(g.stderr, "rapor run: job %d failed: %v\n", res.JobID, err)
 		return exitFailure

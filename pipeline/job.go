@@ -2,7 +2,7 @@
 // rebuild the metrics, write the month's reports, and record the run in job_runs. It is safe
 // to run again, and a second run while one holds the database waits or fails with a clear
 // message instead of interfering.
-package job
+package pipeline
 
 import (
 	"context"
@@ -28,7 +28,7 @@ var sqlFiles embed.FS
 var query = store.SQLDir(sqlFiles, "sql")
 
 // Options of a run.
-type Options struct {
+type JobOptions struct {
 	// Inbox is the directory exports arrive in; processed/ and failed/ are made inside it.
 	Inbox string
 	// Month to report (first day, local); zero: the month before now, but not after the data's cut-off month.
@@ -81,7 +81,7 @@ func Inbox(dir string) ([]string, error) {
 
 // Run performs the job on db, which the caller opened for writing (holding the lock for the
 // whole run keeps a second run out).
-func Run(ctx context.Context, db *store.DB, o Options) (Result, error) {
+func Job(ctx context.Context, db *store.DB, o JobOptions) (Result, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
