@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hsu-lapor/rapor/internal/bench"
+	"github.com/hsu-lapor/rapor/pipeline/bench"
 )
 
 func init() {

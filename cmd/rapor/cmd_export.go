@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/hsu-lapor/rapor/internal/lake"
+	"github.com/hsu-lapor/rapor/analyst/lake"
 	"github.com/hsu-lapor/rapor/internal/msg"
 )
 
