@@ -88,16 +88,21 @@ type FileResult struct {
 	PrevTime time.Time
 }
 
-// Summary is the one-line account of a file.
-func (r FileResult) Summary() string {
+// Summary is the one-line account of a file in the process-wide language, times in the
+// machine's zone; Text chooses both.
+func (r FileResult) Summary() string { return r.Text(msg.Current(), time.Local) }
+
+// Text is the one-line account of a file in language l, the time of an earlier ingest in loc
+// (config timezone, like every other time rapor shows).
+func (r FileResult) Text(l msg.Lang, loc *time.Location) string {
 	if r.Skipped {
-		return msg.T("already", r.Path, r.PrevRun, r.PrevTime.Format("2006-01-02 15:04"))
+		return l.T("already", r.Path, r.PrevRun, r.PrevTime.In(loc).Format("2006-01-02 15:04 MST"))
 	}
 	see := ""
 	if r.Rejected > 0 || r.Notes > 0 {
-		see = msg.T("see_rejects")
+		see = l.T("see_rejects")
 	}
-	return msg.T("summary", r.Path, msg.Thousands(r.Read), msg.Thousands(r.Accepted), msg.Thousands(r.Rejected), see)
+	return l.T("summary", r.Path, l.Number(r.Read), l.Number(r.Accepted), l.Number(r.Rejected), see)
 }
 
 // Expand turns the command line's files and directories into the files to ingest, in name

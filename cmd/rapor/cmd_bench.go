@@ -19,11 +19,11 @@ file, the metrics build and the reports on the result, (c) a straightforward pan
 of the agency_month table from the same CSV (when a python3 with pandas is found; issue 3's
 yardstick: ingest + build should be at least 10x faster), and the ingest of an --xlsx-rows XLSX.
 Prints medians of --reps runs, rows/s and the peak resident memory of each step.`)
-	rows := fs.Int("rows", 1_000_000, "rows of the CSV")
-	xlsxRows := fs.Int("xlsx-rows", 200_000, "rows of the XLSX (0: skip)")
-	reps := fs.Int("reps", 3, "repetitions of each timed step (median reported)")
-	dir := fs.String("dir", "bench-out", "working directory (generated files and databases)")
-	pandas := fs.Bool("pandas", true, "compare with pandas (agency_month.py) when python3 has pandas")
+	rows := fs.Int("rows", 1_000_000, "flag_bench_rows")
+	xlsxRows := fs.Int("xlsx-rows", 200_000, "flag_xlsx_rows")
+	reps := fs.Int("reps", 3, "flag_reps")
+	dir := fs.String("dir", "bench-out", "flag_bench_dir")
+	pandas := fs.Bool("pandas", true, "flag_pandas")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -36,10 +36,12 @@ Prints medians of --reps runs, rows/s and the peak resident memory of each step.
 		return fail(g, err)
 	}
 	o := bench.Options{Dir: *dir, Rows: *rows, XLSXRows: *xlsxRows, Reps: *reps, Seed: 1, Config: cfg, Ingest: opts, Pandas: *pandas}
-	o.After = benchSteps(cfg)
+	p := g.pipeline(cfg, opts)
+	p.Out, p.Progress = nil, false
+	o.After = bench.Steps(p)
 	if _, err := bench.Run(ctx, o, g.stdout); err != nil {
 		return fail(g, err)
 	}
-	fmt.Fprintf(g.stdout, "files in %s (delete when done)\n", *dir)
+	fmt.Fprintln(g.stdout, g.l.T("bench_files", *dir))
 	return exitOK
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/hsu-lapor/rapor/analyst/lake"
-	"github.com/hsu-lapor/rapor/internal/msg"
 )
 
 func init() {
@@ -22,8 +21,8 @@ regency=/year=/month=, every other table as DIR/<table>/data_0.parquet. DIR/_rap
 describes the export. See docs/scale-out.md for reading the lake with Spark, Trino or MotherDuck.
 
 DIR must be new or empty; --overwrite replaces a previous export (never other files).`)
-	dir := fs.String("parquet", "", "directory to write the Parquet lake to")
-	overwrite := fs.Bool("overwrite", false, "replace a previous export in DIR")
+	dir := fs.String("parquet", "", "flag_parquet")
+	overwrite := fs.Bool("overwrite", false, "flag_overwrite")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -46,7 +45,7 @@ DIR must be new or empty; --overwrite replaces a previous export (never other fi
 		if len(t.PartitionBy) > 0 {
 			parts = strings.Join(t.PartitionBy, "/")
 		}
-		fmt.Fprintf(g.stdout, "%-22s %12s  %s\n", t.Name, msg.Thousands(t.Rows), parts)
+		fmt.Fprintf(g.stdout, "%-22s %12s  %s\n", t.Name, g.l.Number(t.Rows), parts)
 	}
 	fmt.Fprintln(g.stdout, abs)
 	return exitOK

@@ -19,15 +19,15 @@ func runGen(ctx context.Context, g *globals, args []string) int {
 Writes a synthetic SP4N-LAPOR! admin export (layout A) for Kabupaten Hulu Sungai Utara:
 its 10 kecamatan, plausible SKPD of different diligence, office-hour timestamps, some
 complaints never answered. The same seed gives the same file.`)
-	rows := fs.Int("rows", 1000, "number of complaints")
-	out := fs.String("out", "", "output file (required)")
-	format := fs.String("format", "", "csv or xlsx (default: from the --out extension, else csv)")
-	seed := fs.Int64("seed", 1, "random seed")
-	asOf := fs.String("as-of", "", "cut-off date YYYY-MM-DD (default 2025-10-31): the export shows each complaint as of then")
-	months := fs.Int("months", 12, "months of submissions before the cut-off")
-	noise := fs.Bool("noise", false, "add real-world mess (spaces, case, date forms) to about 3% of rows")
-	bad := fs.Int("bad-rows", 0, "number of invalid rows to plant (for testing rejects)")
-	excelDates := fs.Bool("excel-dates", false, "XLSX: write timestamps as Excel date cells")
+	rows := fs.Int("rows", 1000, "flag_gen_rows")
+	out := fs.String("out", "", "flag_gen_out")
+	format := fs.String("format", "", "flag_gen_format")
+	seed := fs.Int64("seed", 1, "flag_seed")
+	asOf := fs.String("as-of", "", "flag_as_of")
+	months := fs.Int("months", 12, "flag_months")
+	noise := fs.Bool("noise", false, "flag_noise")
+	bad := fs.Int("bad-rows", 0, "flag_bad_rows")
+	excelDates := fs.Bool("excel-dates", false, "flag_excel_dates")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -35,6 +35,7 @@ complaints never answered. The same seed gives the same file.`)
 		fs.Usage()
 		return exitUsage
 	}
+	l := g.helpLang()
 	f := strings.ToLower(*format)
 	if f == "" {
 		f = "csv"
@@ -43,14 +44,14 @@ complaints never answered. The same seed gives the same file.`)
 		}
 	}
 	if f != "csv" && f != "xlsx" {
-		fmt.Fprintf(g.stderr, "rapor gen: --format must be csv or xlsx, got %q\n", *format)
+		fmt.Fprintln(g.stderr, "rapor gen: "+l.T("gen_bad_format", *format))
 		return exitUsage
 	}
 	o := gen.Options{Rows: *rows, Seed: *seed, Months: *months, Noise: *noise, BadRows: *bad, ExcelDates: *excelDates}
 	if *asOf != "" {
 		d, err := time.ParseInLocation("2006-01-02", *asOf, gen.WITA)
 		if err != nil {
-			fmt.Fprintf(g.stderr, "rapor gen: --as-of must be YYYY-MM-DD, got %q\n", *asOf)
+			fmt.Fprintln(g.stderr, "rapor gen: "+l.T("gen_bad_as_of", *asOf))
 			return exitUsage
 		}
 		o.AsOf = d.Add(24*time.Hour - time.Second)
@@ -61,6 +62,6 @@ complaints never answered. The same seed gives the same file.`)
 		return fail(g, err)
 	}
 	g.log.Debug("generated", "rows", n, "seconds", time.Since(start).Seconds())
-	fmt.Fprintf(g.stdout, "%s: %d rows (%s, seed %d)\n", *out, n, f, *seed)
+	fmt.Fprintln(g.stdout, l.T("gen_done", *out, l.Number(int64(n)), f, *seed))
 	return exitOK
 }

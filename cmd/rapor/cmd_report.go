@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"time"
 
+	"github.com/hsu-lapor/rapor/pipeline"
 	"github.com/hsu-lapor/rapor/reports"
 )
 
@@ -16,19 +19,19 @@ func runReport(ctx context.Context, g *globals, args []string) int {
 	if len(args) > 0 && args[0] == "compare" {
 		return runCompare(ctx, g, args[1:])
 	}
-	fs := newFlags(g, "report", "--month YYYY-MM [--out DIR] [--regency NAME]  |  rapor report compare -h", `
+	fs := newFlags(g, "report", "[--month YYYY-MM] [--out DIR] [--regency NAME]  |  rapor report compare -h", `
 Writes the bupati's monthly scorecard of one regency as rapor-YYYY-MM.html (one self-contained
 file: opens offline, prints on A4) and rapor-YYYY-MM.xlsx, from the metric tables of the last
 rapor build. The database is opened read-only. Reports are in Bahasa Indonesia unless --lang en.
 Where the database holds several regencies, --regency is required (the error lists them).
 "rapor report compare" writes the comparison across months or quarters.`)
-	month := fs.String("month", "", "the month, YYYY-MM (required)")
-	out := fs.String("out", ".", "directory for the report files")
-	regency := fs.String("regency", "", "regency (required when the database holds several)")
+	month := fs.String("month", "", "flag_report_month")
+	out := fs.String("out", ".", "flag_out_dir")
+	regency := fs.String("regency", "", "flag_report_regency")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() > 0 || *month == "" {
+	if fs.NArg() > 0 {
 		fs.Usage()
 		return exitUsage
 	}
@@ -37,6 +40,15 @@ Where the database holds several regencies, --regency is required (the error lis
 		return fail(g, err)
 	}
 	defer db.Close()
+	if *month == "" {
+		asOf, err := pipeline.AsOf(ctx, db)
+		if err != nil {
+			return fail(g, explainReport(g, err))
+		}
+		m := pipeline.DefaultMonth(time.Now(), asOf, cfg.Location())
+		*month = m.Format("2006-01")
+		fmt.Fprintln(g.stderr, g.l.T("report_default_month", g.l.Month(m), g.l.DateTime(asOf.In(cfg.Location()))))
+	}
 	res, err := reports.Monthly(ctx, db, reports.Options{Month: *month, OutDir: *out, Lang: cfg.Lang, Regency: *regency})
 	return reportDone(g, res, err)
 }
@@ -47,11 +59,11 @@ Writes the Ombudsman comparison rapor-banding-FROM-TO.html and .xlsx: every agen
 zone side by side across the months (or the quarters) from --from to --to, with its zone
 movement; where the database holds several regencies, every regency (or only --regency) and the
 regencies' totals side by side. The database is opened read-only.`)
-	from := fs.String("from", "", "first month, YYYY-MM (required)")
-	to := fs.String("to", "", "last month, YYYY-MM (required)")
-	period := fs.String("period", "month", "month or quarter")
-	out := fs.String("out", ".", "directory for the report files")
-	regency := fs.String("regency", "", "only this regency")
+	from := fs.String("from", "", "flag_from")
+	to := fs.String("to", "", "flag_to")
+	period := fs.String("period", "month", "flag_period")
+	out := fs.String("out", ".", "flag_out_dir")
+	regency := fs.String("regency", "", "flag_compare_regency")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -71,7 +83,7 @@ regencies' totals side by side. The database is opened read-only.`)
 // reportDone prints the warnings of a report written and the paths of its files, or its error.
 func reportDone(g *globals, res reports.Result, err error) int {
 	if err != nil {
-		return fail(g, explainReport(err))
+		return fail(g, explainReport(g, err))
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(g.stderr, "rapor: %s\n", w)
@@ -81,11 +93,16 @@ func reportDone(g *globals, res reports.Result, err error) int {
 	return exitOK
 }
 
-// explainReport adds the next step to the errors an operator can fix.
-func explainReport(err error) error {
+// explainReport says the errors an operator can fix in the reader's language, with the next step.
+func explainReport(g *globals, err error) error {
 	var re *reports.RegencyError
-	if errors.As(err, &re) && re.Want == "" {
-		return fmt.Errorf("%w (e.g. --regency %q)", err, re.Have[0])
+	switch {
+	case errors.Is(err, reports.ErrNotBuilt):
+		return errors.New(g.l.T("not_built"))
+	case errors.As(err, &re) && re.Want == "":
+		return errors.New(g.l.T("which_regency", strings.Join(re.Have, ", "), re.Have[0]))
+	case errors.As(err, &re):
+		return errors.New(g.l.T("no_regency", re.Want, strings.Join(re.Have, ", ")))
 	}
 	return err
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"os"
 	"time"
 
 	"github.com/hsu-lapor/rapor/config"
@@ -13,10 +15,25 @@ func openWriter(ctx context.Context, g *globals, cfg config.Config, wait time.Du
 	return store.Open(ctx, g.dbPath, store.Options{TimeZone: cfg.Timezone, LockWait: wait})
 }
 
+// mustExist says what to do when the database file is missing (rather than making an empty one,
+// or a raw I/O error).
+func mustExist(g *globals) error {
+	if g.dbPath == ":memory:" {
+		return nil
+	}
+	if _, err := os.Stat(g.dbPath); errors.Is(err, os.ErrNotExist) {
+		return errors.New(g.l.T("no_database", g.dbPath))
+	}
+	return nil
+}
+
 // openReader loads the configuration and opens the database read-only (many readers may share it).
 func openReader(ctx context.Context, g *globals) (config.Config, *store.DB, error) {
 	cfg, err := g.config()
 	if err != nil {
+		return cfg, nil, err
+	}
+	if err := mustExist(g); err != nil {
 		return cfg, nil, err
 	}
 	db, err := store.Open(ctx, g.dbPath, store.Options{TimeZone: cfg.Timezone, ReadOnly: true})

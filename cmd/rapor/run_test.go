@@ -55,7 +55,7 @@ func TestMonthlyRun(t *testing.T) {
 	}
 	// Run again: nothing new, nothing failed.
 	code, stdout, errs = cli(t, "--config", cfg, "--db", db, "run", "--inbox", inbox, "--out", out, "--month", "2025-10")
-	if code != exitOK || !strings.Contains(stdout, "0 files") {
+	if code != exitOK || !strings.Contains(stdout, "0 berkas") {
 		t.Errorf("second run: exit %d\n%s\n%s", code, stdout, errs)
 	}
 
