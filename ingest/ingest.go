@@ -606,6 +606,7 @@ var rejectSchema = arrow.NewSchema([]arrow.Field{
 	{Name: "reason_code", Type: arrow.BinaryTypes.String},
 	{Name: "reason", Type: arrow.BinaryTypes.String},
 	{Name: "row_rejected", Type: arrow.FixedWidthTypes.Boolean},
+	{Name: "reason_args", Type: arrow.BinaryTypes.String},
 }, nil)
 
 func insertRejects(ctx context.Context, ar *duckdb.Arrow, exec func(string, ...any) error, runID int64, path string, rejects []Reject) error {
@@ -624,6 +625,7 @@ func insertRejects(ctx context.Context, ar *duckdb.Arrow, exec func(string, ...a
 		b.Field(5).(*array.StringBuilder).Append(r.Code)
 		b.Field(6).(*array.StringBuilder).Append(msg.T(r.Code, r.Args...))
 		b.Field(7).(*array.BooleanBuilder).Append(r.RowRejected)
+		b.Field(8).(*array.StringBuilder).Append(reasonArgs(r.Args))
 	}
 	rec := b.NewRecordBatch()
 	defer rec.Release()
@@ -637,6 +639,9 @@ func insertRejects(ctx context.Context, ar *duckdb.Arrow, exec func(string, ...a
 		return err
 	}
 	defer release()
+	if err := exec(reasonMacro()); err != nil {
+		return err
+	}
 	if err := exec(`INSERT INTO rejects BY NAME SELECT * FROM rapor_rejects_in`); err != nil {
 		return err
 	}

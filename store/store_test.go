@@ -35,7 +35,7 @@ func TestMigrateFreshAndUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Roll the file back to version 1 by hand, as an old program would have left it.
-	for _, stmt := range []string{`DROP TABLE job_runs`, `DROP SEQUENCE job_run_seq`, `DROP TABLE area_population`, `DELETE FROM schema_migrations WHERE version > 1`,
+	for _, stmt := range []string{`ALTER TABLE rejects DROP COLUMN reason_args`, `DROP TABLE job_runs`, `DROP SEQUENCE job_run_seq`, `DROP TABLE area_population`, `DELETE FROM schema_migrations WHERE version > 1`,
 		`INSERT INTO ingest_runs VALUES (1, '/x.csv', 'x.csv', 'abc', 1, 'csv', 'lapor-admin', 'HSU', ['No. Tracking'], 1, 1, 0, NULL, now(), now(), 'v0')`} {
 		if _, err := raw.Exec(stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
