@@ -2,17 +2,19 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"time"
 
 	"github.com/hsu-lapor/rapor/config"
+	"github.com/hsu-lapor/rapor/queries"
 	"github.com/hsu-lapor/rapor/store"
 )
 
 // openWriter opens the database for the one writing connection of this process.
 func openWriter(ctx context.Context, g *globals, cfg config.Config, wait time.Duration) (*store.DB, error) {
-	return store.Open(ctx, g.dbPath, store.Options{TimeZone: cfg.Timezone, LockWait: wait})
+	return store.Open(ctx, g.dbPath, store.Options{TimeZone: cfg.Timezone, LockWait: wait, AfterMigrate: describe})
 }
 
 // mustExist says what to do when the database file is missing (rather than making an empty one,
@@ -53,3 +55,6 @@ func duckdbVersion(ctx context.Context) string {
 	}
 	return v
 }
+
+// describe writes the data dictionary's comments on the tables a migration made.
+func describe(ctx context.Context, db *sql.DB) error { return queries.Describe(ctx, db) }

@@ -123,9 +123,9 @@ pergerakan zonanya; bila basis data memuat beberapa kabupaten, setiap kabupaten 
 zone side by side across the months (or the quarters) from --from to --to, with its zone
 movement; where the database holds several regencies, every regency (or only --regency) and the
 regencies' totals side by side. The database is opened read-only.`},
-	"flag_from":           {"bulan pertama, YYYY-MM (wajib)", "first month, YYYY-MM (required)"},
-	"flag_to":             {"bulan terakhir, YYYY-MM (wajib)", "last month, YYYY-MM (required)"},
-	"flag_period":         {"month (bulan) atau quarter (triwulan)", "month or quarter"},
+	"flag_from":            {"bulan pertama, YYYY-MM (wajib)", "first month, YYYY-MM (required)"},
+	"flag_to":              {"bulan terakhir, YYYY-MM (wajib)", "last month, YYYY-MM (required)"},
+	"flag_period":          {"month (bulan) atau quarter (triwulan)", "month or quarter"},
 	"flag_compare_regency": {"hanya kabupaten ini", "only this regency"},
 
 	// rapor run.
