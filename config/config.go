@@ -1,5 +1,5 @@
 // Package config reads rapor.yaml. Every key is optional; defaults come from the spec
-// (../shared/spec/metrics.md). Unknown keys and bad values are errors that name the key.
+// (docs/metrics.md). Unknown keys and bad values are errors that name the key.
 package config
 
 import (

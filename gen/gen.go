@@ -1,5 +1,5 @@
 // Package gen makes realistic synthetic SP4N-LAPOR! admin exports (layout A of
-// shared/spec/input-formats.md) for Kabupaten Hulu Sungai Utara, in CSV and XLSX.
+// docs/input-formats.md) for Kabupaten Hulu Sungai Utara, in CSV and XLSX.
 //
 // Each complaint has a whole life (submission, verification, disposition to an SKPD, first
 // follow-up, closure or archiving, reminders and ratings), generated from the seed and its row

@@ -12,13 +12,7 @@ func init() {
 }
 
 func runBench(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "bench", "[--rows N] [--xlsx-rows N] [--reps N] [--dir DIR] [--pandas=false]", `
-Generates a layout-A export of --rows complaints and times, in one run on this machine:
-(a) DuckDB's own read_csv(all_varchar) of the file into a table, (b) rapor ingest of the same
-file, the metrics build and the reports on the result, (c) a straightforward pandas computation
-of the agency_month table from the same CSV (when a python3 with pandas is found; issue 3's
-yardstick: ingest + build should be at least 10x faster), and the ingest of an --xlsx-rows XLSX.
-Prints medians of --reps runs, rows/s and the peak resident memory of each step.`)
+	fs := newFlags(g, "bench", "[--rows N] [--xlsx-rows N] [--reps N] [--dir DIR] [--pandas=false]", "")
 	rows := fs.Int("rows", 1_000_000, "flag_bench_rows")
 	xlsxRows := fs.Int("xlsx-rows", 200_000, "flag_xlsx_rows")
 	reps := fs.Int("reps", 3, "flag_reps")

@@ -15,12 +15,7 @@ func init() {
 }
 
 func runBuild(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "build", "[flags]", `
-Recomputes every scorecard table (calendar, agency_month, agency_period, regency_month,
-regency_period, open_complaints, data_quality, build_info, ...; see queries/README.md) from the
-complaints in the database, then runs the data tests. The build is one transaction: if a model or
-a data test fails, the tables stay as the last good build left them, and the failure is logged in
-build_runs. --test-only runs the data tests on the current tables without rebuilding.`)
+	fs := newFlags(g, "build", "[flags]", "")
 	wait := fs.Duration("wait", 0, "flag_wait")
 	testOnly := fs.Bool("test-only", false, "flag_test_only")
 	if code, ok := parse(fs, args); !ok {

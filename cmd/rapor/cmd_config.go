@@ -10,9 +10,7 @@ func init() {
 }
 
 func runConfig(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "config", "[flags]", `
-Prints the configuration in force as YAML: rapor.yaml (or --config) over the defaults of the spec,
-after validation. Redirect it to a file to start a rapor.yaml of your own.`)
+	fs := newFlags(g, "config", "[flags]", "")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}

@@ -19,12 +19,7 @@ func init() {
 const demoSeed = 2025
 
 func runDemo(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "demo", "[--dir DIR]", `
-Generates six monthly LAPOR! exports of a synthetic Kabupaten Hulu Sungai Utara (overlapping
-cuts, CSV, plus a full XLSX export), ingests them into DIR/rapor-demo.duckdb, builds the metric
-tables, writes the October 2025 scorecard (rapor-2025-10.html, .xlsx) and the comparison of its
-last six months into DIR, and prints what it did. Without --keep the demo database is made anew; your own rapor.duckdb is never touched
-unless you pass --db.`)
+	fs := newFlags(g, "demo", "[--dir DIR]", "")
 	dir := fs.String("dir", "demo", "flag_demo_dir")
 	rows := fs.Int("rows", 3000, "flag_demo_rows")
 	keep := fs.Bool("keep", false, "flag_keep")

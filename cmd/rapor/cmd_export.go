@@ -14,13 +14,7 @@ func init() {
 }
 
 func runExport(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "export", "--parquet DIR [--overwrite]", `
-Writes every table as Parquet under DIR, Hive-partitioned: complaints and complaint_versions by
-regency=/year=/month= (local month of submission), metric tables with a month column by
-regency=/year=/month=, every other table as DIR/<table>/data_0.parquet. DIR/_rapor_export.json
-describes the export. See docs/scale-out.md for reading the lake with Spark, Trino or MotherDuck.
-
-DIR must be new or empty; --overwrite replaces a previous export (never other files).`)
+	fs := newFlags(g, "export", "--parquet DIR [--overwrite]", "")
 	dir := fs.String("parquet", "", "flag_parquet")
 	overwrite := fs.Bool("overwrite", false, "flag_overwrite")
 	if code, ok := parse(fs, args); !ok {

@@ -15,10 +15,7 @@ func init() {
 }
 
 func runGen(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "gen", "--rows N --out FILE [--format csv|xlsx] [--seed S]", `
-Writes a synthetic SP4N-LAPOR! admin export (layout A) for Kabupaten Hulu Sungai Utara:
-its 10 kecamatan, plausible SKPD of different diligence, office-hour timestamps, some
-complaints never answered. The same seed gives the same file.`)
+	fs := newFlags(g, "gen", "--rows N --out FILE [--format csv|xlsx] [--seed S]", "")
 	rows := fs.Int("rows", 1000, "flag_gen_rows")
 	out := fs.String("out", "", "flag_gen_out")
 	format := fs.String("format", "", "flag_gen_format")

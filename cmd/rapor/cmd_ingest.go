@@ -19,10 +19,7 @@ func (s *stringList) String() string     { return strings.Join(*s, ",") }
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 func runIngest(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "ingest", "[flags] FILE|DIR...", `
-Reads complaint exports into the database. The layout is recognised from the header row;
---mapping adds layouts or header spellings (YAML, see docs/mapping.md). Each file is one
-transaction: a file that fails changes nothing. A file already ingested (same content) is skipped.`)
+	fs := newFlags(g, "ingest", "[flags] FILE|DIR...", "")
 	var mappings stringList
 	fs.Var(&mappings, "mapping", "flag_mapping")
 	regency := fs.String("regency", "", "flag_regency")

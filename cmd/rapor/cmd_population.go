@@ -12,11 +12,7 @@ func init() {
 }
 
 func runPopulation(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "population", "[--regency NAME] FILE.csv", `
-Loads inhabitants per area (kecamatan) into the table area_population, replacing the regency's
-earlier figures. The CSV has the columns kecamatan and penduduk (or area and population), and
-optionally tahun (year) and sumber (source). The named query per-capita uses it. The 2020
-census figures of Hulu Sungai Utara are in queries/data/populasi-hsu-sp2020.csv.`)
+	fs := newFlags(g, "population", "[--regency NAME] FILE.csv", "")
 	regency := fs.String("regency", "", "flag_population_regency")
 	if code, ok := parse(fs, args); !ok {
 		return code

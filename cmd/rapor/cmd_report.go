@@ -19,12 +19,7 @@ func runReport(ctx context.Context, g *globals, args []string) int {
 	if len(args) > 0 && args[0] == "compare" {
 		return runCompare(ctx, g, args[1:])
 	}
-	fs := newFlags(g, "report", "[--month YYYY-MM] [--out DIR] [--regency NAME]  |  rapor report compare -h", `
-Writes the bupati's monthly scorecard of one regency as rapor-YYYY-MM.html (one self-contained
-file: opens offline, prints on A4) and rapor-YYYY-MM.xlsx, from the metric tables of the last
-rapor build. The database is opened read-only. Reports are in Bahasa Indonesia unless --lang en.
-Where the database holds several regencies, --regency is required (the error lists them).
-"rapor report compare" writes the comparison across months or quarters.`)
+	fs := newFlags(g, "report", "[--month YYYY-MM] [--out DIR] [--regency NAME]  |  rapor report compare -h", "")
 	month := fs.String("month", "", "flag_report_month")
 	out := fs.String("out", ".", "flag_out_dir")
 	regency := fs.String("regency", "", "flag_report_regency")
@@ -54,11 +49,7 @@ Where the database holds several regencies, --regency is required (the error lis
 }
 
 func runCompare(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "report compare", "--from YYYY-MM --to YYYY-MM [--period month|quarter] [--out DIR] [--regency NAME]", `
-Writes the Ombudsman comparison rapor-banding-FROM-TO.html and .xlsx: every agency's score and
-zone side by side across the months (or the quarters) from --from to --to, with its zone
-movement; where the database holds several regencies, every regency (or only --regency) and the
-regencies' totals side by side. The database is opened read-only.`)
+	fs := newFlags(g, "report compare", "--from YYYY-MM --to YYYY-MM [--period month|quarter] [--out DIR] [--regency NAME]", "")
 	from := fs.String("from", "", "flag_from")
 	to := fs.String("to", "", "flag_to")
 	period := fs.String("period", "month", "flag_period")

@@ -13,15 +13,7 @@ func init() {
 }
 
 func runJob(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "run", "[--inbox DIR] [--month YYYY-MM] [--out DIR]", `
-The monthly job, for cron or a systemd timer. Ingests every file waiting in --inbox (each in
-its own transaction), moving it to inbox/processed/ or, with the reason in a .alasan.txt file
-beside it, to inbox/failed/; rebuilds the metric tables; writes the month's scorecard (HTML and
-XLSX) and the 6-month comparison into --out; and records the run in the table job_runs.
-Safe to run again. While another rapor process holds the database it waits up to --wait,
-then fails with a clear message. The exit code is 1 if anything failed.
-
-The month defaults to the month before today, but not later than the data's cut-off month.`)
+	fs := newFlags(g, "run", "[--inbox DIR] [--month YYYY-MM] [--out DIR]", "")
 	inbox := fs.String("inbox", "inbox", "flag_inbox")
 	month := fs.String("month", "", "flag_run_month")
 	out := fs.String("out", "laporan", "flag_run_out")

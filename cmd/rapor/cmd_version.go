@@ -11,7 +11,7 @@ func init() {
 }
 
 func runVersion(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "version", "", "Prints rapor's version, the Go version and the bundled DuckDB version.")
+	fs := newFlags(g, "version", "", "")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
