@@ -58,6 +58,10 @@ type Options struct {
 	Progress func(path string, done, total int64)
 	// Version is the program version recorded with each run.
 	Version string
+	// ObservedAt is the snapshot instant of snapshot exports (layout R) whose file does not say
+	// it (no Tanggal Generate in a preamble): `--observed-at`. Nil: the file's modification time,
+	// with a warning.
+	ObservedAt *Instant
 	// Log receives debug timings (nil: none).
 	Log *slog.Logger
 }
@@ -69,6 +73,26 @@ func firstLine(s string) string {
 		}
 	}
 	return ""
+}
+
+// Instant is a snapshot instant: a moment (From == To) or a whole local day [From, To]
+// (metrics.md: a date-only Tanggal Generate is the whole day in the export's zone).
+type Instant struct {
+	From, To time.Time
+	// Source says where it came from: preamble (Tanggal Generate), option (--observed-at) or
+	// mtime (the file's modification time).
+	Source string
+}
+
+// Preamble is what a Laporan Ringkas export says about itself above its table.
+type Preamble struct {
+	Title        string // Judul Laporan
+	Organisation string // Nama Instansi
+	Generated    string // Tanggal Generate, as written
+	Period       string // Periode Masuk, as written
+	PeriodFrom   time.Time
+	PeriodTo     time.Time
+	Manager      string // Pengelola
 }
 
 // FileResult is what happened to one file.
@@ -86,6 +110,12 @@ type FileResult struct {
 	// PrevRun and PrevTime say when a skipped file was ingested before.
 	PrevRun  int64
 	PrevTime time.Time
+	// Observed is the snapshot instant of a snapshot export (nil for others).
+	Observed *Instant
+	// Preamble is what the file said above its table, when it had a preamble.
+	Preamble *Preamble
+	// Warnings are sentences for the summary (e.g. the instant taken from the file's mtime).
+	Warnings []string
 }
 
 // Summary is the one-line account of a file in the process-wide language, times in the
@@ -207,6 +237,18 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		regency = bind.Layout.Regency
 	}
 	norm := newNormalizer(bind, tp, o.Pseudonymizer, regency, src.Format() == "csv")
+	var pre *Preamble // set by the layout R reader when the file has one
+	if bind.Layout.Snapshot {
+		obs, warn, err := snapshotInstant(path, pre, o)
+		if err != nil {
+			return res, err
+		}
+		norm.observed, res.Observed = obs, obs
+		if warn != "" {
+			res.Warnings = append(res.Warnings, warn)
+		}
+	}
+	res.Preamble = pre
 
 	conn, err := db.Conn(ctx)
 	if err != nil {
@@ -308,9 +350,23 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		for i, h := range bind.Headers {
 			headers[i] = text(h)
 		}
+		var obsFrom, obsTo, obsSource, org, generated, periodFrom, periodTo, manager any
+		if ob := res.Observed; ob != nil {
+			obsFrom, obsTo, obsSource = ob.From.UTC(), ob.To.UTC(), ob.Source
+		}
+		if pr := res.Preamble; pr != nil {
+			org, generated, manager = nullText(pr.Organisation), nullText(pr.Generated), nullText(pr.Manager)
+			if !pr.PeriodFrom.IsZero() {
+				periodFrom = pr.PeriodFrom
+			}
+			if !pr.PeriodTo.IsZero() {
+				periodTo = pr.PeriodTo
+			}
+		}
 		err = exec(query("insert_run"),
 			runID, abs, filepath.Base(path), sum, size, src.Format(), bind.Layout.Name, regency,
-			headers, p.read, p.accepted, p.rejected, maxTime, start.UTC(), o.Version)
+			headers, p.read, p.accepted, p.rejected, maxTime, start.UTC(), o.Version,
+			obsFrom, obsTo, obsSource, org, generated, periodFrom, periodTo, manager)
 		if err != nil {
 			return fmt.Errorf("record run: %w", err)
 		}
@@ -328,6 +384,31 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 	res.Notes = int64(len(p.rejects)) - p.rejectedReasons
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// nullText binds an empty string as NULL.
+func nullText(s string) any {
+	if s == "" {
+		return nil
+	}
+	return text(s)
+}
+
+// snapshotInstant is the instant of a snapshot export: its preamble's Tanggal Generate, else
+// --observed-at, else the file's modification time (with a warning: a bound resting on it is
+// only as good as the file's mtime).
+func snapshotInstant(path string, pre *Preamble, o Options) (*Instant, string, error) {
+	if o.ObservedAt != nil {
+		in := *o.ObservedAt
+		in.Source = "option"
+		return &in, "", nil
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, "", err
+	}
+	t := st.ModTime()
+	return &Instant{From: t, To: t, Source: "mtime"}, msg.T("observed_mtime", t.Format("2006-01-02 15:04")), nil
 }
 
 // namedValues binds args by position on a driver connection.

@@ -19,6 +19,7 @@ var Fields = []string{
 	"report_type", "channel", "area", "verified_at", "disposed_at", "first_response_at",
 	"closed_at", "last_activity_at", "is_anonymous", "is_confidential", "rating",
 	"reporter_name", "reporter_phone", "regency",
+	"submitted_time", "flags", "status_reason", "parent_agency", "agency_ref", "category_ref",
 }
 
 // Layout describes one export layout: which headers carry which canonical field. Built-in
@@ -44,6 +45,10 @@ type Layout struct {
 	WhenStatus map[string][]string `yaml:"when_status"`
 	// Regency fixes the regency of every row of this layout (else --regency or the config's).
 	Regency string `yaml:"regency"`
+	// Snapshot marks an export whose rows are every complaint's state at one instant, with no
+	// event time but the submission (layout R): its versions are spans of snapshots, and the
+	// build bounds event times from them (metrics.md, "Timing from snapshots").
+	Snapshot bool `yaml:"snapshot"`
 
 	source   string // where the layout was defined
 	builtin  bool

@@ -38,6 +38,12 @@ const (
 	fReporterName
 	fReporterPhone
 	fRegency
+	fSubmittedTime // layout R: the submission's time of day, in a column beside its date
+	fFlags         // layout R: "Tipe Laporan (Anonim/Rahasia)", both flags in one cell
+	fStatusReason
+	fParentAgency
+	fAgencyRef
+	fCategoryRef
 	numFields
 )
 
@@ -45,6 +51,7 @@ var fieldNames = [numFields]string{
 	"tracking_id", "submitted_at", "verified_at", "disposed_at", "first_response_at", "closed_at",
 	"last_activity_at", "title", "body", "category", "agency", "status", "report_type", "channel",
 	"area", "is_anonymous", "is_confidential", "rating", "reporter_name", "reporter_phone", "regency",
+	"submitted_time", "flags", "status_reason", "parent_agency", "agency_ref", "category_ref",
 }
 
 // timeFields are the timestamps, submitted_at first, in the order of the stage schema.
@@ -79,6 +86,16 @@ var stageSchema = arrow.NewSchema([]arrow.Field{
 	{Name: "has_first_response", Type: arrow.FixedWidthTypes.Boolean},
 	{Name: "extra", Type: arrow.BinaryTypes.String, Nullable: true},
 	{Name: "is_current", Type: arrow.FixedWidthTypes.Boolean},
+	{Name: "status_by", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "status_detail", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "status_reason", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "parent_agency", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "agency_ref", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "category_ref", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "seen_first_from", Type: tsType, Nullable: true},
+	{Name: "seen_first_to", Type: tsType, Nullable: true},
+	{Name: "seen_last_from", Type: tsType, Nullable: true},
+	{Name: "seen_last_to", Type: tsType, Nullable: true},
 }, nil)
 
 // Reject is a row (RowRejected) or a single value that could not be taken.
@@ -104,6 +121,7 @@ type normalizer struct {
 	strictWidth      bool
 	extraKeys        []string // JSON-quoted names of extra columns
 	extraPersonal    []bool   // the extra column's header names personal data
+	observed         *Instant // the snapshot instant of a snapshot export, else nil
 }
 
 // personalHeaders are words in a column header that mark personal data: such a column that no
@@ -164,6 +182,9 @@ type builders struct {
 	version                                *array.TimestampBuilder
 	anon, conf, hasFR, current             *array.BooleanBuilder
 	rating                                 *array.Int8Builder
+	statusBy, statusDetail, statusReason   *array.StringBuilder
+	parentAgency, agencyRef, categoryRef   *array.StringBuilder
+	seen                                   [4]*array.TimestampBuilder // seen_first_from .. seen_last_to
 }
 
 func newBuilders(mem memory.Allocator, capacity int) *builders {
@@ -187,6 +208,11 @@ func newBuilders(mem memory.Allocator, capacity int) *builders {
 	b.hasFR = boolean(23)
 	b.extra = str(24)
 	b.current = boolean(25)
+	b.statusBy, b.statusDetail, b.statusReason = str(26), str(27), str(28)
+	b.parentAgency, b.agencyRef, b.categoryRef = str(29), str(30), str(31)
+	for i := range b.seen {
+		b.seen[i] = ts(32 + i)
+	}
 	return b
 }
 
@@ -296,6 +322,10 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 		}
 		last := len(timeFields) - 1
 		version, vok := times[last], valid[last]
+		if n.observed != nil {
+			// A snapshot's version instant is the snapshot's (input-formats.md, "Versions").
+			version, vok = n.observed.From.UnixMicro(), true
+		}
 		if !vok {
 			version = times[0]
 			for i := 1; i < len(timeFields); i++ {
@@ -361,6 +391,34 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 		b.hasFR.Append(n.hasFirstResponse)
 		appendOpt(b.extra, n.extra(rec))
 		b.current.Append(true)
+
+		by, detail := StatusDetail(statusRaw)
+		reason, _ := n.value(rec, fStatusReason)
+		reason = Redact(reason)
+		if status == StatusArchived && detail == "" && IsExpiredReason(reason) {
+			detail = "expired"
+		}
+		appendOpt(b.statusBy, by)
+		appendOpt(b.statusDetail, detail)
+		appendOpt(b.statusReason, reason)
+		for _, fb := range [...]struct {
+			f  field
+			sb *array.StringBuilder
+		}{{fParentAgency, b.parentAgency}, {fAgencyRef, b.agencyRef}, {fCategoryRef, b.categoryRef}} {
+			v, _ := n.value(rec, fb.f)
+			appendOpt(fb.sb, v)
+		}
+		if o := n.observed; o != nil {
+			from, to := arrow.Timestamp(o.From.UnixMicro()), arrow.Timestamp(o.To.UnixMicro())
+			b.seen[0].Append(from)
+			b.seen[1].Append(to)
+			b.seen[2].Append(from)
+			b.seen[3].Append(to)
+		} else {
+			for _, sb := range b.seen {
+				sb.AppendNull()
+			}
+		}
 	}
 	res.rec = b.rb.NewRecordBatch()
 	return res

@@ -409,6 +409,8 @@ var texts = map[string][2]string{
 	"dq_future_timestamp":                {"Waktu setelah waktu build: tidak dipakai untuk batas data", "Timestamp after the build time: not used for the cut-off"},
 	"dq_outside_holiday_calendar":        {"Tanggal di luar tahun daftar libur: hanya akhir pekan yang dihitung libur", "Date outside the holiday list's years: only weekends count as non-working"},
 	"dq_no_first_response_column":        {"Dari ekspor tanpa kolom tindak lanjut pertama: metrik tindak lanjut tidak tersedia", "From an export without a first-response column: response metrics not available"},
+	"dq_timed_from_snapshots":            {"Waktu kejadian dibatasi dari ekspor berkala (Laporan Ringkas): tiap batas layanan terpenuhi, terlewat atau tidak dapat ditentukan", "Event times bounded from successive exports (Laporan Ringkas): each service level met, missed or undetermined"},
+	"dq_observed_at_from_mtime":          {"Ekspor tanpa Tanggal Generate: waktu unduh diambil dari waktu ubah berkas", "Export without Tanggal Generate: its instant is the file's modification time"},
 	"dq_rejected":                        {"Baris ditolak: %s", "Rows rejected: %s"},
 	"dq_value_dropped":                   {"Nilai dikosongkan (baris tetap dimuat): %s", "Values left empty (row kept): %s"},
 	"dq_missing_tracking_id":             {"nomor tracking kosong", "tracking id empty"},

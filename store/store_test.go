@@ -35,8 +35,19 @@ func TestMigrateFreshAndUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Roll the file back to version 1 by hand, as an old program would have left it.
-	for _, stmt := range []string{`ALTER TABLE rejects DROP COLUMN reason_args`, `DROP TABLE job_runs`, `DROP SEQUENCE job_run_seq`, `DROP TABLE area_population`, `DELETE FROM schema_migrations WHERE version > 1`,
-		`INSERT INTO ingest_runs VALUES (1, '/x.csv', 'x.csv', 'abc', 1, 'csv', 'lapor-admin', 'HSU', ['No. Tracking'], 1, 1, 0, NULL, now(), now(), 'v0')`} {
+	undo := []string{`ALTER TABLE rejects DROP COLUMN reason_args`, `DROP TABLE job_runs`, `DROP SEQUENCE job_run_seq`, `DROP TABLE area_population`, `DROP VIEW snapshots`}
+	// 0003's columns (the complaints view is recreated without them first).
+	undo = append(undo, `CREATE OR REPLACE VIEW complaints AS SELECT run_id FROM complaint_versions`)
+	for _, c := range []string{"observed_from", "observed_to", "observed_source", "organisation", "generated_raw", "period_from", "period_to", "manager"} {
+		undo = append(undo, `ALTER TABLE ingest_runs DROP COLUMN `+c)
+	}
+	for _, c := range []string{"status_by", "status_detail", "status_reason", "parent_agency", "agency_ref", "category_ref", "seen_first_from", "seen_first_to", "seen_last_from", "seen_last_to"} {
+		undo = append(undo, `ALTER TABLE complaint_versions DROP COLUMN `+c)
+	}
+	undo = append(undo, `CREATE OR REPLACE VIEW complaints AS SELECT * EXCLUDE (is_current) FROM complaint_versions WHERE is_current`,
+		`DELETE FROM schema_migrations WHERE version > 1`,
+		`INSERT INTO ingest_runs VALUES (1, '/x.csv', 'x.csv', 'abc', 1, 'csv', 'lapor-admin', 'HSU', ['No. Tracking'], 1, 1, 0, NULL, now(), now(), 'v0')`)
+	for _, stmt := range undo {
 		if _, err := raw.Exec(stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
 		}

@@ -185,21 +185,48 @@ your own rapor.duckdb is never touched unless you pass --db.`},
 	// rapor gen.
 	"help_gen": {`Menulis ekspor admin SP4N-LAPOR! sintetis (tata letak A) untuk Kabupaten Hulu Sungai Utara:
 10 kecamatannya, SKPD yang masuk akal dengan ketekunan berbeda, stempel waktu jam kantor,
-sebagian pengaduan tidak pernah dijawab. Seed yang sama memberi berkas yang sama.`, `Writes a synthetic SP4N-LAPOR! admin export (layout A) for Kabupaten Hulu Sungai Utara:
+sebagian pengaduan tidak pernah dijawab. Seed yang sama memberi berkas yang sama.
+
+Dengan --layout ringkas ia menulis ke direktori --out K berkas XLSX potret dari satu riwayat
+simulasi, seperti situs admin LAPOR! memberikan "Laporan Ringkas" (tata letak R): setiap berkas
+adalah keadaan setiap pengaduan yang sudah masuk pada saat potret itu, dengan status LAPOR! v3
+dan tanpa waktu kejadian selain waktu pengajuan. Di sebelahnya ada kebenarannya (.truth.csv:
+setiap waktu kejadian sebenarnya per Tracking ID, RFC 3339) dan daftar potretnya
+(.truth-snapshots.csv); ingest melewati keduanya (berkas bertitik).`, `Writes a synthetic SP4N-LAPOR! admin export (layout A) for Kabupaten Hulu Sungai Utara:
 its 10 kecamatan, plausible SKPD of different diligence, office-hour timestamps, some
-complaints never answered. The same seed gives the same file.`},
-	"flag_gen_rows":    {"jumlah pengaduan", "number of complaints"},
-	"flag_gen_out":     {"berkas keluaran (wajib)", "output file (required)"},
-	"flag_gen_format":  {"csv atau xlsx (bawaan: dari akhiran --out, selain itu csv)", "csv or xlsx (default: from the --out extension, else csv)"},
-	"flag_seed":        {"seed acak", "random seed"},
-	"flag_as_of":       {"tanggal batas YYYY-MM-DD (bawaan 2025-10-31): ekspor menunjukkan setiap pengaduan per tanggal itu", "cut-off date YYYY-MM-DD (default 2025-10-31): the export shows each complaint as of then"},
-	"flag_months":      {"jumlah bulan pengaduan sebelum tanggal batas", "months of submissions before the cut-off"},
-	"flag_noise":       {"tambahkan kekacauan dunia nyata (spasi, huruf besar, bentuk tanggal) pada sekitar 3% baris", "add real-world mess (spaces, case, date forms) to about 3% of rows"},
-	"flag_bad_rows":    {"jumlah baris tidak sah yang ditanam (untuk menguji rejects)", "number of invalid rows to plant (for testing rejects)"},
-	"flag_excel_dates": {"XLSX: tulis stempel waktu sebagai sel tanggal Excel", "XLSX: write timestamps as Excel date cells"},
-	"gen_bad_format":   {"--format harus csv atau xlsx, bukan %q", "--format must be csv or xlsx, got %q"},
-	"gen_bad_as_of":    {"--as-of harus YYYY-MM-DD, bukan %q", "--as-of must be YYYY-MM-DD, got %q"},
-	"gen_done":         {"%s: %s baris (%s, seed %d)", "%s: %s rows (%s, seed %d)"},
+complaints never answered. The same seed gives the same file.
+
+With --layout ringkas it writes, into the directory --out, K snapshot XLSX files of one
+simulated history as the LAPOR! admin site gives "Laporan Ringkas" (layout R): each file is
+the state of every complaint submitted so far at that snapshot's instant, with LAPOR! v3's
+statuses and no event time but the submission's. Beside them go the truth (.truth.csv: every
+true event instant per Tracking ID, RFC 3339) and the list of snapshots
+(.truth-snapshots.csv); ingest skips both (dot-files).`},
+	"flag_gen_layout":     {"a (ekspor admin lengkap) atau ringkas (potret Laporan Ringkas)", "a (full admin export) or ringkas (Laporan Ringkas snapshots)"},
+	"flag_gen_rows":       {"jumlah pengaduan (ringkas: dalam seluruh riwayat)", "number of complaints (ringkas: in the whole history)"},
+	"flag_gen_out":        {"berkas keluaran (tata letak a) atau direktori (ringkas) (wajib)", "output file (layout a) or directory (ringkas) (required)"},
+	"flag_gen_format":     {"csv atau xlsx (bawaan: dari akhiran --out, selain itu csv; tata letak a)", "csv or xlsx (default: from the --out extension, else csv; layout a)"},
+	"flag_seed":           {"seed acak", "random seed"},
+	"flag_as_of":          {"tanggal batas YYYY-MM-DD (bawaan 2025-10-31): ekspor menunjukkan setiap pengaduan per tanggal itu (tata letak a)", "cut-off date YYYY-MM-DD (default 2025-10-31): the export shows each complaint as of then (layout a)"},
+	"flag_months":         {"jumlah bulan pengaduan sebelum tanggal batas (ringkas: sebelum potret pertama)", "months of submissions before the cut-off (ringkas: before the first snapshot)"},
+	"flag_noise":          {"tambahkan kekacauan dunia nyata (spasi, huruf besar, bentuk tanggal) pada sekitar 3% baris (tata letak a)", "add real-world mess (spaces, case, date forms) to about 3% of rows (layout a)"},
+	"flag_bad_rows":       {"jumlah baris tidak sah yang ditanam (untuk menguji rejects; tata letak a)", "number of invalid rows to plant (for testing rejects; layout a)"},
+	"flag_excel_dates":    {"XLSX: tulis stempel waktu sebagai sel tanggal Excel (tata letak a)", "XLSX: write timestamps as Excel date cells (layout a)"},
+	"flag_snapshots":      {"ringkas: jumlah berkas potret", "ringkas: number of snapshot files"},
+	"flag_every":          {"ringkas: selang antarpotret (7d, 1d, 12h, ...)", "ringkas: time between snapshots (7d, 1d, 12h, ...)"},
+	"flag_start":          {"ringkas: tanggal YYYY-MM-DD potret pertama (bawaan 2025-01-06)", "ringkas: date YYYY-MM-DD of the first snapshot (default 2025-01-06)"},
+	"flag_gen_regency":    {"ringkas: kabupaten/kota (\"Hulu Sungai Utara\", \"Kota X\")", "ringkas: the regency (\"Hulu Sungai Utara\", \"Kota X\")"},
+	"flag_variant":        {"ringkas: paksakan satu varian kolom (17, 20 atau 26); bawaannya berganti sepanjang seri", "ringkas: force one column variant (17, 20 or 26); default switches through the series"},
+	"flag_unknown_status": {"ringkas: satu baris potret terakhir mendapat status yang tidak dikenal tabel mana pun", "ringkas: one row of the last snapshot gets a status no table knows"},
+	"flag_truth":          {"ringkas: berkas CSV kebenaran (bawaan DIR/.truth.csv)", "ringkas: truth CSV path (default DIR/.truth.csv)"},
+	"gen_bad_format":      {"--format harus csv atau xlsx, bukan %q", "--format must be csv or xlsx, got %q"},
+	"gen_bad_as_of":       {"--as-of harus YYYY-MM-DD, bukan %q", "--as-of must be YYYY-MM-DD, got %q"},
+	"gen_bad_every":       {"%q bukan selang seperti 7d, 1d atau 12h (dan harus positif)", "%q is not a time between snapshots like 7d, 1d or 12h (and must be positive)"},
+	"gen_bad_start":       {"--start harus YYYY-MM-DD, bukan %q", "--start must be YYYY-MM-DD, got %q"},
+	"gen_bad_snapshots":   {"--snapshots paling sedikit 1 dan --variant 17, 20 atau 26", "--snapshots must be at least 1 and --variant 17, 20 or 26"},
+	"gen_bad_layout":      {"--layout harus a atau ringkas, bukan %q", "--layout must be a or ringkas, got %q"},
+	"gen_done":            {"%s: %s baris (%s, seed %d)", "%s: %s rows (%s, seed %d)"},
+	"gen_ringkas_done":    {"%s: %d potret Laporan Ringkas, %s baris, %s pengaduan (seed %d); kebenaran di %s", "%s: %d Laporan Ringkas snapshots, %s rows, %s complaints (seed %d); truth %s"},
 
 	// rapor population.
 	"help_population": {`Memuat jumlah penduduk per wilayah (kecamatan) ke tabel area_population, menggantikan angka
