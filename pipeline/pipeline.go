@@ -106,7 +106,9 @@ func (p *Pipeline) IngestFiles(ctx context.Context, db *store.DB, files []string
 func (p *Pipeline) explainIngest(path string, err error) error {
 	var me *msg.Error
 	switch e := err.(type) {
-	case *ingest.NotTableError, *ingest.UnknownLayoutError:
+	case *ingest.UnknownLayoutError:
+		return errors.New(p.Lang.T("unknown_layout", e.Path, strings.Join(e.Headers, ", ")))
+	case *ingest.NotTableError:
 		return e
 	}
 	if store.IsLocked(err) || errors.As(err, &me) {

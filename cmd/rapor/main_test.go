@@ -169,7 +169,7 @@ func TestLockedDatabase(t *testing.T) {
 	}
 	start := time.Now()
 	code, _, errs := cli(t, "--db", db, "--config", cfg, "ingest", "--wait", "600ms", fixtures+"lapor_admin.csv")
-	if code != exitFailure || !strings.Contains(errs, "another rapor process holds the database") {
+	if code != exitFailure || !strings.Contains(errs, "proses rapor lain sedang memegang basis data") {
 		t.Errorf("while locked: exit %d, %q", code, errs)
 	}
 	if waited := time.Since(start); waited < 500*time.Millisecond {

@@ -68,6 +68,12 @@ Global flags (before or after the command):
 	"cmd_sql":        {"ajukan pertanyaan sendiri dalam SQL (hanya-baca, terlindung)", "ask your own questions in SQL (read-only sandbox)"},
 	"cmd_version":    {"menampilkan versi", "print the version"},
 
+	// The database file.
+	"db_locked": {"proses rapor lain sedang memegang basis data (hanya satu penulis sekaligus); tunggu sampai selesai atau pakai --wait",
+		"another rapor process holds the database (only one writer at a time); wait for it to finish or use --wait"},
+	"db_io":         {"berkas basis data tidak bisa dibaca atau ditulis", "cannot read or write the database file"},
+	"db_not_duckdb": {"bukan berkas basis data DuckDB (--db salah?)", "not a DuckDB database file (wrong --db?)"},
+
 	// rapor ingest.
 	"help_ingest": {`Memuat ekspor pengaduan ke basis data. Tata letak dikenali dari baris header;
 --mapping menambah tata letak atau ejaan header (YAML, lihat docs/mapping.md). Setiap berkas
