@@ -86,6 +86,9 @@ func (v verboseFlag) Set(s string) error {
 
 // config loads the configuration and applies the language choice.
 func (g *globals) config() (config.Config, error) {
+	if g.lang != "" {
+		msg.SetLang(msg.Of(g.lang)) // the configuration's own errors are in the language asked for
+	}
 	cfg, err := config.Load(g.configPath)
 	if err != nil {
 		return cfg, err
