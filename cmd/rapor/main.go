@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"regexp"
 	"runtime/debug"
 	"sort"
 	"strconv"
@@ -127,7 +128,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		g.lang = l
 	}
 	top := flag.NewFlagSet("rapor", flag.ContinueOnError)
-	top.SetOutput(stderr)
+	top.SetOutput(io.Discard) // its errors are worded below
 	g.addFlags(top)
 	top.Usage = func() { usage(g, stderr) }
 	presetLang(top, args)
@@ -135,6 +136,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
+		fmt.Fprintln(stderr, "rapor: "+flagError(g.helpLang(), err))
 		return exitUsage
 	}
 	rest := top.Args()
@@ -203,7 +205,9 @@ func helpKey(name string) string { return "help_" + strings.ReplaceAll(name, " "
 // are catalogue keys (flag_NAME), or English text.
 func newFlags(g *globals, name, args, about string) *flag.FlagSet {
 	fs := flag.NewFlagSet("rapor "+name, flag.ContinueOnError)
-	fs.SetOutput(g.stderr)
+	// The flag package's own error line is English: parse prints it from the catalogue instead.
+	fs.SetOutput(io.Discard)
+	flagOwners[fs] = g
 	g.addFlags(fs)
 	fs.Usage = func() {
 		l := g.helpLang()
@@ -212,13 +216,16 @@ func newFlags(g *globals, name, args, about string) *flag.FlagSet {
 			text = l.T(helpKey(name))
 		}
 		fmt.Fprintf(g.stderr, "%s rapor %s %s\n\n%s\n\n%s\n", l.T("usage_word"), name, args, strings.TrimSpace(text), l.T("flags_word"))
-		printFlags(l, fs)
+		printFlags(g.stderr, l, fs)
 	}
 	return fs
 }
 
+// flagOwners finds the command line a flag set belongs to, for parse's messages.
+var flagOwners = map[*flag.FlagSet]*globals{}
+
 // printFlags is flag.PrintDefaults with each usage string, and the word "default", in l.
-func printFlags(l msg.Lang, fs *flag.FlagSet) {
+func printFlags(w io.Writer, l msg.Lang, fs *flag.FlagSet) {
 	fs.VisitAll(func(f *flag.Flag) {
 		usage := f.Usage
 		if msg.Has(usage) {
@@ -244,7 +251,7 @@ func printFlags(l msg.Lang, fs *flag.FlagSet) {
 			}
 			b.WriteString(" (" + l.T("default_word") + " " + d + ")")
 		}
-		fmt.Fprintln(fs.Output(), b.String())
+		fmt.Fprintln(w, b.String())
 	})
 }
 
@@ -276,9 +283,33 @@ func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK, false
 		}
+		if g := flagOwners[fs]; g != nil {
+			fmt.Fprintln(g.stderr, fs.Name()+": "+flagError(g.helpLang(), err))
+		}
 		return exitUsage, false
 	}
 	return 0, true
+}
+
+var (
+	flagUndefined = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
+	flagNeedsArg  = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
+	flagInvalid   = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for flag -+([^:]*): (.*)$`)
+)
+
+// flagError words the flag package's errors in l.
+func flagError(l msg.Lang, err error) string {
+	e := err.Error()
+	if m := flagUndefined.FindStringSubmatch(e); m != nil {
+		return l.T("flag_undefined", m[1])
+	}
+	if m := flagNeedsArg.FindStringSubmatch(e); m != nil {
+		return l.T("flag_needs_arg", m[1])
+	}
+	if m := flagInvalid.FindStringSubmatch(e); m != nil {
+		return l.T("flag_invalid", m[1], m[2])
+	}
+	return e
 }
 
 // interleave moves flags that follow positional arguments to the front, so that

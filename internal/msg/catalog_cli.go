@@ -43,6 +43,10 @@ Global flags (before or after the command):
 "rapor COMMAND -h" shows a command's flags. Exit codes: 0 ok, 1 failure, 2 usage.
 `},
 
+	"flag_undefined": {"opsi --%s tidak ada (lihat daftar opsi di atas)", "there is no flag --%s (see the flags above)"},
+	"flag_needs_arg": {"opsi --%s memerlukan nilai", "flag --%s needs a value"},
+	"flag_invalid":   {"nilai %q tidak sah untuk opsi --%s", "%q is not a valid value for --%s"},
+
 	// Global flags.
 	"flag_db":     {"berkas basis data", "database file"},
 	"flag_config": {"berkas konfigurasi (bawaan ./rapor.yaml bila ada)", "configuration file (default ./rapor.yaml if present)"},
