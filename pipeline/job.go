@@ -136,7 +136,7 @@ func (p *Pipeline) Job(ctx context.Context, db *store.DB, o JobOptions) (Result,
 		b, err = p.Build(ctx, db)
 		res.BuildID = b.BuildID
 		if err != nil {
-			fail("job_step", "build", err)
+			fail("job_step", l.T("step_build"), err)
 		} else {
 			fmt.Fprintln(p.out(), l.T("job_built", res.BuildID, l.DateTime(b.AsOf.In(p.loc()))))
 		}
@@ -147,7 +147,7 @@ func (p *Pipeline) Job(ctx context.Context, db *store.DB, o JobOptions) (Result,
 			}
 			res.Reports, err = p.Reports(ctx, db, res.Month, o.OutDir)
 			if err != nil {
-				fail("job_step", "report "+res.Month.Format("2006-01"), err)
+				fail("job_step", l.T("step_report", l.Month(res.Month)), err)
 			}
 			for _, path := range res.Reports {
 				fmt.Fprintln(p.out(), path)

@@ -190,6 +190,8 @@ The month defaults to the month before today, but not later than the data's cut-
 	"job_cannot_move":   {"%s: tidak bisa dipindah ke %s: %v", "%s: cannot move to %s: %v"},
 	"job_moved":         {"%s -> %s", "%s -> %s"},
 	"job_step":          {"%s: %v", "%s: %v"},
+	"step_build":        {"build metrik", "metrics build"},
+	"step_report":       {"laporan %s", "report %s"},
 	"job_built":         {"build %d: data sampai %s", "build %d: data as of %s"},
 	"comparison_failed": {"perbandingan: %v", "comparison: %v"},
 
