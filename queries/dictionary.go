@@ -148,10 +148,12 @@ func Describe(ctx context.Context, db Execer) error {
 		if !ok {
 			continue
 		}
-		if o.Column == "" {
+		// Only what differs: a rebuilt table has lost its comments, the ingest tables keep theirs.
+		switch want := t.Columns[o.Column]; {
+		case o.Column == "" && o.Comment != t.Comment:
 			stmts = append(stmts, fmt.Sprintf("COMMENT ON %s %s IS %s", o.Kind, store.QuoteIdent(o.Table), store.QuoteLiteral(t.Comment)))
-		} else if c, ok := t.Columns[o.Column]; ok {
-			stmts = append(stmts, fmt.Sprintf("COMMENT ON COLUMN %s.%s IS %s", store.QuoteIdent(o.Table), store.QuoteIdent(o.Column), store.QuoteLiteral(c)))
+		case o.Column != "" && want != "" && o.Comment != want:
+			stmts = append(stmts, fmt.Sprintf("COMMENT ON COLUMN %s.%s IS %s", store.QuoteIdent(o.Table), store.QuoteIdent(o.Column), store.QuoteLiteral(want)))
 		}
 	}
 	if len(stmts) == 0 {
@@ -163,8 +165,8 @@ func Describe(ctx context.Context, db Execer) error {
 	return nil
 }
 
-// Object is a table or view (Column "") or one of its columns.
-type Object struct{ Kind, Table, Column string }
+// Object is a table or view (Column "") or one of its columns, with its comment.
+type Object struct{ Kind, Table, Column, Comment string }
 
 // Objects lists the permanent tables and views of db's main schema and their columns, rapor's
 // own bookkeeping (schema_migrations, rapor_*) left out.
@@ -177,9 +179,11 @@ func Objects(ctx context.Context, db Execer) ([]Object, error) {
 	var out []Object
 	for rows.Next() {
 		var o Object
-		if err := rows.Scan(&o.Kind, &o.Table, &o.Column); err != nil {
+		var comment sql.NullString
+		if err := rows.Scan(&o.Kind, &o.Table, &o.Column, &comment); err != nil {
 			return nil, err
 		}
+		o.Comment = comment.String
 		out = append(out, o)
 	}
 	return out, rows.Err()

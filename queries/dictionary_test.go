@@ -47,8 +47,8 @@ func TestParseDictionary(t *testing.T) {
 func TestUndocumented(t *testing.T) {
 	d, _ := parseDictionary(sampleDict)
 	got := Undocumented(d, []Object{
-		{"TABLE", "a", ""}, {"TABLE", "a", "k"}, {"TABLE", "a", "extra"},
-		{"TABLE", "new_table", ""}, {"TABLE", "new_table", "x"},
+		{Kind: "TABLE", Table: "a"}, {Kind: "TABLE", Table: "a", Column: "k"}, {Kind: "TABLE", Table: "a", Column: "extra"},
+		{Kind: "TABLE", Table: "new_table"}, {Kind: "TABLE", Table: "new_table", Column: "x"},
 	})
 	want := []string{
 		"queries/README.md, ### a: no row for column extra (| `extra` | TYPE | unit | meaning |)",
