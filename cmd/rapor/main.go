@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/hsu-lapor/rapor/config"
@@ -207,7 +208,7 @@ func newFlags(g *globals, name, args, about string) *flag.FlagSet {
 	fs := flag.NewFlagSet("rapor "+name, flag.ContinueOnError)
 	// The flag package's own error line is English: parse prints it from the catalogue instead.
 	fs.SetOutput(io.Discard)
-	flagOwners[fs] = g
+	flagOwners.Store(fs, g)
 	g.addFlags(fs)
 	fs.Usage = func() {
 		l := g.helpLang()
@@ -222,7 +223,7 @@ func newFlags(g *globals, name, args, about string) *flag.FlagSet {
 }
 
 // flagOwners finds the command line a flag set belongs to, for parse's messages.
-var flagOwners = map[*flag.FlagSet]*globals{}
+var flagOwners sync.Map // *flag.FlagSet -> *globals
 
 // printFlags is flag.PrintDefaults with each usage string, and the word "default", in l.
 func printFlags(w io.Writer, l msg.Lang, fs *flag.FlagSet) {
@@ -283,7 +284,8 @@ func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK, false
 		}
-		if g := flagOwners[fs]; g != nil {
+		if v, ok := flagOwners.Load(fs); ok {
+			g := v.(*globals)
 			fmt.Fprintln(g.stderr, fs.Name()+": "+flagError(g.helpLang(), err))
 		}
 		return exitUsage, false
