@@ -582,6 +582,7 @@ type ResponseHist struct {
 	Cap        int
 	Unanswered int64 // no first response yet
 	Invalid    int64 // first response before disposition
+	Loose      int64 // a follow-up whose duration snapshot bounds leave open by more than a day
 }
 
 // loadResponseHist counts the month's cohort (complaints disposed in the local month to a named
@@ -608,6 +609,10 @@ func loadResponseHist(ctx context.Context, q querier, b Build, regency string, m
 			h.Unanswered += n
 		case wd == -2:
 			h.Invalid += n
+		case wd == -3:
+			h.Loose += n
+		case wd < 0:
+			return h, fmt.Errorf("response_hist: unexpected wd %d", wd)
 		case wd >= int64(h.Cap):
 			h.Days[h.Cap] += n
 		default:

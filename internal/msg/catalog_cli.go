@@ -305,21 +305,25 @@ after validation. Redirect it to a file to start a rapor.yaml of your own.`},
 sebanyak --rows pengaduan lalu mengukur: (a) pembaca CSV DuckDB sendiri (read_csv semua kolom
 teks) atas berkas yang sama, sebagai patokan mesin ini; (b) rapor ingest berkas itu, build metrik
 dan rapor satu bulan; (c) bila ada python3 dengan pandas, perhitungan agency_month yang lugas
-dengan pandas dari CSV yang sama; dan ingest XLSX sebanyak --xlsx-rows baris. Menampilkan median
-dari --reps kali jalan, baris per detik dan puncak memori tiap langkah. Butuh beberapa menit dan
-beberapa GB ruang disk di --dir.`, `Measures whether rapor is fast enough for your data, on this machine. Generates a layout-A export
+dengan pandas dari CSV yang sama; ingest XLSX sebanyak --xlsx-rows baris; lalu --snapshots unduhan
+mingguan Laporan Ringkas (XLSX) dari satu riwayat --snapshot-rows pengaduan, build-nya, dan ukuran
+basis data dibanding satu potret. Menampilkan median dari --reps kali jalan, baris per detik dan
+puncak memori tiap langkah. Butuh beberapa menit dan beberapa GB ruang disk di --dir.`, `Measures whether rapor is fast enough for your data, on this machine. Generates a layout-A export
 of --rows complaints and times: (a) DuckDB's own CSV reader (read_csv, all columns as text) on the
 same file, as this machine's yardstick; (b) rapor ingest of the file, the metrics build and one
 month's scorecard; (c) when a python3 with pandas is found, a straightforward pandas computation
-of the agency_month table from the same CSV; and the ingest of an --xlsx-rows XLSX. Prints the
-median of --reps runs, rows per second and the peak memory of each step. Takes a few minutes and
-a few GB of disk in --dir.`},
-	"flag_bench_rows": {"baris CSV", "rows of the CSV"},
-	"flag_xlsx_rows":  {"baris XLSX (0: lewati)", "rows of the XLSX (0: skip)"},
-	"flag_reps":       {"berapa kali tiap langkah diukur (mediannya dilaporkan)", "repetitions of each timed step (median reported)"},
-	"flag_bench_dir":  {"direktori kerja (berkas buatan dan basis data)", "working directory (generated files and databases)"},
-	"flag_pandas":     {"bandingkan dengan pandas (agency_month.py) bila python3 punya pandas", "compare with pandas (agency_month.py) when python3 has pandas"},
-	"bench_files":     {"berkas ada di %s (hapus bila sudah selesai)", "files in %s (delete when done)"},
+of the agency_month table from the same CSV; the ingest of an --xlsx-rows XLSX; then --snapshots
+weekly Laporan Ringkas downloads (XLSX) of one history of --snapshot-rows complaints, their build,
+and the database's size against one snapshot's. Prints the median of --reps runs, rows per second
+and the peak memory of each step. Takes a few minutes and a few GB of disk in --dir.`},
+	"flag_bench_rows":      {"baris CSV", "rows of the CSV"},
+	"flag_xlsx_rows":       {"baris XLSX (0: lewati)", "rows of the XLSX (0: skip)"},
+	"flag_reps":            {"berapa kali tiap langkah diukur (mediannya dilaporkan)", "repetitions of each timed step (median reported)"},
+	"flag_bench_dir":       {"direktori kerja (berkas buatan dan basis data)", "working directory (generated files and databases)"},
+	"flag_pandas":          {"bandingkan dengan pandas (agency_month.py) bila python3 punya pandas", "compare with pandas (agency_month.py) when python3 has pandas"},
+	"flag_bench_snapshots": {"jumlah potret mingguan Laporan Ringkas dari satu riwayat yang dimuat dan di-build (0: lewati)", "weekly Laporan Ringkas snapshots of one history to ingest and build (0: skip)"},
+	"flag_snapshot_rows":   {"jumlah pengaduan dalam riwayat itu", "complaints in that history"},
+	"bench_files":          {"berkas ada di %s (hapus bila sudah selesai)", "files in %s (delete when done)"},
 
 	// rapor sql and rapor query (for their flags and messages).
 	"unknown_format": {"--format %q tidak dikenal (pakai %s)", "unknown --format %q (use %s)"},

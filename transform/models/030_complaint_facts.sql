@@ -29,6 +29,8 @@
 --   status_detail            VARCHAR      waiting_info | reporter_answered | expired | blocked, else NULL
 --   agency_id                INTEGER      agency_names.agency_id, NULL when no agency is named
 --   agency                   VARCHAR      agency shown (agency_names), NULL when none is named
+--   category                 VARCHAR      category (complaints.category)
+--   area                     VARCHAR      kecamatan or place (complaints.area)
 --   timing                   VARCHAR      exact (an export with event times) | snapshot (bounded from snapshots)
 --   in_cohort                BOOLEAN      disposed to a named agency: counted in agency_month
 --   cohort_month             DATE         the agency cohort's month: of disposed_at where exact, else of submitted_at (local)
@@ -121,6 +123,8 @@ base AS (
         c.status_by,
         c.status_detail,
         n.agency_id,
+        c.category,
+        c.area,
         eb.tracking_id IS NOT NULL AND c.disposed_at IS NULL AS bounded,
         c.has_first_response OR eb.tracking_id IS NOT NULL AS has_first_response,
         c.submitted_at,
@@ -282,6 +286,8 @@ SELECT
     j.status_detail,
     j.agency_id,
     n.agency,
+    j.category,
+    j.area,
     CASE WHEN j.bounded THEN 'snapshot' ELSE 'exact' END AS timing,
     j.in_cohort,
     CASE WHEN j.in_cohort THEN date_trunc('month', CASE WHEN j.bounded THEN j.submitted_date ELSE j.d_hi_date END)::DATE END AS cohort_month,
