@@ -42,7 +42,11 @@ func runReport(ctx context.Context, g *globals, args []string) int {
 		}
 		m := pipeline.DefaultMonth(time.Now(), asOf, cfg.Location())
 		*month = m.Format("2006-01")
-		fmt.Fprintln(g.stderr, g.l.T("report_default_month", g.l.Month(m), g.l.DateTime(asOf.In(cfg.Location()))))
+		key := "report_default_month"
+		if asOf.Before(m.AddDate(0, 1, 0)) { // the data stop inside the month
+			key = "report_default_partial"
+		}
+		fmt.Fprintln(g.stderr, g.l.T(key, g.l.Month(m), g.l.DateTime(asOf.In(cfg.Location()))))
 	}
 	res, err := reports.Monthly(ctx, db, reports.Options{Month: *month, OutDir: *out, Lang: cfg.Lang, Regency: *regency})
 	return reportDone(g, res, err)

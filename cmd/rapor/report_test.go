@@ -66,7 +66,7 @@ func TestReportCommand(t *testing.T) {
 	}
 	// Without --month: the data's last month (the demo's data end in October 2025), and it says so.
 	code, stdout, errs = cli(t, "--db", db, "--config", cfg, "--lang", "en", "report", "--out", out)
-	if code != exitOK || !strings.Contains(stdout, "rapor-2025-10.html") || !strings.Contains(errs, "no --month, reporting October 2025") {
+	if code != exitOK || !strings.Contains(stdout, "rapor-2025-10.html") || !strings.Contains(errs, "no --month, reporting October 2025, the data's last month (not complete: data as of 31 October 2025") {
 		t.Errorf("default month: %d\n%s\n%s", code, stdout, errs)
 	}
 	// A database that does not exist, and one that was never built: the next step, not DuckDB's error.

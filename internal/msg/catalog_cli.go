@@ -144,6 +144,8 @@ Where the database holds several regencies, --regency is required (the error lis
 	"flag_report_regency": {"kabupaten/kota (wajib bila basis data memuat beberapa)", "regency (required when the database holds several)"},
 	"report_default_month": {"rapor report: tanpa --month, melaporkan %s (bulan lengkap terakhir; data sampai %s)",
 		"rapor report: no --month, reporting %s (the last complete month; data as of %s)"},
+	"report_default_partial": {"rapor report: tanpa --month, melaporkan %s, bulan terakhir data (belum lengkap: data sampai %s)",
+		"rapor report: no --month, reporting %s, the data's last month (not complete: data as of %s)"},
 	"bad_month":  {"%s harus YYYY-MM, bukan %q", "%s must be YYYY-MM, got %q"},
 	"not_built":  {"tabel metrik belum ada: jalankan rapor build sesudah rapor ingest", "the metric tables are missing: run rapor build after rapor ingest"},
 	"no_regency": {"tidak ada kabupaten %q di basis data; yang ada: %s", "no regency %q in the database; it holds: %s"},
