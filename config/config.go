@@ -202,7 +202,7 @@ func (c Config) Validate() error {
 		}
 	}
 	if w.OnTimeResponseRate+w.CompletionRate+w.OnTimeCompletionRate+w.Satisfaction <= 0 {
-		bad("weights", "cfg_weights")
+		bad("weights", "cfg_no_weight")
 	}
 	if c.Zones.Hijau < 0 || c.Zones.Hijau > 100 {
 		bad("zones.hijau", "cfg_hijau", c.Zones.Hijau)

@@ -145,7 +145,9 @@ func (p *Pipeline) Job(ctx context.Context, db *store.DB, o JobOptions) (Result,
 			if res.Month.IsZero() {
 				res.Month = DefaultMonth(o.Now(), b.AsOf, p.loc())
 			}
-			res.Reports, err = p.Reports(ctx, db, res.Month, o.OutDir)
+			var w Written
+			w, err = p.Reports(ctx, db, res.Month, o.OutDir)
+			res.Reports = w.All()
 			if err != nil {
 				fail("job_step", l.T("step_report", l.Month(res.Month)), err)
 			}

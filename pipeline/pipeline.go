@@ -135,14 +135,27 @@ func (p *Pipeline) Build(ctx context.Context, db *store.DB) (transform.Result, e
 	return res, nil
 }
 
+// Written are the files Reports wrote, by kind.
+type Written struct {
+	Scorecards []string // each regency's scorecard, HTML and XLSX
+	Pages      []string // one page per SKPD, HTML and XLSX, in skpd/ beside its regency's scorecard
+	Comparison []string // the six-month comparison, HTML and XLSX
+}
+
+// All lists every file, scorecards first.
+func (w Written) All() []string {
+	return append(append(append([]string(nil), w.Scorecards...), w.Pages...), w.Comparison...)
+}
+
 // Scorecards writes the month's scorecard (HTML and XLSX) of each regency into outDir, in a
-// subdirectory per regency when the database holds several, and returns the files' paths.
-func (p *Pipeline) Scorecards(ctx context.Context, db *store.DB, month time.Time, outDir string) ([]string, error) {
+// subdirectory per regency when the database holds several, and each SKPD's page into skpd/
+// beside it.
+func (p *Pipeline) Scorecards(ctx context.Context, db *store.DB, month time.Time, outDir string) (Written, error) {
+	var w Written
 	regencies, err := reports.Regencies(ctx, db)
 	if err != nil {
-		return nil, err
+		return w, err
 	}
-	var paths []string
 	for _, r := range regencies {
 		dir := outDir
 		if len(regencies) > 1 {
@@ -150,11 +163,28 @@ func (p *Pipeline) Scorecards(ctx context.Context, db *store.DB, month time.Time
 		}
 		res, err := reports.Monthly(ctx, db, reports.Options{Month: month.Format("2006-01"), OutDir: dir, Lang: string(p.Lang), Regency: r})
 		if err != nil {
-			return paths, fmt.Errorf("%s: %w", r, err)
+			return w, fmt.Errorf("%s: %w", r, err)
 		}
-		paths = append(paths, res.HTML, res.XLSX)
+		w.Scorecards = append(w.Scorecards, res.HTML, res.XLSX)
+		pages, err := p.AgencyPages(ctx, db, month, filepath.Join(dir, "skpd"), r)
+		w.Pages = append(w.Pages, pages...)
+		if err != nil {
+			return w, fmt.Errorf("%s: %w", r, err)
+		}
 	}
-	return paths, nil
+	return w, nil
+}
+
+// AgencyPages writes one page (HTML and XLSX) per SKPD of the regency ("" when the database
+// holds one) for the month, for its kepala dinas, into dir.
+func (p *Pipeline) AgencyPages(ctx context.Context, db *store.DB, month time.Time, dir, regency string) ([]string, error) {
+	pages, err := reports.AgencyPages(ctx, db, reports.AgencyOptions{Options: reports.Options{
+		Month: month.Format("2006-01"), OutDir: dir, Lang: string(p.Lang), Regency: regency,
+	}})
+	if err != nil {
+		return pages, errors.New(p.Lang.T("pages_failed", err))
+	}
+	return pages, nil
 }
 
 // Comparison writes the comparison of the six months ending with month into outDir.
@@ -168,14 +198,14 @@ func (p *Pipeline) Comparison(ctx context.Context, db *store.DB, month time.Time
 	return []string{cmp.HTML, cmp.XLSX}, nil
 }
 
-// Reports writes the month's scorecards and the six-month comparison; the paths in that order.
-func (p *Pipeline) Reports(ctx context.Context, db *store.DB, month time.Time, outDir string) ([]string, error) {
-	paths, err := p.Scorecards(ctx, db, month, outDir)
+// Reports writes the month's scorecards, the SKPD pages and the six-month comparison.
+func (p *Pipeline) Reports(ctx context.Context, db *store.DB, month time.Time, outDir string) (Written, error) {
+	w, err := p.Scorecards(ctx, db, month, outDir)
 	if err != nil {
-		return paths, err
+		return w, err
 	}
-	cmp, err := p.Comparison(ctx, db, month, outDir)
-	return append(paths, cmp...), err
+	w.Comparison, err = p.Comparison(ctx, db, month, outDir)
+	return w, err
 }
 
 var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)

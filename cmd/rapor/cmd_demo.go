@@ -92,13 +92,14 @@ func runDemo(ctx context.Context, g *globals, args []string) int {
 
 	month := gen.DefaultAsOf
 	say("demo_report", l.Month(month))
-	paths, err := p.Reports(ctx, db, month, *dir)
+	w, err := p.Reports(ctx, db, month, *dir)
 	if err != nil {
 		return fail(g, err)
 	}
-	for _, path := range paths {
+	say("demo_pages", len(w.Pages)/2, filepath.Join(*dir, "skpd"))
+	for _, path := range append(append([]string(nil), w.Scorecards...), w.Comparison...) {
 		fmt.Fprintf(g.stdout, "   %s\n", path)
 	}
-	say("demo_open", paths[0], paths[1])
+	say("demo_open", w.Scorecards[0], w.Scorecards[1])
 	return exitOK
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hsu-lapor/rapor/config"
 	"github.com/hsu-lapor/rapor/pipeline"
 	"github.com/hsu-lapor/rapor/reports"
 )
@@ -19,10 +20,11 @@ func runReport(ctx context.Context, g *globals, args []string) int {
 	if len(args) > 0 && args[0] == "compare" {
 		return runCompare(ctx, g, args[1:])
 	}
-	fs := newFlags(g, "report", "[--month YYYY-MM] [--out DIR] [--regency NAME]  |  rapor report compare -h", "")
+	fs := newFlags(g, "report", "[--month YYYY-MM] [--out DIR] [--regency NAME] [--agency NAME]  |  rapor report compare -h", "")
 	month := fs.String("month", "", "flag_report_month")
 	out := fs.String("out", ".", "flag_out_dir")
 	regency := fs.String("regency", "", "flag_report_regency")
+	agency := fs.String("agency", "", "flag_agency")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -48,12 +50,25 @@ func runReport(ctx context.Context, g *globals, args []string) int {
 		}
 		fmt.Fprintln(g.stderr, g.l.T(key, g.l.Month(m), g.l.DateTime(asOf.In(cfg.Location()))))
 	}
+	if *agency != "" {
+		paths, err := reports.AgencyPages(ctx, db, reports.AgencyOptions{
+			Options: reports.Options{Month: *month, OutDir: *out, Lang: cfg.Lang, Regency: *regency},
+			Agency:  *agency, Aliases: agencyAliases(cfg),
+		})
+		if err != nil {
+			return fail(g, explainReport(g, err))
+		}
+		for _, p := range paths {
+			fmt.Fprintln(g.stdout, p)
+		}
+		return exitOK
+	}
 	res, err := reports.Monthly(ctx, db, reports.Options{Month: *month, OutDir: *out, Lang: cfg.Lang, Regency: *regency})
 	return reportDone(g, res, err)
 }
 
 func runCompare(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "report compare", "--from YYYY-MM --to YYYY-MM [--period month|quarter] [--out DIR] [--regency NAME]", "")
+	fs := newFlags(g, "report compare", "--from YYYY-MM --to YYYY-MM [--period month|quarter|year] [--out DIR] [--regency NAME]", "")
 	from := fs.String("from", "", "flag_from")
 	to := fs.String("to", "", "flag_to")
 	period := fs.String("period", "month", "flag_period")
@@ -73,6 +88,18 @@ func runCompare(ctx context.Context, g *globals, args []string) int {
 	defer db.Close()
 	res, err := reports.Compare(ctx, db, reports.CompareOptions{From: *from, To: *to, Period: *period, OutDir: *out, Lang: cfg.Lang, Regency: *regency})
 	return reportDone(g, res, err)
+}
+
+// agencyAliases maps the master list's names and aliases, folded, to the master name.
+func agencyAliases(cfg config.Config) map[string]string {
+	m := map[string]string{}
+	for _, a := range cfg.Agencies {
+		m[config.FoldName(a.Name)] = a.Name
+		for _, al := range a.Aliases {
+			m[config.FoldName(al)] = a.Name
+		}
+	}
+	return m
 }
 
 // reportDone prints the warnings of a report written and the paths of its files, or its error.

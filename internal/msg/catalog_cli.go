@@ -77,7 +77,7 @@ Global flags (before or after the command):
 	"cfg_empty":          {"tidak boleh kosong", "must not be empty"},
 	"cfg_at_least":       {"harus %v atau lebih, bukan %v", "must be %v or more, got %v"},
 	"cfg_unit":           {"harus calendar atau working, bukan %q", "must be calendar or working, got %q"},
-	"cfg_weights":        {"paling sedikit satu bobot harus di atas 0", "at least one weight must be above 0"},
+	"cfg_no_weight":      {"paling sedikit satu bobot harus di atas 0", "at least one weight must be above 0"},
 	"cfg_hijau":          {"harus antara 0 dan 100, bukan %v", "must be between 0 and 100, got %v"},
 	"cfg_kuning":         {"harus antara 0 dan zones.hijau (%v), bukan %v", "must be between 0 and zones.hijau (%v), got %v"},
 	"cfg_alias":          {"%q juga nama atau alias dari %q", "%q is also a name or alias of %q"},
@@ -134,12 +134,16 @@ mandiri: terbuka tanpa internet, tercetak di A4) dan rapor-YYYY-MM.xlsx, dari ta
 terakhir. Basis data dibuka hanya-baca. Laporan dalam Bahasa Indonesia kecuali --lang en.
 Tanpa --month: bulan lalu, tetapi tidak lewat dari bulan batas data (rapor menyebut bulannya).
 Bila basis data memuat beberapa kabupaten, --regency wajib (pesan galatnya menyebut daftarnya).
-"rapor report compare" menulis perbandingan antarbulan atau antartriwulan.`, `Writes the bupati's monthly scorecard of one regency as rapor-YYYY-MM.html (one self-contained
+Dengan --agency NAMA yang ditulis adalah rapor satu halaman SKPD itu (skor, zona dan peringkatnya
+di antara SKPD lain, tren, komposisi status dan daftar pengaduannya yang lewat tenggat).
+"rapor report compare" menulis perbandingan antarbulan, antartriwulan atau antartahun.`, `Writes the bupati's monthly scorecard of one regency as rapor-YYYY-MM.html (one self-contained
 file: opens offline, prints on A4) and rapor-YYYY-MM.xlsx, from the metric tables of the last
 rapor build. The database is opened read-only. Reports are in Bahasa Indonesia unless --lang en.
 Without --month: last month, but not later than the data's cut-off month (rapor says which).
 Where the database holds several regencies, --regency is required (the error lists them).
-"rapor report compare" writes the comparison across months or quarters.`},
+With --agency NAME it writes that SKPD's one-page rapor instead (its score, zone and rank among
+its peers, trend, status mix and its own overdue complaints). "rapor report compare" writes the
+comparison across months, quarters or years.`},
 	"flag_report_month":   {"bulan laporan, YYYY-MM (bawaan: bulan lengkap terakhir, lihat di atas)", "the month, YYYY-MM (default: the last complete month, see above)"},
 	"flag_report_regency": {"kabupaten/kota (wajib bila basis data memuat beberapa)", "regency (required when the database holds several)"},
 	"report_default_month": {"rapor report: tanpa --month, melaporkan %s (bulan lengkap terakhir; data sampai %s)",
@@ -158,9 +162,11 @@ pergerakan zonanya; bila basis data memuat beberapa kabupaten, setiap kabupaten 
 zone side by side across the months (or the quarters) from --from to --to, with its zone
 movement; where the database holds several regencies, every regency (or only --regency) and the
 regencies' totals side by side. The database is opened read-only.`},
-	"flag_from":            {"bulan pertama, YYYY-MM (wajib)", "first month, YYYY-MM (required)"},
-	"flag_to":              {"bulan terakhir, YYYY-MM (wajib)", "last month, YYYY-MM (required)"},
-	"flag_period":          {"month (bulan) atau quarter (triwulan)", "month or quarter"},
+	"flag_from":   {"bulan pertama, YYYY-MM (wajib)", "first month, YYYY-MM (required)"},
+	"flag_to":     {"bulan terakhir, YYYY-MM (wajib)", "last month, YYYY-MM (required)"},
+	"flag_period": {"month (bulan), quarter (triwulan) atau year (tahun, tampilan tahunan Ombudsman)", "month, quarter or year (the Ombudsman's yearly view)"},
+	"flag_agency": {"tulis rapor satu halaman SKPD ini saja (rapor-YYYY-MM-<skpd>.html); nama dicocokkan seperti di mana pun: daftar induk, alias, huruf besar-kecil diabaikan",
+		"write the one-page rapor of this SKPD instead (rapor-YYYY-MM-<skpd>.html); names match as everywhere: master list, aliases, case"},
 	"flag_compare_regency": {"hanya kabupaten ini", "only this regency"},
 
 	// rapor run.
@@ -196,6 +202,7 @@ The month defaults to the month before today, but not later than the data's cut-
 	"step_report":       {"laporan %s", "report %s"},
 	"job_built":         {"build %d: data sampai %s", "build %d: data as of %s"},
 	"comparison_failed": {"perbandingan: %v", "comparison: %v"},
+	"pages_failed":      {"halaman SKPD: %v", "SKPD pages: %v"},
 
 	// rapor demo.
 	"help_demo": {`Membuat enam ekspor LAPOR! bulanan dari Kabupaten Hulu Sungai Utara sintetis (potongan yang
@@ -217,6 +224,7 @@ your own rapor.duckdb is never touched unless you pass --db.`},
 	"demo_build":    {"3. Menghitung tabel metrik (rapor build)", "3. Computing the metric tables (rapor build)"},
 	"demo_built":    {"   build %d: data sampai %s, %d tabel, %d uji data lolos", "   build %d: data as of %s, %d tables, %d data tests passed"},
 	"demo_report":   {"4. Menulis rapor %s dan perbandingan 6 bulan (rapor report)", "4. Writing the %s scorecard and the 6-month comparison (rapor report)"},
+	"demo_pages":    {"   %d halaman SKPD (HTML dan XLSX) di %s", "   %d SKPD pages (HTML and XLSX) in %s"},
 	"demo_open":     {"Buka %s di peramban (tanpa internet pun bisa) atau %s di Excel.", "Open %s in a browser (no internet needed) or %s in Excel."},
 
 	// rapor gen.

@@ -10,7 +10,7 @@ import (
 var (
 	verbs = regexp.MustCompile(`%[-+#0-9.]*[a-zA-Z]`)
 	// Words that only English has; an Indonesian text that uses one was left untranslated.
-	englishWords = regexp.MustCompile(`\b(the|is|are|of|and|with|not|to|has|have|must|cannot|already|missing|unknown|failed|rows|files|file|please|which|when|every|only|needs)\b`)
+	englishWords = regexp.MustCompile(`\b(the|is|are|of|and|with|not|to|has|have|must|cannot|already|missing|failed|rows|files|file|please|which|when|every|only|needs)\b`)
 	// Code a message may quote in either language: rapor commands, flags, SQL words, table and
 	// column names, file paths, format verbs.
 	code = regexp.MustCompile("`[^`]*`|[a-z._]*/[a-z._/]*|\"[^\"]*\"|rapor [a-z]+( [a-z]+)?|--?[a-z][a-z-]*( [A-Z|]+)?|[a-z_]+\\.[a-z]+|[a-z]+_[a-z_]+|%[-+# 0-9.]*[a-zA-Z]|\\b[A-Z]{2,}\\b")
@@ -45,6 +45,7 @@ func TestCatalogueStopWordCheck(t *testing.T) {
 		english bool
 	}{
 		{"the metric tables are missing: run `rapor build`", true},
+		{"Status tidak dikenal (disimpan sebagai unknown)", false}, // a status code
 		{"no CSV, XLSX or JSON files in %s", true},
 		{"tabel metrik belum ada: jalankan rapor build sesudah rapor ingest", false},
 		{"tidak ada berkas CSV, XLSX atau JSON di %s", false},
