@@ -13,7 +13,7 @@ aged AS (
     FROM complaint_facts AS f
     CROSS JOIN b
     JOIN calendar AS ce ON ce.date = b.d
-    WHERE f.regency = $1 AND f.in_cohort AND f.disposed_hi <= $2::TIMESTAMPTZ
+    WHERE f.regency = $1 AND f.in_cohort AND f.status <> 'not_authority' AND f.disposed_hi <= $2::TIMESTAMPTZ
       AND (f.closed_hi IS NULL OR f.closed_lo > $2::TIMESTAMPTZ)
       AND (f.archived_hi IS NULL OR f.archived_lo > $2::TIMESTAMPTZ)
 )
