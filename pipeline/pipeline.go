@@ -82,6 +82,9 @@ func (p *Pipeline) IngestFile(ctx context.Context, db *store.DB, path string) (i
 	}
 	p.log().Debug("ingested", "file", path, "layout", res.Layout, "rows", res.Read, "seconds", time.Since(start).Seconds())
 	fmt.Fprintln(p.out(), res.Text(p.Lang, p.loc()))
+	for _, d := range res.Details() { // warnings and unknown statuses, in the process language
+		fmt.Fprintln(p.out(), "  "+d)
+	}
 	return res, nil
 }
 

@@ -23,6 +23,7 @@ func runIngest(ctx context.Context, g *globals, args []string) int {
 	var mappings stringList
 	fs.Var(&mappings, "mapping", "flag_mapping")
 	regency := fs.String("regency", "", "flag_regency")
+	observedAt := fs.String("observed-at", "", "flag_observed_at")
 	workers := fs.Int("workers", 0, "flag_workers")
 	wait := fs.Duration("wait", 0, "flag_wait")
 	if code, ok := parse(fs, args); !ok {
@@ -48,6 +49,11 @@ func runIngest(ctx context.Context, g *globals, args []string) int {
 		return fail(g, err)
 	}
 	opts.Workers = *workers
+	if *observedAt != "" {
+		if opts.ObservedAt, err = ingest.ParseObservedAt(*observedAt, cfg.SourceLocation()); err != nil {
+			return fail(g, err)
+		}
+	}
 	db, err := openWriter(ctx, g, cfg, *wait)
 	if err != nil {
 		return fail(g, err)

@@ -54,7 +54,10 @@ Global flags (before or after the command):
 	"flag_v":      {"log terperinci", "verbose logs"},
 	"flag_wait": {"berapa lama menunggu proses rapor lain melepas basis data (mis. 30s, 30m)",
 		"how long to wait for another rapor process to release the database (e.g. 30s, 30m)"},
-	"flag_regency": {"kabupaten/kota ekspor ini (bawaan: regency di konfigurasi)", "regency of these exports (default: config regency)"},
+	"flag_regency": {"kabupaten/kota ekspor ini (bawaan: regency di konfigurasi); berkas yang menyebut pemerintahnya (Laporan Ringkas) dicatat di bawah pemerintah itu",
+		"regency of these exports (default: config regency); a file that names its government (Laporan Ringkas) is filed under that one"},
+	"flag_observed_at": {"kapan ekspor potret (Laporan Ringkas) tanpa Tanggal Generate diunduh: 2025-11-14 (sepanjang hari itu) atau 2025-11-14 08:00, dalam source_timezone (bawaan: waktu ubah berkas)",
+		"when snapshot exports (Laporan Ringkas) without a Tanggal Generate were downloaded: 2025-11-14 (that whole day) or 2025-11-14 08:00, in source_timezone (default: the file's modification time)"},
 	"flag_out_dir": {"direktori berkas laporan", "directory for the report files"},
 
 	// Command summaries.
@@ -102,10 +105,14 @@ Global flags (before or after the command):
 	"db_not_duckdb": {"bukan berkas basis data DuckDB (--db salah?)", "not a DuckDB database file (wrong --db?)"},
 
 	// rapor ingest.
-	"help_ingest": {`Memuat ekspor pengaduan ke basis data. Tata letak dikenali dari baris header;
+	"help_ingest": {`Memuat ekspor pengaduan ke basis data. Tata letak dikenali dari baris header
+(XLSX Laporan Ringkas LAPOR! tidak perlu pemetaan: pembukaannya menyebut kabupaten dan saat
+unduhnya, --observed-at memberi saat itu bila tidak ada);
 --mapping menambah tata letak atau ejaan header (YAML, lihat docs/mapping.md). Setiap berkas
 satu transaksi: berkas yang gagal tidak mengubah apa pun. Berkas yang sudah pernah dimuat (isi
-sama) dilewati.`, `Reads complaint exports into the database. The layout is recognised from the header row;
+sama) dilewati.`, `Reads complaint exports into the database. The layout is recognised from the header row
+(LAPOR!'s Laporan Ringkas XLSX needs no mapping: its preamble names the regency and the
+download instant, --observed-at gives the instant when it does not);
 --mapping adds layouts or header spellings (YAML, see docs/mapping.md). Each file is one
 transaction: a file that fails changes nothing. A file already ingested (same content) is skipped.`},
 	"flag_mapping": {"berkas pemetaan tata letak (YAML); boleh berulang", "layout mapping file (YAML); repeatable"},
