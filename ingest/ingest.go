@@ -354,11 +354,19 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		if err != nil {
 			return err
 		}
+		insert := query("insert_versions")
+		if bind.Layout.Snapshot {
+			// A snapshot's rows go to a stage first: most of them are sightings, not versions.
+			if err := exec(query("snapshot_setup")); err != nil {
+				return fmt.Errorf("snapshot stage: %w", err)
+			}
+			insert = query("snapshot_stage_insert")
+		}
 		release, err := ar.RegisterView(p, "rapor_stage_in")
 		if err != nil {
 			return err
 		}
-		err = exec(query("insert_versions"), runID)
+		err = exec(insert, runID)
 		release()
 		// DuckDB's C API registers an Arrow stream as a *persistent* view whose plan points at
 		// the stream: once released, querying it would crash. It must not outlive the insert.
@@ -371,20 +379,13 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		if err != nil {
 			return fmt.Errorf("insert versions: %w", err)
 		}
-		dups, err := queryInt(ctx, q, query("run_duplicates"), runID)
-		if err != nil {
-			return err
-		}
-		if dups > 0 {
-			if err := exec(query("dedupe_run"), runID); err != nil {
-				return fmt.Errorf("dedupe: %w", err)
+		if bind.Layout.Snapshot {
+			ints := func(sqlText string, args ...any) ([]int64, error) { return queryInts(ctx, q, sqlText, args...) }
+			if err := mergeSnapshot(exec, ints, res.Observed, tp.Loc); err != nil {
+				return fmt.Errorf("merge snapshot: %w", err)
 			}
-		}
-		if err := exec(query("merge_losers"), runID); err != nil {
-			return fmt.Errorf("merge: %w", err)
-		}
-		if err := exec(query("merge_superseded"), runID); err != nil {
-			return fmt.Errorf("merge: %w", err)
+		} else if err := mergeExact(ctx, q, exec, runID); err != nil {
+			return err
 		}
 		if err := insertRejects(ctx, ar, exec, runID, abs, p.rejects); err != nil {
 			return fmt.Errorf("rejects: %w", err)
@@ -440,6 +441,27 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 	return res, nil
 }
 
+// mergeExact settles which of an exact export's rows are current (layouts with event times:
+// a version per row, the newest version_at current).
+func mergeExact(ctx context.Context, q driver.QueryerContext, exec func(string, ...any) error, runID int64) error {
+	dups, err := queryInt(ctx, q, query("run_duplicates"), runID)
+	if err != nil {
+		return err
+	}
+	if dups > 0 {
+		if err := exec(query("dedupe_run"), runID); err != nil {
+			return fmt.Errorf("dedupe: %w", err)
+		}
+	}
+	if err := exec(query("merge_losers"), runID); err != nil {
+		return fmt.Errorf("merge: %w", err)
+	}
+	if err := exec(query("merge_superseded"), runID); err != nil {
+		return fmt.Errorf("merge: %w", err)
+	}
+	return nil
+}
+
 // nullText binds an empty string as NULL.
 func nullText(s string) any {
 	if s == "" {
@@ -458,24 +480,37 @@ func namedValues(args []any) []driver.NamedValue {
 }
 
 func queryInt(ctx context.Context, q driver.QueryerContext, sqlText string, args ...any) (int64, error) {
-	rows, err := q.QueryContext(ctx, sqlText, namedValues(args))
+	n, err := queryInts(ctx, q, sqlText, args...)
 	if err != nil {
 		return 0, err
 	}
+	return n[0], nil
+}
+
+// queryInts returns the first row of a query whose columns are integers (NULL: 0).
+func queryInts(ctx context.Context, q driver.QueryerContext, sqlText string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, sqlText, namedValues(args))
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
-	dest := make([]driver.Value, 1)
+	dest := make([]driver.Value, len(rows.Columns()))
 	if err := rows.Next(dest); err != nil {
-		return 0, err
+		return nil, err
 	}
-	switch v := dest[0].(type) {
-	case int64:
-		return v, nil
-	case int32:
-		return int64(v), nil
-	case nil:
-		return 0, nil
+	out := make([]int64, len(dest))
+	for i, d := range dest {
+		switch v := d.(type) {
+		case int64:
+			out[i] = v
+		case int32:
+			out[i] = int64(v)
+		case nil:
+		default:
+			return nil, fmt.Errorf("unexpected %T", d)
+		}
 	}
-	return 0, fmt.Errorf("unexpected %T", dest[0])
+	return out, nil
 }
 
 // findHeader reads records until one is a header some layout fits (exports sometimes carry a
