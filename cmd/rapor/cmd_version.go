@@ -16,7 +16,7 @@ func init() {
 }
 
 func runVersion(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "version", "", "Prints rapor's version and source commit, the Go version, the platform and the bundled DuckDB version.")
+	fs := newFlags(g, "version", "", "")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
