@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/hsu-lapor/rapor/gen"
 )
@@ -18,10 +19,15 @@ func init() {
 // demoSeed fixes the sample data so that every run of the demo shows the same numbers.
 const demoSeed = 2025
 
+// The demo's series: weekly snapshots up to this Monday (WIB).
+const demoSnapshots = 26
+
+var demoLastSnapshot = time.Date(2025, 11, 3, 0, 0, 0, 0, gen.WIB)
+
 func runDemo(ctx context.Context, g *globals, args []string) int {
 	fs := newFlags(g, "demo", "[--dir DIR]", "")
 	dir := fs.String("dir", "demo", "flag_demo_dir")
-	rows := fs.Int("rows", 3000, "flag_demo_rows")
+	rows := fs.Int("rows", 1500, "flag_demo_rows")
 	keep := fs.Bool("keep", false, "flag_keep")
 	if code, ok := parse(fs, args); !ok {
 		return code
@@ -50,20 +56,24 @@ func runDemo(ctx context.Context, g *globals, args []string) int {
 	l := g.l
 	say := func(key string, args ...any) { fmt.Fprintln(g.stdout, l.T(key, args...)) }
 
-	o := gen.Options{Rows: *rows, Seed: demoSeed, Noise: true, BadRows: 2}
-	say("demo_gen", *rows, exports)
-	files, err := gen.MonthlyCuts(exports, o, 6, "csv")
+	// What a regency really has: LAPOR!'s Laporan Ringkas, downloaded every week (26 of them,
+	// May to early November 2025: October is the last complete month).
+	say("demo_gen", demoSnapshots, *rows, exports)
+	if err := os.RemoveAll(exports); err != nil {
+		return fail(g, err)
+	}
+	snaps, err := gen.WriteRingkasSeries(exports, gen.RingkasOptions{
+		Rows: *rows, Seed: demoSeed, Snapshots: demoSnapshots, Every: 7 * 24 * time.Hour, Months: 6,
+		Start: demoLastSnapshot.AddDate(0, 0, -7*(demoSnapshots-1)), UnknownStatus: true,
+	})
 	if err != nil {
 		return fail(g, err)
 	}
-	full := filepath.Join(exports, "lapor-hsu-lengkap-2025-10.xlsx")
-	if _, err := gen.Write(full, "xlsx", gen.Options{Rows: *rows, Seed: demoSeed, ExcelDates: true}); err != nil {
-		return fail(g, err)
+	var files []string
+	for _, s := range snaps {
+		files = append(files, s.Path)
 	}
-	files = append(files, full)
-	for _, f := range files {
-		fmt.Fprintf(g.stdout, "   %s\n", f)
-	}
+	fmt.Fprintf(g.stdout, "   %s\n   ...\n   %s\n", files[0], files[len(files)-1])
 
 	say("demo_ingest", g.dbPath)
 	opts, err := ingestOptions(cfg, cfg.Mappings, "")
@@ -90,7 +100,7 @@ func runDemo(ctx context.Context, g *globals, args []string) int {
 	}
 	say("demo_built", res.BuildID, l.DateTime(res.AsOf.In(cfg.Location())), len(res.Tables), len(res.Tests))
 
-	month := gen.DefaultAsOf
+	month := time.Date(demoLastSnapshot.Year(), demoLastSnapshot.Month()-1, 1, 0, 0, 0, 0, cfg.Location())
 	say("demo_report", l.Month(month))
 	w, err := p.Reports(ctx, db, month, *dir)
 	if err != nil {

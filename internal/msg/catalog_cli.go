@@ -212,20 +212,20 @@ The month defaults to the month before today, but not later than the data's cut-
 	"pages_failed":      {"halaman SKPD: %v", "SKPD pages: %v"},
 
 	// rapor demo.
-	"help_demo": {`Membuat enam ekspor LAPOR! bulanan dari Kabupaten Hulu Sungai Utara sintetis (potongan yang
-tumpang tindih, CSV, ditambah ekspor lengkap XLSX), memuatnya ke DIR/rapor-demo.duckdb,
+	"help_demo": {`Membuat 26 unduhan mingguan Laporan Ringkas LAPOR! (XLSX, Mei - November 2025) dari satu
+riwayat Kabupaten Hulu Sungai Utara sintetis, seperti yang dimiliki kabupaten sungguhan, memuatnya ke DIR/rapor-demo.duckdb,
 membangun tabel metrik, menulis rapor Oktober 2025 (rapor-2025-10.html, .xlsx) dan perbandingan
 enam bulan terakhirnya ke DIR, dan menceritakan apa yang dikerjakan. Tanpa --keep basis data
-demo dibuat baru; rapor.duckdb Anda sendiri tidak pernah disentuh kecuali dengan --db.`, `Generates six monthly LAPOR! exports of a synthetic Kabupaten Hulu Sungai Utara (overlapping
-cuts, CSV, plus a full XLSX export), ingests them into DIR/rapor-demo.duckdb, builds the metric
+demo dibuat baru; rapor.duckdb Anda sendiri tidak pernah disentuh kecuali dengan --db.`, `Generates 26 weekly downloads of LAPOR!'s Laporan Ringkas (XLSX, May - November 2025) of one
+synthetic history of Kabupaten Hulu Sungai Utara, as a real regency has them, ingests them into DIR/rapor-demo.duckdb, builds the metric
 tables, writes the October 2025 scorecard (rapor-2025-10.html, .xlsx) and the comparison of its
 last six months into DIR, and prints what it did. Without --keep the demo database is made anew;
 your own rapor.duckdb is never touched unless you pass --db.`},
 	"flag_demo_dir":  {"direktori contoh ekspor, basis data dan laporan", "directory for the sample exports, database and reports"},
-	"flag_demo_rows": {"jumlah pengaduan dalam setahun kabupaten contoh", "complaints in the sample regency's year"},
+	"flag_demo_rows": {"jumlah pengaduan dalam riwayat kabupaten contoh", "complaints in the sample regency's history"},
 	"flag_keep": {"pakai lagi basis data demo sebelumnya (memuat ulang menunjukkan idempotensi)",
 		"keep the demo database of an earlier run (re-ingest shows idempotence)"},
-	"demo_gen":      {"1. Membuat contoh ekspor LAPOR! (Kab. Hulu Sungai Utara, %d pengaduan) di %s", "1. Generating sample LAPOR! exports (Hulu Sungai Utara, %d complaints) in %s"},
+	"demo_gen":      {"1. Membuat %d unduhan mingguan Laporan Ringkas LAPOR! (Kab. Hulu Sungai Utara, %d pengaduan) di %s", "1. Generating %d weekly LAPOR! Laporan Ringkas downloads (Hulu Sungai Utara, %d complaints) in %s"},
 	"demo_ingest":   {"2. Memuat ekspor ke %s", "2. Ingesting the exports into %s"},
 	"demo_ingested": {"   %s pengaduan terkini dari %s versi; %s catatan penolakan (tabel rejects)", "   %s current complaints from %s versions; %s reject notes (table rejects)"},
 	"demo_build":    {"3. Menghitung tabel metrik (rapor build)", "3. Computing the metric tables (rapor build)"},
