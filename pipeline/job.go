@@ -191,8 +191,14 @@ func DefaultMonth(now, asOf time.Time, loc *time.Location) time.Time {
 	n := now.In(loc)
 	prev := time.Date(n.Year(), n.Month()-1, 1, 0, 0, 0, 0, loc)
 	if !asOf.IsZero() {
+		// The data's last complete month: as_of's own month only when as_of is on its last day
+		// (a download on the 3rd of December reports November, not three days of December).
 		a := asOf.In(loc)
-		if cut := time.Date(a.Year(), a.Month(), 1, 0, 0, 0, 0, loc); cut.Before(prev) {
+		cut := time.Date(a.Year(), a.Month(), 1, 0, 0, 0, 0, loc)
+		if a.AddDate(0, 0, 1).Month() == a.Month() {
+			cut = cut.AddDate(0, -1, 0)
+		}
+		if cut.Before(prev) {
 			return cut
 		}
 	}

@@ -28,6 +28,7 @@ func TestDefaultMonth(t *testing.T) {
 		{"early in the month: the month that ended", d(2025, 11, 3, 9), d(2025, 11, 2, 17), "2025-10"},
 		{"no cut-off known", d(2025, 11, 3, 9), time.Time{}, "2025-10"},
 		{"data stop earlier: their last month", d(2026, 12, 1, 9), d(2025, 10, 31, 22), "2025-10"},
+		{"data stop early in a month: the month before", d(2026, 12, 1, 9), d(2025, 11, 3, 9), "2025-10"},
 		{"January: December of the year before", d(2026, 1, 2, 9), d(2026, 1, 1, 8), "2025-12"},
 		{"local month, not UTC's", time.Date(2025, 10, 31, 17, 0, 0, 0, time.UTC), time.Time{}, "2025-10"}, // 1 Nov 01:00 WITA
 	} {

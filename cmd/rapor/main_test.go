@@ -118,7 +118,7 @@ func TestGenAndDemo(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("demo: %d\n%s\n%s", code, stdout, errs)
 	}
-	if !strings.Contains(stdout, "lapor-hsu-2025-10.csv") || !strings.Contains(stdout, "400 pengaduan terkini") {
+	if !strings.Contains(stdout, "ringkas-026-2025-11-03.xlsx") || !strings.Contains(stdout, "400 pengaduan terkini") {
 		t.Errorf("demo output:\n%s", stdout)
 	}
 	dbPath := filepath.Join(demo, "rapor-demo.duckdb")

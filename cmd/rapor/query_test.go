@@ -40,10 +40,12 @@ func TestNamedQueries(t *testing.T) {
 		"zones":                {"month=2025-10"},
 		"verification-backlog": nil,
 		"per-capita":           {"from=2025-01", "to=2025-10"},
+		"expired":              {"from=2024-11", "to=2025-10"},
 	}
 	wantCol := map[string]string{
 		"overdue": "days_past_c", "slowest-categories": "response_wd_median", "repeat-complainants": "share_of_complaints",
 		"movers": "score_change", "zones": "zone_12m", "verification-backlog": "working_days_waiting", "per-capita": "per_10000",
+		"expired": "archived_by",
 	}
 	all, err := queries.All()
 	if err != nil {

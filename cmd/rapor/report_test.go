@@ -60,13 +60,14 @@ func TestReportCommand(t *testing.T) {
 		t.Errorf("compare: %d\n%s\n%s", code, stdout, errs)
 	}
 	// A month after the data's cut-off: a clear message, exit 1.
-	code, _, errs = cli(t, "--db", db, "--config", cfg, "report", "--month", "2025-11", "--out", out)
-	if code != exitFailure || !strings.Contains(errs, "belum ada data untuk November 2025") {
+	code, _, errs = cli(t, "--db", db, "--config", cfg, "report", "--month", "2025-12", "--out", out)
+	if code != exitFailure || !strings.Contains(errs, "belum ada data untuk Desember 2025") {
 		t.Errorf("after as_of: %d %s", code, errs)
 	}
-	// Without --month: the data's last month (the demo's data end in October 2025), and it says so.
+	// Without --month: the data's last complete month (the demo's downloads end on 3 November
+	// 2025), and it says so.
 	code, stdout, errs = cli(t, "--db", db, "--config", cfg, "--lang", "en", "report", "--out", out)
-	if code != exitOK || !strings.Contains(stdout, "rapor-2025-10.html") || !strings.Contains(errs, "no --month, reporting October 2025, the data's last month (not complete: data as of 31 October 2025") {
+	if code != exitOK || !strings.Contains(stdout, "rapor-2025-10.html") || !strings.Contains(errs, "no --month, reporting October 2025") {
 		t.Errorf("default month: %d\n%s\n%s", code, stdout, errs)
 	}
 	// A database that does not exist, and one that was never built: the next step, not DuckDB's error.
