@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -276,38 +277,43 @@ func (e *TruncatedError) Error() string { return msg.T("csv_truncated", e.Line) 
 
 // --- XLSX ---
 
+// xlsxSource reads the visible sheets of a workbook with sheetStream (xlsxsheet.go).
 type xlsxSource struct {
-	f        *excelize.File
-	sheets   []string
-	sheet    int
-	rows     *excelize.Rows
-	row      int64
-	total    int64
-	date1904 bool
+	path   string
+	z      *zip.ReadCloser
+	wp     *workbookParts
+	sst    []string
+	sheets []string
+	sheet  int
+	rows   *sheetStream
+	row    atomic.Int64 // read by the progress ticker
 }
 
 func openXLSX(path string) (*xlsxSource, error) {
-	f, err := excelize.OpenFile(path)
+	bad := func(err error) error { return &NotTableError{path, "XLSX: " + err.Error()} }
+	z, err := zip.OpenReader(path)
 	if err != nil {
-		return nil, &NotTableError{path, "XLSX: " + err.Error()}
+		return nil, bad(err)
 	}
-	s := &xlsxSource{f: f}
-	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
-		s.date1904 = *p.Date1904
+	s := &xlsxSource{path: path, z: z}
+	if s.wp, err = readWorkbookParts(&z.Reader); err != nil {
+		z.Close()
+		return nil, bad(err)
 	}
-	for _, name := range f.GetSheetList() {
-		if v, err := f.GetSheetVisible(name); err == nil && !v {
-			continue
-		}
-		s.sheets = append(s.sheets, name)
-	}
+	s.sheets = s.wp.visible
 	if len(s.sheets) == 0 {
-		f.Close()
-		return nil, &NotTableError{path, "XLSX: no visible sheet"}
+		z.Close()
+		return nil, bad(errors.New("no visible sheet"))
+	}
+	if f := s.wp.files[s.wp.strings]; s.wp.strings != "" && f != nil {
+		if s.sst, err = readSharedStrings(f); err != nil {
+			z.Close()
+			return nil, bad(fmt.Errorf("%s: %w", s.wp.strings, err))
+		}
 	}
 	if err := s.open(0); err != nil {
-		f.Close()
-		return nil, &NotTableError{path, "XLSX: " + err.Error()}
+		z.Close()
+		return nil, err
 	}
 	return s, nil
 }
@@ -316,18 +322,31 @@ func openXLSX(path string) (*xlsxSource, error) {
 func (s *xlsxSource) open(i int) error {
 	if s.rows != nil {
 		s.rows.Close()
+		s.rows = nil
 	}
-	rows, err := s.f.Rows(s.sheets[i])
+	name := s.sheets[i]
+	part := s.wp.sheets[strings.ToLower(name)]
+	f := s.wp.files[part]
+	if f == nil {
+		return &NotTableError{s.path, msg.T("xlsx_damaged", name, 0, "no part "+part)}
+	}
+	rows, err := openSheetStream(f, s.sst)
 	if err != nil {
-		return err
+		return s.damaged(err)
 	}
-	s.sheet, s.rows, s.row = i, rows, 0
-	if dim, err := s.f.GetSheetDimension(s.sheets[i]); err == nil {
-		if _, _, _, r2, ok := parseDimension(dim); ok {
-			s.total = int64(r2)
-		}
-	}
+	s.sheet, s.rows = i, rows
+	s.row.Store(0)
 	return nil
+}
+
+// damaged turns a broken sheet into the error that fails the whole file.
+func (s *xlsxSource) damaged(err error) error {
+	var se *sheetError
+	row := int64(0)
+	if errors.As(err, &se) {
+		row, err = se.Row, se.Err
+	}
+	return &NotTableError{s.path, msg.T("xlsx_damaged", s.SheetName(), row, err.Error())}
 }
 
 func (s *xlsxSource) SheetName() string { return s.sheets[s.sheet] }
@@ -340,29 +359,26 @@ func (s *xlsxSource) nextSheet() bool {
 }
 
 func (s *xlsxSource) Next() (int64, []string, error) {
-	if !s.rows.Next() {
-		if err := s.rows.Error(); err != nil {
-			return s.row, nil, fmt.Errorf("XLSX sheet %q row %d: %w", s.SheetName(), s.row+1, err)
-		}
+	row, rec, err := s.rows.Next()
+	if err == io.EOF {
 		return 0, nil, io.EOF
 	}
-	s.row++
-	rec, err := s.rows.Columns(excelize.Options{RawCellValue: true})
 	if err != nil {
-		return s.row, nil, fmt.Errorf("XLSX sheet %q row %d: %w", s.SheetName(), s.row, err)
+		return row, nil, s.damaged(err)
 	}
-	return s.row, rec, nil
+	s.row.Store(row)
+	return row, rec, nil
 }
 
-func (s *xlsxSource) Progress() (int64, int64) { return s.row, s.total }
+func (s *xlsxSource) Progress() (int64, int64) { return s.row.Load(), s.rows.total }
 func (s *xlsxSource) Format() string           { return "xlsx" }
 func (s *xlsxSource) Serial() bool             { return true }
-func (s *xlsxSource) Date1904() bool           { return s.date1904 }
+func (s *xlsxSource) Date1904() bool           { return s.wp.date1904 }
 func (s *xlsxSource) Close() error {
 	if s.rows != nil {
 		s.rows.Close()
 	}
-	return s.f.Close()
+	return s.z.Close()
 }
 
 // parseDimension reads "A1:T120431" into its corners.

@@ -57,6 +57,7 @@ var catalog = map[string]text{
 	"unsupported_type": {"jenis berkas %q tidak didukung (CSV, XLSX atau JSON)", "file type %q is not supported (CSV, XLSX or JSON)"},
 	"no_header":        {"tidak ada baris header", "no header row"},
 	"observed_mtime":   {"waktu unduh tidak tertulis di berkas (Tanggal Generate) dan --observed-at tidak diberikan; dipakai waktu ubah berkas %s", "the export's instant is not in the file (Tanggal Generate) and --observed-at was not given; the file's modification time %s is used"},
+	"xlsx_damaged":     {"lembar %q rusak atau terpotong di baris %d: %s", "sheet %q is damaged or cut off at row %d: %s"},
 	"failed":           {"%s: gagal, tidak ada yang berubah: %v", "%s: failed, nothing changed: %v"},
 
 	// rapor sql: statements the analyst sandbox refuses (what, and why).
