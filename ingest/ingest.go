@@ -450,6 +450,10 @@ func findHeader(path string, src source, ls *Layouts) (*Binding, int64, error) {
 			if errors.As(err, &re) {
 				continue
 			}
+			var nt *NotTableError
+			if errors.As(err, &nt) {
+				return nil, 0, err // a damaged sheet already says so
+			}
 			if err != nil {
 				return nil, 0, &NotTableError{path, err.Error()}
 			}
