@@ -3,12 +3,15 @@ package ingest
 import (
 	"archive/zip"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"path"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // A worksheet read as a stream straight from the zip. excelize's row iterator gives the same
@@ -131,34 +134,116 @@ func readWorkbookParts(z *zip.Reader) (*workbookParts, error) {
 	return wp, nil
 }
 
-// readSharedStrings reads the shared string table: each <si>'s text as excelize makes it.
-func readSharedStrings(f *zip.File) ([]string, error) {
+// sharedStrings is the shared string table, read by its own goroutine while the sheet is read
+// (it is often as big as the sheet, and both inflate and parse on one core each). Writers put
+// strings in the order cells first use them, so a lookup seldom waits.
+type sharedStrings struct {
+	mu    sync.Mutex
+	cond  *sync.Cond
+	items []string // only appended to: a reader's older copy stays valid
+	done  bool
+	err   error
+	stop  atomic.Bool
+}
+
+func newSharedStrings() *sharedStrings {
+	t := &sharedStrings{done: true}
+	t.cond = sync.NewCond(&t.mu)
+	return t
+}
+
+// readSharedStrings starts reading part f: each <si>'s text as excelize makes it.
+func readSharedStrings(f *zip.File, name string) *sharedStrings {
+	t := newSharedStrings()
+	t.done = false
+	go func() {
+		err := t.read(f)
+		if err != nil {
+			err = fmt.Errorf("%s: %w", name, err)
+		}
+		t.mu.Lock()
+		t.done, t.err = true, err
+		t.cond.Broadcast()
+		t.mu.Unlock()
+	}()
+	return t
+}
+
+func (t *sharedStrings) read(f *zip.File) error {
 	rc, err := f.Open()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rc.Close()
 	x := newXMLScanner(rc)
-	var out []string
 	var si siText
-	for {
+	batch := make([]string, 0, 256)
+	publish := func() {
+		t.mu.Lock()
+		t.items = append(t.items, batch...)
+		t.cond.Broadcast()
+		t.mu.Unlock()
+		batch = batch[:0]
+	}
+	for !t.stop.Load() {
 		k, err := x.next()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		switch k {
 		case xmlEOF:
-			return out, nil
+			publish()
+			return nil
 		case xmlStart:
 			if x.depth() == 2 && string(x.local) == "si" {
 				si.reset()
 				if err := si.read(x); err != nil {
-					return nil, err
+					return err
 				}
-				out = append(out, si.String())
+				if batch = append(batch, si.String()); len(batch) == cap(batch) {
+					publish()
+				}
 			}
 		}
 	}
+	return errors.New("stopped")
+}
+
+// get returns string i, waiting for the reader to get there; view is the caller's copy of
+// the table, refreshed when it is too short.
+func (t *sharedStrings) get(i int, view *[]string) (string, error) {
+	if i >= 0 && i < len(*view) {
+		return (*view)[i], nil
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for i >= len(t.items) && !t.done {
+		t.cond.Wait()
+	}
+	*view = t.items
+	if i >= 0 && i < len(t.items) {
+		return t.items[i], nil
+	}
+	if t.err != nil {
+		return "", t.err
+	}
+	return "", fmt.Errorf("shared string %d does not exist", i)
+}
+
+// wait returns once the whole table is read, with its error.
+func (t *sharedStrings) wait() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for !t.done {
+		t.cond.Wait()
+	}
+	return t.err
+}
+
+// close stops the reader and waits for it.
+func (t *sharedStrings) close() {
+	t.stop.Store(true)
+	t.wait()
 }
 
 // siText is a rich text item (<si>, <is>) as encoding/xml decodes excelize's xlsxSI: the last
@@ -288,8 +373,9 @@ func bstrUnmarshal(s string) (result string) {
 type sheetStream struct {
 	rc    io.ReadCloser
 	x     *xmlScanner
-	sst   []string
-	total int64 // last row of the <dimension>, for progress
+	sst   *sharedStrings
+	view  []string // of sst
+	total int64    // last row of the <dimension>, for progress
 
 	inData  bool
 	done    bool
@@ -315,7 +401,7 @@ func (e *sheetError) Error() string {
 
 func (e *sheetError) Unwrap() error { return e.Err }
 
-func openSheetStream(f *zip.File, sst []string) (*sheetStream, error) {
+func openSheetStream(f *zip.File, sst *sharedStrings) (*sheetStream, error) {
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
@@ -345,6 +431,9 @@ func (s *sheetStream) head() error {
 		switch k {
 		case xmlEOF:
 			s.done = true
+			if err := s.sst.wait(); err != nil {
+				return &sheetError{Err: err}
+			}
 			return nil
 		case xmlStart:
 			switch string(x.local) {
@@ -377,6 +466,9 @@ func (s *sheetStream) tail() error {
 		}
 		switch k {
 		case xmlEOF:
+			if err := s.sst.wait(); err != nil {
+				return &sheetError{Err: err}
+			}
 			return nil
 		case xmlStart:
 			switch string(x.local) {
@@ -535,10 +627,12 @@ func (s *sheetStream) cell(typ string) (string, bool, error) {
 					break
 				}
 				i, err := strconv.Atoi(strings.TrimSpace(v))
-				if err != nil || i < 0 || i >= len(s.sst) {
+				if err != nil {
 					return "", false, fmt.Errorf("shared string %q does not exist", v)
 				}
-				val = s.sst[i]
+				if val, err = s.sst.get(i, &s.view); err != nil {
+					return "", false, err
+				}
 			case "inlineStr":
 				if hasIS {
 					val = is.String()

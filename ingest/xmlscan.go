@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -107,6 +108,10 @@ func (x *xmlScanner) at(i int) (byte, bool) {
 	if x.pos+i < len(x.buf) {
 		return x.buf[x.pos+i], true
 	}
+	return x.atSlow(i)
+}
+
+func (x *xmlScanner) atSlow(i int) (byte, bool) {
 	for x.pos+i >= len(x.buf) {
 		if !x.fill() {
 			return 0, false
@@ -288,97 +293,126 @@ func (x *xmlScanner) startTag() (int, error) {
 	if x.rootDone && x.depth() == 0 {
 		return 0, x.fail(0, "a second root element")
 	}
-	// Offsets first: a refill may move the buffer while the tag is read.
-	type span struct{ a, b, va, vb int }
-	var spans [16]span
-	as := spans[:0]
-	ne, err := x.name(1)
-	if err != nil {
-		return 0, err
+	end := x.bufferTag()
+	if end < 0 {
+		return 0, x.eofErr(len(x.buf) - x.pos)
 	}
-	i := ne
-	self := false
-	for {
-		j, err := x.skipSpace(i)
-		if err != nil {
-			return 0, err
-		}
-		c, _ := x.at(j)
-		if c == '>' {
-			i = j + 1
-			break
-		}
-		if c == '/' {
-			c2, ok := x.at(j + 1)
-			if !ok {
-				return 0, x.eofErr(j + 1)
-			}
-			if c2 != '>' {
-				return 0, x.fail(j, "expected /> in a start tag")
-			}
-			self, i = true, j+2
-			break
-		}
-		if j == i {
-			return 0, x.fail(j, "expected a space, > or /> in a start tag, found %q", c)
-		}
-		an, err := x.name(j)
-		if err != nil {
-			return 0, err
-		}
-		k, err := x.skipSpace(an)
-		if err != nil {
-			return 0, err
-		}
-		if c, _ := x.at(k); c != '=' {
-			return 0, x.fail(k, "attribute without =")
-		}
-		k, err = x.skipSpace(k + 1)
-		if err != nil {
-			return 0, err
-		}
-		q, _ := x.at(k)
-		if q != '"' && q != '\'' {
-			return 0, x.fail(k, "unquoted attribute value")
-		}
-		e := x.index(k+1, q)
-		if e < 0 {
-			return 0, x.eofErr(len(x.buf) - x.pos)
-		}
-		as = append(as, span{j, an, k + 1, e})
-		i = e + 1
+	t := x.buf[x.pos : x.pos+end+1] // the whole tag, < to >
+	i := 1
+	for i < end && isNameByte(t[i]) {
+		i++
 	}
-	b := x.buf[x.pos:]
-	x.qname = b[1:ne]
+	if i == 1 || !isNameStart(t[1]) {
+		return 0, x.fail(1, "expected a name after <")
+	}
+	x.qname = t[1:i]
 	local, ok := localName(x.qname)
 	if !ok {
 		return 0, x.fail(1, "invalid name %q", x.qname)
 	}
 	x.local = local
 	x.attrs = x.attrs[:0]
-	for _, s := range as {
-		raw := b[s.va:s.vb]
-		if bytes.IndexByte(raw, '<') >= 0 {
-			return 0, x.fail(s.va, "< inside an attribute value")
+	self := false
+	for {
+		j := i
+		for j < end && isSpace(t[j]) {
+			j++
 		}
-		if _, err := x.validate(raw, s.va, true); err != nil {
+		if j == end {
+			break
+		}
+		if t[j] == '/' {
+			if j+1 != end {
+				return 0, x.fail(j, "expected /> in a start tag")
+			}
+			self = true
+			break
+		}
+		if j == i {
+			return 0, x.fail(j, "expected a space, > or /> in a start tag, found %q", t[j])
+		}
+		a := j
+		if !isNameStart(t[j]) {
+			return 0, x.fail(j, "expected an attribute name, found %q", t[j])
+		}
+		for j < end && isNameByte(t[j]) {
+			j++
+		}
+		an := j
+		for j < end && isSpace(t[j]) {
+			j++
+		}
+		if t[j] != '=' {
+			return 0, x.fail(j, "attribute without =")
+		}
+		j++
+		for j < end && isSpace(t[j]) {
+			j++
+		}
+		q := t[j]
+		if q != '"' && q != '\'' {
+			return 0, x.fail(j, "unquoted attribute value")
+		}
+		e := bytes.IndexByte(t[j+1:], q)
+		if e < 0 {
+			return 0, x.fail(j, "unterminated attribute value")
+		}
+		raw := t[j+1 : j+1+e]
+		if bytes.IndexByte(raw, '<') >= 0 {
+			return 0, x.fail(j, "< inside an attribute value")
+		}
+		if _, err := x.validate(raw, j+1, true); err != nil {
 			return 0, err
 		}
-		l, ok := localName(b[s.a:s.b])
+		l, ok := localName(t[a:an])
 		if !ok {
-			return 0, x.fail(s.a, "invalid attribute name")
+			return 0, x.fail(a, "invalid attribute name")
 		}
 		x.attrs = append(x.attrs, xmlAttr{l, raw})
+		i = j + 1 + e + 1
 	}
 	x.stackEnd = append(x.stackEnd, len(x.stack))
 	x.stack = append(x.stack, x.qname...)
-	x.pos += i
+	x.pos += end + 1
 	x.selfEnd = self
 	x.kind = xmlStart
 	return xmlStart, nil
 }
 
+// bufferTag reads on until the tag at pos is whole in the buffer and returns the index of its
+// closing '>' (outside quotes), -1 when the stream ends first.
+func (x *xmlScanner) bufferTag() int {
+	i, q := 1, byte(0)
+	for {
+		for ; x.pos+i < len(x.buf); i++ {
+			c := x.buf[x.pos+i]
+			switch {
+			case q != 0:
+				if c == q {
+					q = 0
+				}
+			case c == '"' || c == '\'':
+				q = c
+			case c == '>':
+				return i
+			}
+		}
+		if !x.fill() {
+			return -1
+		}
+	}
+}
+
 func (x *xmlScanner) endTag() (int, error) {
+	// Fast path: </name> of the open element, whole in the buffer.
+	if n := len(x.stackEnd); n > 0 {
+		top := x.stack[x.stackEnd[n-1]:]
+		b := x.buf[x.pos:]
+		if len(b) > len(top)+2 && b[len(top)+2] == '>' && bytes.Equal(b[2:2+len(top)], top) {
+			x.pos += len(top) + 3
+			return x.pop(0)
+		}
+	}
 	ne, err := x.name(2)
 	if err != nil {
 		return 0, err
@@ -525,6 +559,15 @@ var textClass = func() (t [256]bool) {
 	return
 }()
 
+const (
+	lowBits = 0x0101010101010101
+	hiBits  = 0x8080808080808080
+)
+
+// hasZero and hasLess say whether a word holds a zero byte, or a byte below n (n <= 128).
+func hasZero(v uint64) uint64           { return (v - lowBits) &^ v & hiBits }
+func hasLess(v uint64, n uint64) uint64 { return (v - lowBits*n) &^ v & hiBits }
+
 func inCharRange(r rune) bool {
 	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
 		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
@@ -535,6 +578,17 @@ func inCharRange(r rune) bool {
 func (x *xmlScanner) validate(raw []byte, off int, attr bool) (bool, error) {
 	rewrite := false
 	for i := 0; i < len(raw); {
+		// Eight plain ASCII bytes at a time: no control, CR, &, ] or high byte among them.
+		for i+8 <= len(raw) {
+			v := binary.LittleEndian.Uint64(raw[i:])
+			if (v&hiBits)|hasLess(v, 0x20)|hasZero(v^(lowBits*'&'))|hasZero(v^(lowBits*']')) != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= len(raw) {
+			break
+		}
 		b := raw[i]
 		if !textClass[b] {
 			i++
