@@ -62,6 +62,9 @@ type Options struct {
 	// it (no Tanggal Generate in a preamble): `--observed-at`. Nil: the file's modification time,
 	// with a warning.
 	ObservedAt *Instant
+	// PlausibleFrom is the first plausible timestamp (config plausible_dates.from; zero:
+	// DefaultPlausibleFrom). The last is the ingest's time plus a day.
+	PlausibleFrom time.Time
 	// Log receives debug timings (nil: none).
 	Log *slog.Logger
 }
@@ -127,7 +130,7 @@ func (r FileResult) Summary() string {
 	if r.Rejected > 0 || r.Notes > 0 {
 		see = msg.T("see_rejects")
 	}
-	return msg.T("summary", r.Path, msg.Thousands(r.Read), msg.Thousands(r.Accepted), msg.Thousands(r.Rejected), see)
+	return msg.T("summary", r.Path, msg.Thousands(r.Read), msg.Thousands(r.Accepted), msg.Thousands(r.Rejected), msg.Thousands(r.Notes), see)
 }
 
 // Expand turns the command line's files and directories into the files to ingest, in name
@@ -232,6 +235,7 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		regency = bind.Layout.Regency
 	}
 	norm := newNormalizer(bind, tp, o.Pseudonymizer, regency, src.Format() == "csv")
+	norm.dates = plausibleRange(o.PlausibleFrom, start)
 	var pre *Preamble // set by the layout R reader when the file has one
 	if bind.Layout.Snapshot {
 		obs, warn, err := snapshotInstant(path, pre, o)

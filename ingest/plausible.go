@@ -1,6 +1,8 @@
 package ingest
 
-import "time"
+import (
+	"time"
+)
 
 // DateRange is the span of plausible timestamps (config plausible_dates): a complaint system's
 // dates do not come from 1900 (Excel's zero date, a year typed as 1900) or from next year.
@@ -39,4 +41,32 @@ func (p *TimeParser) parseIn(s string, r DateRange) (time.Time, timeStatus) {
 		return t, timeImplausible
 	}
 	return t, timeOK
+}
+
+// timeReject is the reject of a timestamp that is not one, or not a plausible one. An
+// implausible submission date rejects its row; another implausible timestamp only its value.
+func timeReject(row int64, column, raw string, st timeStatus, submitted bool) Reject {
+	if st == timeImplausible {
+		return Reject{Row: row, Column: column, Raw: truncate(raw, 200), Code: "implausible_date", Args: []any{truncate(raw, 60)}, RowRejected: submitted}
+	}
+	return Reject{Row: row, Column: column, Raw: truncate(raw, 200), Code: "bad_timestamp", Args: []any{truncate(raw, 60)}, RowRejected: true}
+}
+
+// rowRejected says whether any of a row's rejects rejects the row itself.
+func rowRejected(rs []Reject) bool {
+	for _, r := range rs {
+		if r.RowRejected {
+			return true
+		}
+	}
+	return false
+}
+
+// plausibleRange is [from, now + 1 day]: a clock a little ahead, or a zone east of ours, must
+// not reject today's complaints.
+func plausibleRange(from, now time.Time) DateRange {
+	if from.IsZero() {
+		from = DefaultPlausibleFrom
+	}
+	return DateRange{From: from, To: now.Add(24 * time.Hour)}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -472,26 +473,42 @@ func (x *xmlScanner) procInst() error {
 		return err
 	}
 	if string(target) == "xml" {
-		if k := bytes.Index(body, []byte("version")); k >= 0 {
-			v := bytes.TrimLeft(body[k+len("version"):], " \t\r\n=")
-			if len(v) > 4 && (v[0] == '"' || v[0] == '\'') && string(v[1:4]) != "1.0" {
-				return x.fail(ne+k, "XML version %q is not read", v[1:4])
-			}
+		if v := procInstParam("version", string(body)); v != "" && v != "1.0" {
+			return x.fail(ne, "XML version %q is not read", v)
 		}
-		if k := bytes.Index(body, []byte("encoding")); k >= 0 {
-			v := bytes.TrimLeft(body[k+len("encoding"):], " \t\r\n=")
-			if len(v) > 0 && (v[0] == '"' || v[0] == '\'') {
-				if end := bytes.IndexByte(v[1:], v[0]); end >= 0 {
-					enc := string(bytes.ToLower(v[1 : 1+end]))
-					if enc != "utf-8" && enc != "utf8" {
-						return x.fail(ne+k, "encoding %q: only UTF-8 is read", v[1:1+end])
-					}
-				}
-			}
+		if v := procInstParam("encoding", string(body)); v != "" && !strings.EqualFold(v, "utf-8") {
+			return x.fail(ne, "encoding %q: only UTF-8 is read", v)
 		}
 	}
 	x.pos += e + 2
 	return nil
+}
+
+// procInstParam is encoding/xml's reading of a pseudo-attribute of the XML declaration.
+func procInstParam(param, s string) string {
+	param += "="
+	i := 0
+	var sep byte
+	for i < len(s) {
+		sub := s[i:]
+		k := strings.Index(sub, param)
+		if k < 0 || len(param)+k >= len(sub) {
+			return ""
+		}
+		i += len(param) + k + 1
+		if c := sub[len(param)+k]; c == '\'' || c == '"' {
+			sep = c
+			break
+		}
+	}
+	if sep == 0 {
+		return ""
+	}
+	j := strings.IndexByte(s[i:], sep)
+	if j < 0 {
+		return ""
+	}
+	return s[i : i+j]
 }
 
 // bang reads a comment (skipped) or a CDATA section (a text token).

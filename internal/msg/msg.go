@@ -43,10 +43,11 @@ var catalog = map[string]text{
 	"bad_rating":           {"rating %q bukan angka 1 sampai 5; nilai dikosongkan, baris tetap dimuat", "rating %q is not a number from 1 to 5; value left empty, row kept"},
 	"csv_quote":            {"tanda kutip tidak seimbang (baris %d, kolom %d); baris tidak bisa dipisah menjadi sel", "unbalanced quote (line %d, column %d); the row cannot be split into cells"},
 	"csv_truncated":        {"berkas terpotong: sel bertanda kutip yang dimulai di baris %d tidak pernah ditutup", "the file is cut off: the quoted cell starting on line %d never closes"},
+	"implausible_date":     {"tanggal %q di luar rentang yang masuk akal (plausible_dates)", "date %q is outside the plausible range (plausible_dates)"},
 	"bad_flag":             {"%q bukan Ya/Tidak; nilai dikosongkan, baris tetap dimuat", "%q is not yes/no; value left empty, row kept"},
 
 	// Ingest outcomes.
-	"summary":          {"%s: %s baris, %s diterima, %s ditolak%s", "%s: %s rows, %s accepted, %s rejected%s"},
+	"summary":          {"%s: %s baris, %s diterima, %s ditolak, %s nilai dibuang%s", "%s: %s rows, %s accepted, %s rejected, %s values dropped%s"},
 	"see_rejects":      {" (lihat tabel rejects)", " (see rejects)"},
 	"already":          {"%s: sudah pernah dimuat (run %d, %s); tidak ada yang berubah", "%s: already ingested (run %d, %s); nothing changed"},
 	"unknown_layout":   {"%s: tata letak tidak dikenali. Header yang terbaca: %s. Tambahkan pemetaan kolom dengan --mapping FILE.yaml (lihat docs/mapping.md)", "%s: unknown layout. Headers seen: %s. Add a column mapping with --mapping FILE.yaml (see docs/mapping.md)"},
