@@ -148,6 +148,9 @@ func FuzzXLSXSheet(f *testing.F) {
 		if !wellFormed(sheet) {
 			t.Fatalf("the stream reader accepted a sheet encoding/xml refuses: %q", sheet)
 		}
+		if len(got) > 5000 {
+			return // a far row number: excelize would step through every row before it, slowly
+		}
 		want, werr := excelizeSheet(book)
 		if werr != nil {
 			t.Fatalf("excelize fails (%v) where the stream reader read %d rows", werr, len(got))

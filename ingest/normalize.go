@@ -152,11 +152,13 @@ func newNormalizer(b *Binding, tp TimeParser, p *Pseudonymizer, regency string, 
 			}
 		}
 	}
+	used := map[string]bool{}
 	for _, i := range b.Extra {
 		name := text(strings.TrimSpace(b.Headers[i]))
 		if name == "" {
 			name = "kolom_" + strconv.Itoa(i+1)
 		}
+		name = uniqueKey(name, i, used)
 		n.extraKeys = append(n.extraKeys, string(appendJSONString(nil, name)))
 		n.extraPersonal = append(n.extraPersonal, isPersonalHeader(name))
 	}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"time"
 )
 
@@ -69,4 +70,17 @@ func plausibleRange(from, now time.Time) DateRange {
 		from = DefaultPlausibleFrom
 	}
 	return DateRange{From: from, To: now.Add(24 * time.Hour)}
+}
+
+// uniqueKey keeps two columns of the same header apart in extra (a JSON object with a key
+// twice keeps only one of them): the second is "Name (kolom 7)", after its column number.
+func uniqueKey(name string, col int, used map[string]bool) string {
+	if used[name] {
+		name = fmt.Sprintf("%s (kolom %d)", name, col+1)
+	}
+	for used[name] {
+		name += "'"
+	}
+	used[name] = true
+	return name
 }

@@ -14,6 +14,8 @@ import (
 	"github.com/hsu-lapor/rapor/internal/msg"
 	kflate "github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // source yields an export's records one at a time, whatever the file type.
@@ -61,12 +63,32 @@ func openSource(path string) (source, error) {
 		return nil, &NotTableError{path, msg.T("old_xls")}
 	case ext == ".xlsx" || ext == ".xlsm":
 		return nil, &NotTableError{path, "XLSX: " + "zip: not a valid zip file"}
-	case bytes.IndexByte(head, 0) >= 0:
-		return nil, &NotTableError{path, msg.T("binary_file")}
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return openCSV(path, head) // Excel's "Unicode text": UTF-16 with a byte order mark
+	case looksUTF16(head):
+		return nil, &NotTableError{path, msg.T("utf16_no_bom")}
 	case ext == ".json" || looksJSON(head):
 		return openJSON(path)
 	}
+	// A NUL byte anywhere (binary data, or a file damaged in transit) fails the file, naming its
+	// line: csvSource.fill.
 	return openCSV(path, head)
+}
+
+// looksUTF16 spots UTF-16 text without a byte order mark: every other byte zero.
+func looksUTF16(head []byte) bool {
+	head = head[:min(len(head), 1024)]
+	if len(head) < 8 {
+		return false
+	}
+	var zeros [2]int
+	for i, b := range head {
+		if b == 0 {
+			zeros[i%2]++
+		}
+	}
+	half := len(head) / 2
+	return (zeros[0] > half/3 && zeros[1] < half/20) || (zeros[1] > half/3 && zeros[0] < half/20)
 }
 
 func looksJSON(head []byte) bool {
@@ -79,8 +101,10 @@ func looksJSON(head []byte) bool {
 // csvSource cuts a CSV file into blocks of whole records (see csvscan.go). Next parses records
 // one by one (for the header search); NextBlock hands the rest out raw, for workers to parse.
 type csvSource struct {
+	path      string
 	f         *os.File
 	cr        *countingReader
+	in        io.Reader // cr, or cr decoded from UTF-16
 	size      int64
 	sep       byte
 	blockSize int
@@ -115,7 +139,13 @@ func openCSV(path string, head []byte) (*csvSource, error) {
 		f.Close()
 		return nil, err
 	}
-	s := &csvSource{f: f, cr: &countingReader{r: f}, size: st.Size(), sep: sniffSeparator(head), blockSize: 4 << 20, nextLine: 1}
+	s := &csvSource{path: path, f: f, cr: &countingReader{r: f}, size: st.Size(), blockSize: 4 << 20, nextLine: 1}
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+		s.in = transform.NewReader(s.cr, dec.NewDecoder())
+		head, _, _ = transform.Bytes(dec.NewDecoder(), head[:len(head)&^1])
+	}
+	s.sep = sniffSeparator(head)
 	return s, nil
 }
 
@@ -157,8 +187,16 @@ func (s *csvSource) fill() error {
 			}
 			buf := make([]byte, len(data), len(data)+want)
 			copy(buf, data)
-			n, err := io.ReadFull(s.cr, buf[len(data):cap(buf)])
+			in := s.in
+			if in == nil {
+				in = s.cr
+			}
+			n, err := io.ReadFull(in, buf[len(data):cap(buf)])
 			buf = buf[:len(data)+n]
+			if k := bytes.IndexByte(buf[len(data):], 0); k >= 0 {
+				line := s.nextLine + int64(bytes.Count(buf[:len(data)+k], nl))
+				return &NotTableError{s.path, msg.T("nul_byte", line)}
+			}
 			if err == io.EOF || err == io.ErrUnexpectedEOF {
 				s.eof = true
 			} else if err != nil {
