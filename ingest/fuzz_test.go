@@ -20,13 +20,34 @@ import (
 
 var (
 	fuzzBaseOnce sync.Once
-	fuzzBase     []byte
+	fuzzBase     []*zip.File
 )
 
-// fuzzWorkbook is an excelize workbook whose Sheet1 is sheet.
+// fuzzWorkbook is an excelize workbook whose Sheet1 is sheet (stored, not deflated: the other
+// parts are copied compressed as they are, to keep each run of the target cheap).
 func fuzzWorkbook(t testing.TB, sheet []byte) []byte {
-	fuzzBaseOnce.Do(func() { fuzzBase = emptyWorkbook(t) })
-	return zipWith(t, fuzzBase, map[string][]byte{"xl/worksheets/sheet1.xml": sheet}, zip.Deflate)
+	fuzzBaseOnce.Do(func() {
+		b := emptyWorkbook(t)
+		z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		fuzzBase = z.File
+	})
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, f := range fuzzBase {
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			w, _ := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Store})
+			w.Write(sheet)
+			continue
+		}
+		if err := zw.Copy(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	zw.Close()
+	return out.Bytes()
 }
 
 // streamSheet reads Sheet1 of an in-memory workbook with sheetStream.
