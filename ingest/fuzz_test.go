@@ -203,7 +203,8 @@ func refCSV(d []byte, sep byte) (lines []int64, recs [][]string, bad []int64, tr
 		spoilt := false
 		for {
 			var cell []byte
-			if i < len(d) && d[i] == '"' {
+			quoted := i < len(d) && d[i] == '"'
+			if quoted {
 				i++
 				closed := false
 				for i < len(d) {
@@ -235,6 +236,7 @@ func refCSV(d []byte, sep byte) (lines []int64, recs [][]string, bad []int64, tr
 				case d[i] == sep:
 				case d[i] == '\n':
 				case d[i] == '\r' && (i+1 == len(d) || d[i+1] == '\n'):
+					i++ // the line end's CR is not part of the cell
 				default:
 					spoilt = true
 					cell = nil
@@ -245,7 +247,7 @@ func refCSV(d []byte, sep byte) (lines []int64, recs [][]string, bad []int64, tr
 				cell = append(cell, d[i])
 				i++
 			}
-			if (i == len(d) || d[i] == '\n') && len(cell) > 0 && cell[len(cell)-1] == '\r' {
+			if !quoted && (i == len(d) || d[i] == '\n') && len(cell) > 0 && cell[len(cell)-1] == '\r' {
 				cell = cell[:len(cell)-1]
 			}
 			rec = append(rec, string(cell))

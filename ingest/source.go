@@ -116,6 +116,7 @@ type csvSource struct {
 	carry    []byte // an unfinished record after the block
 	nextLine int64  // line of the first record after the block
 	eof      bool
+	bomDone  bool
 }
 
 type countingReader struct {
@@ -202,13 +203,20 @@ func (s *csvSource) fill() error {
 			} else if err != nil {
 				return err
 			}
-			if s.nextLine == 1 && len(data) == 0 {
-				buf = bytes.TrimPrefix(buf, []byte("\ufeff"))
+			if !s.bomDone && (len(buf) >= 3 || s.eof) {
+				// The byte order mark, once, whatever the size of the first reads.
+				buf, s.bomDone = bytes.TrimPrefix(buf, []byte("\ufeff")), true
 			}
 			data = buf
 		}
 		if len(data) == 0 {
+			if !s.eof {
+				continue
+			}
 			return io.EOF
+		}
+		if !s.bomDone {
+			continue // fewer than three bytes yet: they may be a byte order mark
 		}
 		// Find the end of the last record that surely ends in data.
 		end, lines, i, lineAt := 0, int64(0), 0, int64(0)
