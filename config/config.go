@@ -59,6 +59,9 @@ type SLA struct {
 	ResponseWorkingDays     int    `yaml:"response_working_days"`
 	CompletionDays          int    `yaml:"completion_days"`
 	CompletionUnit          string `yaml:"completion_unit"` // calendar | working
+	// AutoCloseWorkingDays: LAPOR! closes a report by itself this many working days after the
+	// agency's follow-up when the reporter does not answer; it bounds follow-ups seen in snapshots.
+	AutoCloseWorkingDays int `yaml:"auto_close_working_days"`
 }
 
 // Weights of the score components.
@@ -108,6 +111,7 @@ func Default() Config {
 			ResponseWorkingDays:     5,
 			CompletionDays:          60,
 			CompletionUnit:          "calendar",
+			AutoCloseWorkingDays:    10,
 		},
 		Weights:        Weights{OnTimeResponseRate: 0.35, CompletionRate: 0.25, OnTimeCompletionRate: 0.25, Satisfaction: 0.15},
 		Zones:          Zones{Hijau: 81, Kuning: 51},
@@ -199,6 +203,9 @@ func (c Config) Validate() error {
 	}
 	if c.SLA.CompletionDays < 0 {
 		bad("sla.completion_days", "must be 0 or more, got %d", c.SLA.CompletionDays)
+	}
+	if c.SLA.AutoCloseWorkingDays < 1 {
+		bad("sla.auto_close_working_days", "must be 1 or more, got %d", c.SLA.AutoCloseWorkingDays)
 	}
 	if c.SLA.CompletionUnit != "calendar" && c.SLA.CompletionUnit != "working" {
 		bad("sla.completion_unit", "must be calendar or working, got %q", c.SLA.CompletionUnit)

@@ -43,3 +43,23 @@ func BenchmarkWriteXLSX(b *testing.B) {
 		b.ReportMetric(float64(fi.Size())/rows, "bytes/row")
 	}
 }
+
+// BenchmarkRingkasSnapshot writes one Laporan Ringkas snapshot of a 20,000-complaint history
+// (26 columns) per iteration: `go test -bench RingkasSnapshot ./gen/`.
+func BenchmarkRingkasSnapshot(b *testing.B) {
+	o := RingkasOptions{Rows: 20_000, Seed: 42, Snapshots: 1}.withDefaults()
+	pop := o.history()
+	sn := o.plan(0, o.snapshotInstants()[0])
+	sn.Path = filepath.Join(b.TempDir(), "bench.xlsx")
+	rc := newRingkasCtx(o.Regency)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := writeSnapshot(&sn, pop, o.Seed, 0, o.historyStart(), rc, -1); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(sn.Rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	if fi, err := os.Stat(sn.Path); err == nil {
+		b.ReportMetric(float64(fi.Size())/float64(sn.Rows), "bytes/row")
+	}
+}

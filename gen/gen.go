@@ -1,5 +1,7 @@
 // Package gen makes realistic synthetic SP4N-LAPOR! admin exports (layout A of
-// shared/spec/input-formats.md) for Kabupaten Hulu Sungai Utara, in CSV and XLSX.
+// shared/spec/input-formats.md) for Kabupaten Hulu Sungai Utara, in CSV and XLSX, and series of
+// "Laporan Ringkas" snapshots (layout R, the export LAPOR! really gives) of one simulated LAPOR!
+// v3 history with a truth file of every event instant: see ringkas.go, WriteRingkasSeries.
 //
 // Each complaint has a whole life (submission, verification, disposition to an SKPD, first
 // follow-up, closure or archiving, reminders and ratings), generated from the seed and its row

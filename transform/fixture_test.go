@@ -396,6 +396,7 @@ func TestFixtureLayoutA(t *testing.T) {
 		"future_timestamp":                {"count": 0},
 		"outside_holiday_calendar":        {"count": 0},
 		"no_first_response_column":        {"count": 0},
+		"timed_from_snapshots":            {"count": 0},
 	}
 	rows = queryMaps(t, db.DB, `SELECT * FROM data_quality WHERE source = 'build'`)
 	if len(rows) != len(dq) {

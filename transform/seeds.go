@@ -101,7 +101,7 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 		cfg.Weights.OnTimeResponseRate, cfg.Weights.CompletionRate, cfg.Weights.OnTimeCompletionRate, cfg.Weights.Satisfaction,
 		cfg.Zones.Hijau, cfg.Zones.Kuning, cfg.MinSample,
 		holFile, cfg.HolidaysReplace, firstArg, lastArg, len(cfg.Agencies), n, cfgJSON, o.version, duck,
-		si.first, si.last, offset)
+		si.first, si.last, offset, cfg.SLA.AutoCloseWorkingDays)
 	if err != nil {
 		return si, fmt.Errorf("build_info: %w", err)
 	}

@@ -37,6 +37,11 @@ var modelFiles embed.FS
 //go:embed tests/*.sql
 var testFiles embed.FS
 
+// macros.sql holds the expressions the models share (local dates, day bounds).
+//
+//go:embed macros.sql
+var macrosSQL string
+
 // Model is one SQL model: a statement that creates the table or view Name.
 type Model struct {
 	Order int
@@ -254,6 +259,9 @@ func run(ctx context.Context, conn *sql.Conn, cfg config.Config, o options, res 
 	}
 	res.Seeds = time.Since(seedStart)
 	res.AsOf = seeds.asOf
+	if _, err := tx.ExecContext(ctx, macrosSQL); err != nil {
+		return fmt.Errorf("macros.sql: %w", err)
+	}
 	models := Models()
 	for _, m := range models {
 		start := time.Now()

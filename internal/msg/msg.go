@@ -85,6 +85,45 @@ var catalog = map[string]text{
 	"sql_refused_other": {
 		"ditolak: perintah %s tidak tersedia di rapor sql; yang dijalankan hanya pertanyaan (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN) atas basis data yang dibuka hanya-baca",
 		"refused: %s is not available in rapor sql; only queries run (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN), on a database opened read-only"},
+	"sql_refused_function": {
+		"ditolak: fungsi %s tidak tersedia di rapor sql. Fungsi ini mengubah sesi (log, profil, checkpoint), menjalankan teks SQL yang tidak dapat diperiksa, atau belum dikenal sandbox; hanya fungsi yang membaca basis data ini dan pembangkit baris (range, unnest, duckdb_tables() ...) yang dijalankan, supaya tidak ada kueri yang mengubah apa yang dilihat kueri berikutnya",
+		"refused: the function %s is not available in rapor sql. It changes the session (logging, profiling, checkpoints), runs SQL text that cannot be checked, or is unknown to the sandbox; only functions that read this database and row generators (range, unnest, duckdb_tables() ...) run, so that no query can change what later queries see"},
+	"sql_pivot_in_transaction": {
+		"PIVOT tanpa daftar nilai (IN (...)) tidak dapat dijalankan di dalam transaksi (BEGIN); akhiri dengan COMMIT dulu, atau sebutkan nilainya: PIVOT t ON kolom IN ('a', 'b') ...",
+		"a PIVOT without a list of values (IN (...)) cannot run inside a transaction (BEGIN); end it with COMMIT first, or list the values: PIVOT t ON column IN ('a', 'b') ..."},
+	"sql_timeout": {
+		"dihentikan: perintah berjalan lebih lama dari batas %s. Persempit kuerinya (WHERE, LIMIT, hindari CROSS JOIN besar) atau naikkan batasnya dengan --timeout (0 = tanpa batas)",
+		"stopped: the statement ran longer than the limit of %s. Narrow the query (WHERE, LIMIT, no large CROSS JOIN) or raise the limit with --timeout (0 = no limit)"},
+	"sql_memory": {
+		"dihentikan: kueri memerlukan lebih banyak memori daripada batas %s. Persempit kuerinya (WHERE, LIMIT, kolom yang diperlukan saja) atau naikkan batasnya dengan --memory-limit",
+		"stopped: the query needs more memory than the limit of %s. Narrow the query (WHERE, LIMIT, only the columns needed) or raise the limit with --memory-limit"},
+	"sql_unknown_format": {"--format %q tidak dikenal (pilih %s)", "unknown --format %q (use %s)"},
+	"sql_out_conflict": {
+		"--format %s bertentangan dengan --out %s (berkas itu %s); samakan keduanya atau hilangkan --format",
+		"--format %s contradicts --out %s (that file is %s); make them agree or drop --format"},
+	"sql_out_unknown_ext": {
+		"--out %s: dari ekstensinya tidak jelas formatnya (%s); sebutkan dengan --format",
+		"--out %s: its extension names no format (%s); say which with --format"},
+	"sql_out_xls": {
+		"--out %s: format .xls lama tidak ditulis; pakai .xlsx",
+		"--out %s: the old .xls format is not written; use .xlsx"},
+	"sql_out_is_input": {
+		"--out %s adalah %s yang dibaca sesi ini; hasil tidak boleh menimpanya. Pilih nama berkas lain",
+		"--out %s is %s, which this session reads; a result may not overwrite it. Choose another file name"},
+	"sql_input_db":  {"basis data", "the database"},
+	"sql_input_wal": {"log tulis (WAL) basis data", "the database's write-ahead log"},
+	"sql_input_sql": {"berkas SQL", "the SQL file"},
+	"sql_box_rows":  {"%s baris", "%s rows"},
+	"sql_box_row":   {"1 baris", "1 row"},
+	"query_needs": {
+		"kueri %s membaca tabel %s, yang belum terisi: jalankan %s dulu",
+		"query %s reads the table %s, which is not filled yet: run %s first"},
+	"query_agency_unknown": {
+		"tidak ada SKPD bernama %q di basis data ini (nama, alias daftar induk dan ejaan di ekspor; huruf besar-kecil dan spasi diabaikan). Mungkin maksudnya: %s",
+		"no SKPD named %q in this database (names, master-list aliases and spellings in the exports; case and spaces ignored). Did you mean: %s"},
+	"query_agency_none": {
+		"tidak ada SKPD bernama %q di basis data ini, dan tidak ada nama yang mirip. Daftarnya: rapor sql \"SELECT DISTINCT agency FROM agency_names ORDER BY 1\"",
+		"no SKPD named %q in this database, nor any name close to it. The list: rapor sql \"SELECT DISTINCT agency FROM agency_names ORDER BY 1\""},
 	"sql_rows":         {"(%s baris)", "(%s rows)"},
 	"sql_row":          {"(1 baris)", "(1 row)"},
 	"sql_sheet":        {"Hasil", "Result"},

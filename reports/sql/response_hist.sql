@@ -1,17 +1,16 @@
--- The month's cohort of one regency (complaints disposed in [$3, $4) to a named agency:
--- agency_month's received, from exports with a first-response column) counted by working days
--- from disposition to the first follow-up, through the calendar as the metrics do (the
--- difference of the two local dates' wd_index). One row per wd with its count; wd is -1 for no
--- first response yet, -2 for a first response before disposition.
+-- The month's cohort of one regency (agency_month's received, from exports with follow-up data)
+-- counted by working days from disposition to the first follow-up, as the build computed them
+-- (complaint_facts.response_wd). One row per wd with its count; wd is -1 for no follow-up (seen)
+-- yet, -2 for a follow-up before the disposition (invalid exact times), -3 for a follow-up whose
+-- duration the snapshots bound only loosely (more than one working day between its bounds).
 -- $1 time zone of the build, $2 regency, $3 start instant, $4 end instant (exclusive).
 SELECT
-    CASE WHEN c.first_response_at IS NULL THEN -1
-         WHEN c.first_response_at < c.disposed_at THEN -2
-         ELSE cr.wd_index - cd.wd_index END AS wd,
+    CASE WHEN f.response_invalid THEN -2
+         WHEN f.response_hi IS NULL THEN -1
+         WHEN f.response_wd IS NULL THEN -3
+         ELSE f.response_wd END AS wd,
     count(*)
-FROM complaints AS c
-JOIN agency_names AS n ON n.regency = c.regency AND n.spelling = c.agency
-JOIN calendar AS cd ON cd.date = timezone($1, c.disposed_at)::DATE
-LEFT JOIN calendar AS cr ON cr.date = timezone($1, c.first_response_at)::DATE
-WHERE c.regency = $2 AND c.disposed_at >= $3 AND c.disposed_at < $4 AND c.has_first_response
+FROM complaint_facts AS f
+WHERE f.regency = $2 AND f.in_cohort AND f.has_first_response
+  AND f.cohort_month >= timezone($1, $3)::DATE AND f.cohort_month < timezone($1, $4)::DATE
 GROUP BY wd

@@ -1,5 +1,7 @@
 -- cohort_counts (intermediate, dropped after the build): the counts of every agency cohort and of
--- every regency for every period.
+-- every regency for every period. The cohort month is complaint_facts.cohort_month (the month of
+-- an exact disposition, else of the submission); on-time counts count service levels met, and
+-- beside each the undetermined ones (metrics.md, "Timing from snapshots").
 --
 -- Grain: one row per (regency_id, agency_id, period_id) with at least one complaint disposed to the
 -- agency in the period; agency_id 0 holds the regency's totals over all agencies. Counts of a
@@ -12,24 +14,38 @@
 --   period_id           INTEGER  periods.period_id
 --   received            BIGINT   complaints disposed to the agency (or to any agency) in the period
 --   response_base       BIGINT   of those, from exports with a first-response column
---   responded           BIGINT   of those, with a first response
---   responded_on_time   BIGINT   of those, wd(disposed_at, first_response_at) <= R (valid pairs)
---   closed              BIGINT   with closed_at
---   closed_on_time      BIGINT   closed within C of disposed_at (valid pairs)
+--   responded           BIGINT   of those, with a first response (exact, or seen to have happened)
+--   responded_on_time   BIGINT   of those, response_sla met
+--   responded_undetermined  BIGINT   of those, response_sla undetermined
+--   closed              BIGINT   closed (current state)
+--   closed_on_time      BIGINT   completion_sla met
+--   closed_undetermined  BIGINT   completion_sla undetermined
 --   rated               BIGINT   with a rating
 --   rating_sum          BIGINT   sum of the ratings
+--   closed_by_system, closed_by_admin, closed_by_reporter  BIGINT  closed now, by whom (LAPOR! v3)
+--   archived_expired    BIGINT   archived as expired (nobody handled it in time)
+--   archived_other      BIGINT   archived for another reason
+--   postponed           BIGINT   waiting for the reporter's information now (Menunggu Kelengkapan Informasi, Tertunda)
 CREATE OR REPLACE TEMP TABLE cohort_counts AS
 WITH months AS (
     SELECT
-        regency_id, agency_id, disposed_month AS month,
+        regency_id, agency_id, cohort_month AS month,
         count(*) AS received,
         count(*) FILTER (WHERE has_first_response) AS response_base,
-        count(first_response_at) AS responded,
-        count(*) FILTER (WHERE responded_on_time) AS responded_on_time,
-        count(closed_at) AS closed,
-        count(*) FILTER (WHERE closed_on_time) AS closed_on_time,
+        count(response_hi) FILTER (WHERE has_first_response) AS responded,
+        count(*) FILTER (WHERE response_sla = 'met') AS responded_on_time,
+        count(*) FILTER (WHERE response_sla = 'undetermined') AS responded_undetermined,
+        count(closed_hi) AS closed,
+        count(*) FILTER (WHERE completion_sla = 'met') AS closed_on_time,
+        count(*) FILTER (WHERE completion_sla = 'undetermined') AS closed_undetermined,
         count(rating) AS rated,
-        coalesce(sum(rating), 0) AS rating_sum
+        coalesce(sum(rating), 0) AS rating_sum,
+        count(*) FILTER (WHERE status = 'closed' AND status_by = 'system') AS closed_by_system,
+        count(*) FILTER (WHERE status = 'closed' AND status_by = 'admin') AS closed_by_admin,
+        count(*) FILTER (WHERE status = 'closed' AND status_by = 'reporter') AS closed_by_reporter,
+        count(*) FILTER (WHERE archived_expired) AS archived_expired,
+        count(*) FILTER (WHERE status = 'archived' AND NOT archived_expired) AS archived_other,
+        count(*) FILTER (WHERE status = 'postponed') AS postponed
     FROM complaint_facts
     WHERE in_cohort
     GROUP BY ALL
@@ -38,7 +54,9 @@ both_levels AS (
     SELECT * FROM months
     UNION ALL
     SELECT regency_id, 0, month, sum(received), sum(response_base), sum(responded), sum(responded_on_time),
-           sum(closed), sum(closed_on_time), sum(rated), sum(rating_sum)
+           sum(responded_undetermined), sum(closed), sum(closed_on_time), sum(closed_undetermined),
+           sum(rated), sum(rating_sum), sum(closed_by_system), sum(closed_by_admin), sum(closed_by_reporter),
+           sum(archived_expired), sum(archived_other), sum(postponed)
     FROM months
     GROUP BY regency_id, month
 )
@@ -51,7 +69,15 @@ SELECT
     sum(b.closed)::BIGINT AS closed,
     sum(b.closed_on_time)::BIGINT AS closed_on_time,
     sum(b.rated)::BIGINT AS rated,
-    sum(b.rating_sum)::BIGINT AS rating_sum
+    sum(b.rating_sum)::BIGINT AS rating_sum,
+    sum(b.responded_undetermined)::BIGINT AS responded_undetermined,
+    sum(b.closed_undetermined)::BIGINT AS closed_undetermined,
+    sum(b.closed_by_system)::BIGINT AS closed_by_system,
+    sum(b.closed_by_admin)::BIGINT AS closed_by_admin,
+    sum(b.closed_by_reporter)::BIGINT AS closed_by_reporter,
+    sum(b.archived_expired)::BIGINT AS archived_expired,
+    sum(b.archived_other)::BIGINT AS archived_other,
+    sum(b.postponed)::BIGINT AS postponed
 FROM both_levels AS b
 JOIN (SELECT period_id, unnest(months) AS month FROM periods) AS pm USING (month)
 GROUP BY ALL

@@ -24,16 +24,16 @@ CREATE OR REPLACE TEMP TABLE duration_quantiles AS
 WITH hist AS (
     -- series: one number for (regency_id, agency_id, measure), so that the windows below sort on
     -- two columns; measure 0 is response_wd, 1 close_days; agency_id 0 is all the regency's agencies.
-    SELECT ((regency_id::BIGINT * 1000000 + agency_id) * 2) AS series, response_wd AS value, disposed_month AS month, count(*) AS n
+    SELECT ((regency_id::BIGINT * 1000000 + agency_id) * 2) AS series, response_wd AS value, cohort_month AS month, count(*) AS n
     FROM complaint_facts WHERE in_cohort AND response_wd IS NOT NULL GROUP BY ALL
     UNION ALL
-    SELECT regency_id::BIGINT * 1000000 * 2, response_wd, disposed_month, count(*)
+    SELECT regency_id::BIGINT * 1000000 * 2, response_wd, cohort_month, count(*)
     FROM complaint_facts WHERE in_cohort AND response_wd IS NOT NULL GROUP BY ALL
     UNION ALL
-    SELECT (regency_id::BIGINT * 1000000 + agency_id) * 2 + 1, close_days, disposed_month, count(*)
+    SELECT (regency_id::BIGINT * 1000000 + agency_id) * 2 + 1, close_days, cohort_month, count(*)
     FROM complaint_facts WHERE in_cohort AND close_days IS NOT NULL GROUP BY ALL
     UNION ALL
-    SELECT regency_id::BIGINT * 1000000 * 2 + 1, close_days, disposed_month, count(*)
+    SELECT regency_id::BIGINT * 1000000 * 2 + 1, close_days, cohort_month, count(*)
     FROM complaint_facts WHERE in_cohort AND close_days IS NOT NULL GROUP BY ALL
 ),
 -- Each (series, value) runs from its first month to 11 months after its last (no window holding

@@ -12,12 +12,16 @@
 --
 -- Columns:
 --   regency, agency, period_type, period, period_start, period_end, end_month
---   agencies, agencies_ranked, submitted, verified_on_time, verified_on_time_rate, disposed,
---   archived, undisposed_end                               (regency rows only)
+--   agencies, agencies_ranked, submitted, verified_on_time, verified_undetermined,
+--   verified_on_time_rate, disposed, archived, archived_expired_undisposed, undisposed_end  (regency rows only)
 --   received, response_base, responded, responded_on_time, closed, closed_on_time, rated, rating_avg,
 --   response_wd_median, response_wd_p90, close_days_median, response_rate, on_time_response_rate,
 --   completion_rate, on_time_completion_rate, satisfaction, open_end, overdue_end,
---   unanswered_overdue_end, stock_at, score, zone
+--   unanswered_overdue_end, stock_at, score, zone, responded_undetermined, closed_undetermined,
+--   closed_by_system, closed_by_admin, closed_by_reporter, archived_expired, archived_other,
+--   postponed, open_end_undetermined
+-- A rate whose cohort is more than half undetermined is NULL ("tidak dapat ditentukan") and drops
+-- out of the score like any NULL component (metrics.md, "Timing from snapshots").
 --   rank, rank_change                                     (agency rows only)
 --   small_sample, maturing, complete
 CREATE OR REPLACE TEMP TABLE scorecard AS
@@ -40,15 +44,19 @@ submission_months AS (
     SELECT
         regency_id, submitted_month AS month,
         count(*) AS submitted,
-        count(*) FILTER (WHERE verified_on_time) AS verified_on_time,
-        count(disposed_at) AS disposed,
-        count(*) FILTER (WHERE status = 'archived') AS archived
+        count(*) FILTER (WHERE verification_sla = 'met') AS verified_on_time,
+        count(*) FILTER (WHERE verification_sla = 'undetermined') AS verified_undetermined,
+        count(disposed_hi) AS disposed,
+        count(*) FILTER (WHERE status = 'archived') AS archived,
+        count(*) FILTER (WHERE archived_expired AND disposed_hi IS NULL) AS archived_expired_undisposed
     FROM complaint_facts
     GROUP BY ALL
 ),
 submission AS (
     SELECT s.regency_id, pm.period_id, sum(s.submitted)::BIGINT AS submitted, sum(s.verified_on_time)::BIGINT AS verified_on_time,
-           sum(s.disposed)::BIGINT AS disposed, sum(s.archived)::BIGINT AS archived
+           sum(s.verified_undetermined)::BIGINT AS verified_undetermined,
+           sum(s.disposed)::BIGINT AS disposed, sum(s.archived)::BIGINT AS archived,
+           sum(s.archived_expired_undisposed)::BIGINT AS archived_expired_undisposed
     FROM submission_months AS s
     JOIN (SELECT period_id, unnest(months) AS month FROM periods) AS pm USING (month)
     GROUP BY ALL
@@ -59,6 +67,7 @@ agency_counts AS (
 regency_stock AS (
     SELECT regency_id, month, sum(open_end)::BIGINT AS open_end, sum(overdue_end)::BIGINT AS overdue_end,
            sum(unanswered_overdue_end) FILTER (WHERE response_known)::BIGINT AS unanswered_overdue_end,
+           sum(open_end_undetermined)::BIGINT AS open_end_undetermined,
            coalesce(bool_or(response_known), false) AS response_known, max(undisposed_end) AS undisposed_end
     FROM stock
     GROUP BY ALL
@@ -68,6 +77,9 @@ agency_rows AS (
         a.regency_id, a.agency_id, pr.period_id,
         a.received, a.response_base, a.responded, a.responded_on_time, a.closed, a.closed_on_time,
         a.rated, a.rating_sum, a.response_wd_median, a.response_wd_p90, a.close_days_median,
+        a.responded_undetermined, a.closed_undetermined, a.closed_by_system, a.closed_by_admin,
+        a.closed_by_reporter, a.archived_expired, a.archived_other, a.postponed,
+        coalesce(s.open_end_undetermined, 0) AS open_end_undetermined,
         coalesce(s.open_end, 0) AS open_end,
         coalesce(s.overdue_end, 0) AS overdue_end,
         CASE WHEN s.response_known THEN coalesce(s.unanswered_overdue_end, 0) END AS unanswered_overdue_end,
@@ -89,6 +101,17 @@ regency_rows AS (
         coalesce(a.rated, 0) AS rated,
         coalesce(a.rating_sum, 0) AS rating_sum,
         a.response_wd_median, a.response_wd_p90, a.close_days_median,
+        coalesce(a.responded_undetermined, 0) AS responded_undetermined,
+        coalesce(a.closed_undetermined, 0) AS closed_undetermined,
+        coalesce(a.closed_by_system, 0) AS closed_by_system,
+        coalesce(a.closed_by_admin, 0) AS closed_by_admin,
+        coalesce(a.closed_by_reporter, 0) AS closed_by_reporter,
+        coalesce(a.archived_expired, 0) AS archived_expired,
+        coalesce(a.archived_other, 0) AS archived_other,
+        coalesce(a.postponed, 0) AS postponed,
+        coalesce(s.open_end_undetermined, 0) AS open_end_undetermined,
+        coalesce(sub.verified_undetermined, 0) AS verified_undetermined,
+        coalesce(sub.archived_expired_undisposed, 0) AS archived_expired_undisposed,
         coalesce(s.open_end, 0) AS open_end,
         coalesce(s.overdue_end, 0) AS overdue_end,
         CASE WHEN s.response_known THEN coalesce(s.unanswered_overdue_end, 0) END AS unanswered_overdue_end,
@@ -120,12 +143,12 @@ rated AS (
         CASE WHEN r.response_base > 0 THEN r.responded END AS responded_shown,
         CASE WHEN r.response_base > 0 THEN r.responded_on_time END AS responded_on_time_shown,
         r.responded / nullif(r.response_base, 0) AS response_rate,
-        r.responded_on_time / nullif(r.response_base, 0) AS on_time_response_rate,
+        CASE WHEN r.responded_undetermined * 2 <= r.response_base THEN r.responded_on_time / nullif(r.response_base, 0) END AS on_time_response_rate,
         r.closed / nullif(r.received, 0) AS completion_rate,
-        r.closed_on_time / nullif(r.received, 0) AS on_time_completion_rate,
+        CASE WHEN r.closed_undetermined * 2 <= r.received THEN r.closed_on_time / nullif(r.received, 0) END AS on_time_completion_rate,
         r.rating_sum / nullif(r.rated, 0) AS rating_avg,
         (r.rating_sum / nullif(r.rated, 0) - 1) / 4 AS satisfaction,
-        r.verified_on_time / nullif(r.submitted, 0) AS verified_on_time_rate,
+        CASE WHEN coalesce(r.verified_undetermined, 0) * 2 <= r.submitted THEN r.verified_on_time / nullif(r.submitted, 0) END AS verified_on_time_rate,
         r.received < p.min_sample AS small_sample
     FROM all_rows AS r
     CROSS JOIN p
@@ -211,7 +234,18 @@ SELECT
     prev.rank - r.rank AS rank_change,
     r.small_sample,
     r.maturing,
-    r.complete
+    r.complete,
+    r.verified_undetermined,
+    r.archived_expired_undisposed,
+    r.responded_undetermined,
+    r.closed_undetermined,
+    r.closed_by_system,
+    r.closed_by_admin,
+    r.closed_by_reporter,
+    r.archived_expired,
+    r.archived_other,
+    r.postponed,
+    r.open_end_undetermined
 FROM ranked AS r
 LEFT JOIN ranked AS prev
     ON prev.regency = r.regency AND prev.agency = r.agency

@@ -1,8 +1,9 @@
 -- open_complaints: the complaints still open at as_of, with their agency and age: the list the
 -- scorecard leads with (open and overdue complaints by tracking id and agency).
 --
--- Grain: one row per (regency, tracking_id) disposed to a named agency and open at as_of: disposed,
--- not closed and not archived by as_of. (Rows are in no particular order: sort when reading.)
+-- Grain: one row per (regency, tracking_id) disposed to a named agency and open at as_of: certainly
+-- disposed, not returned as not its matter (Bukan Wewenang), and neither closed nor archived by as_of (complaint_facts' bounds; exact times as
+-- they are). (Rows are in no particular order: sort when reading.)
 --
 -- Columns:
 --   regency                  VARCHAR      regency
@@ -10,13 +11,17 @@
 --   agency                   VARCHAR      agency shown
 --   status                   VARCHAR      normalised current status
 --   submitted_at             TIMESTAMPTZ  submission time
---   disposed_at              TIMESTAMPTZ  disposition time
---   first_response_at        TIMESTAMPTZ  the agency's first follow-up, NULL if none (or no first-response column)
+--   disposed_at              TIMESTAMPTZ  disposition time (from snapshots: the latest possible, complaint_facts.disposed_hi)
+--   first_response_at        TIMESTAMPTZ  the agency's first follow-up, NULL if none or not exact (or no first-response column)
 --   disposed_date            DATE         local date of disposed_at
---   open_days                INTEGER      cd(disposed_at, as_of): calendar days open
---   open_wd                  INTEGER      wd(disposed_at, as_of): working days open
---   overdue                  BOOLEAN      more than C (C's unit) since disposed_at
---   unanswered_overdue       BOOLEAN      no first response and open_wd > R; NULL without a first-response column
+--   open_days                INTEGER      cd(disposed_at, as_of): calendar days open (at least)
+--   open_wd                  INTEGER      wd(disposed_at, as_of): working days open (at least)
+--   overdue                  BOOLEAN      certainly more than C (C's unit) since the disposition
+--   unanswered_overdue       BOOLEAN      certainly no follow-up within R working days and none seen yet; NULL without follow-up data
+--   timing                   VARCHAR      exact | snapshot (complaint_facts.timing)
+--   response_sla             VARCHAR      complaint_facts.response_sla
+--   completion_sla           VARCHAR      complaint_facts.completion_sla
+--   status_detail            VARCHAR      complaint_facts.status_detail (e.g. waiting_info)
 --   has_first_response       BOOLEAN      the export had a first-response column
 CREATE OR REPLACE TABLE open_complaints AS
 WITH p AS (
@@ -29,7 +34,7 @@ names AS (
 ),
 open AS (
     SELECT
-        f.*,
+        f.* EXCLUDE (regency, agency),
         r.regency,
         n.agency,
         (p.as_of_date - f.disposed_date)::INTEGER AS open_days,
@@ -40,9 +45,10 @@ open AS (
     JOIN regencies AS r USING (regency_id)
     JOIN names AS n USING (agency_id)
     WHERE f.in_cohort
-      AND f.disposed_at <= p.as_of
-      AND (f.closed_at IS NULL OR f.closed_at > p.as_of)
-      AND (f.archived_at IS NULL OR f.archived_at > p.as_of)
+      AND f.status <> 'not_authority'
+      AND f.disposed_hi <= p.as_of
+      AND (f.closed_hi IS NULL OR f.closed_lo > p.as_of)
+      AND (f.archived_hi IS NULL OR f.archived_lo > p.as_of)
 )
 SELECT
     regency,
@@ -50,14 +56,18 @@ SELECT
     agency,
     status,
     submitted_at,
-    disposed_at,
+    disposed_hi AS disposed_at,
     first_response_at,
     disposed_date,
     open_days,
     open_wd,
     as_of_date >= completion_late_from AS overdue,
     CASE WHEN has_first_response THEN
-        (first_response_at IS NULL OR first_response_at > as_of) AND as_of_date >= response_late_from
+        (response_hi IS NULL OR response_hi > as_of) AND response_sla = 'missed'
     END AS unanswered_overdue,
-    has_first_response
+    has_first_response,
+    timing,
+    response_sla,
+    completion_sla,
+    status_detail
 FROM open

@@ -36,6 +36,15 @@
 --   small_sample             BOOLEAN      received < min_sample: rates rest on few complaints
 --   maturing                 BOOLEAN      the month ended less than C before as_of: on-time completion may still rise
 --   complete                 BOOLEAN      the month ended at or before as_of
+--   responded_undetermined   BIGINT       of response_base, whose response service level the snapshots cannot decide (exact times: 0)
+--   closed_undetermined      BIGINT       of received, whose completion service level the snapshots cannot decide (exact times: 0)
+--   closed_by_system         BIGINT       closed now by LAPOR! itself (Ditutup oleh Sistem: no answer from the reporter after a follow-up)
+--   closed_by_admin          BIGINT       closed now by the admin (Ditutup oleh Admin)
+--   closed_by_reporter       BIGINT       closed now by the reporter (Ditutup oleh Pelapor)
+--   archived_expired         BIGINT       archived as expired (kadaluarsa): nobody handled it in time
+--   archived_other           BIGINT       archived for another reason (SARA, no evidence, the reporter's wish, blocked content)
+--   postponed                BIGINT       waiting for the reporter's information now (Menunggu Kelengkapan Informasi, Tertunda)
+--   open_end_undetermined    BIGINT       complaints whose state at stock_at the snapshots cannot tell (counted apart from open_end)
 CREATE OR REPLACE TABLE agency_month AS
 SELECT
     regency,
@@ -67,7 +76,16 @@ SELECT
     rank_change,
     small_sample,
     maturing,
-    complete
+    complete,
+    responded_undetermined,
+    closed_undetermined,
+    closed_by_system,
+    closed_by_admin,
+    closed_by_reporter,
+    archived_expired,
+    archived_other,
+    postponed,
+    open_end_undetermined
 FROM scorecard
 WHERE agency IS NOT NULL AND period_type = 'month'
 ORDER BY regency, month, rank NULLS LAST, agency

@@ -43,6 +43,17 @@
 --   small_sample             BOOLEAN      received < min_sample
 --   maturing                 BOOLEAN      the month ended less than C before as_of
 --   complete                 BOOLEAN      the month ended at or before as_of
+--   responded_undetermined   BIGINT       of response_base, whose response service level the snapshots cannot decide (exact times: 0)
+--   closed_undetermined      BIGINT       of received, whose completion service level the snapshots cannot decide (exact times: 0)
+--   closed_by_system         BIGINT       closed now by LAPOR! itself (Ditutup oleh Sistem: no answer from the reporter after a follow-up)
+--   closed_by_admin          BIGINT       closed now by the admin (Ditutup oleh Admin)
+--   closed_by_reporter       BIGINT       closed now by the reporter (Ditutup oleh Pelapor)
+--   archived_expired         BIGINT       archived as expired (kadaluarsa): nobody handled it in time
+--   archived_other           BIGINT       archived for another reason (SARA, no evidence, the reporter's wish, blocked content)
+--   postponed                BIGINT       waiting for the reporter's information now (Menunggu Kelengkapan Informasi, Tertunda)
+--   open_end_undetermined    BIGINT       complaints whose state at stock_at the snapshots cannot tell (counted apart from open_end)
+--   verified_undetermined    BIGINT       of submitted, whose verification service level the snapshots cannot decide
+--   archived_expired_undisposed  BIGINT  archived as expired without ever being disposed: against the regency admin
 CREATE OR REPLACE TABLE regency_month AS
 SELECT
     s.regency,
@@ -79,7 +90,18 @@ SELECT
     s.zone,
     s.small_sample,
     s.maturing,
-    s.complete
+    s.complete,
+    s.responded_undetermined,
+    s.closed_undetermined,
+    s.closed_by_system,
+    s.closed_by_admin,
+    s.closed_by_reporter,
+    s.archived_expired,
+    s.archived_other,
+    s.postponed,
+    s.open_end_undetermined,
+    s.verified_undetermined,
+    s.archived_expired_undisposed
 FROM scorecard AS s
 WHERE s.agency IS NULL AND s.period_type = 'month'
 ORDER BY s.regency, month

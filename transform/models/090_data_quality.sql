@@ -31,10 +31,11 @@ flags AS (
         (f.response_invalid) AS response_before_disposed,
         (f.close_invalid) AS closed_before_disposed,
         (f.closed_at IS NOT NULL AND f.disposed_at IS NULL) AS closed_without_disposition,
-        (f.status = 'closed' AND f.closed_at IS NULL) AS closed_status_without_closed_at,
+        (f.timing = 'exact' AND f.status = 'closed' AND f.closed_at IS NULL) AS closed_status_without_closed_at,
         (f.closed_at IS NOT NULL AND f.status IN ('unverified', 'verified', 'disposed', 'in_progress', 'postponed')) AS closed_at_with_open_status,
         (f.disposed_at IS NOT NULL AND f.agency_id IS NULL) AS disposed_without_agency,
-        (f.agency_id IS NOT NULL AND f.disposed_at IS NULL) AS agency_without_disposition,
+        (f.timing = 'exact' AND f.agency_id IS NOT NULL AND f.disposed_at IS NULL) AS agency_without_disposition,
+        (f.timing = 'snapshot') AS timed_from_snapshots,
         (NOT coalesce(greatest(f.submitted_date, f.disposed_date, f.response_date, f.closed_date) <= p.holidays_last AND least(f.submitted_date, f.disposed_date, f.response_date, f.closed_date) >= p.holidays_first, false)) AS outside_holiday_calendar,
         (NOT f.has_first_response) AS no_first_response_column
     FROM complaint_facts AS f
@@ -52,7 +53,8 @@ fact_counts AS (
         count(*) FILTER (WHERE disposed_without_agency) AS disposed_without_agency,
         count(*) FILTER (WHERE agency_without_disposition) AS agency_without_disposition,
         count(*) FILTER (WHERE outside_holiday_calendar) AS outside_holiday_calendar,
-        count(*) FILTER (WHERE no_first_response_column) AS no_first_response_column
+        count(*) FILTER (WHERE no_first_response_column) AS no_first_response_column,
+        count(*) FILTER (WHERE timed_from_snapshots) AS timed_from_snapshots
     FROM flags
     GROUP BY regency_id
 ),
@@ -68,9 +70,10 @@ fact_examples AS (
         min(tracking_id, 5) FILTER (WHERE disposed_without_agency) AS disposed_without_agency_ex,
         min(tracking_id, 5) FILTER (WHERE agency_without_disposition) AS agency_without_disposition_ex,
         min(tracking_id, 5) FILTER (WHERE outside_holiday_calendar) AS outside_holiday_calendar_ex,
-        min(tracking_id, 5) FILTER (WHERE no_first_response_column) AS no_first_response_column_ex
+        min(tracking_id, 5) FILTER (WHERE no_first_response_column) AS no_first_response_column_ex,
+        min(tracking_id, 5) FILTER (WHERE timed_from_snapshots) AS timed_from_snapshots_ex
     FROM flags
-    WHERE disposed_before_submitted OR response_before_disposed OR closed_before_disposed OR closed_without_disposition OR closed_status_without_closed_at OR closed_at_with_open_status OR disposed_without_agency OR agency_without_disposition OR outside_holiday_calendar OR no_first_response_column
+    WHERE timed_from_snapshots OR disposed_before_submitted OR response_before_disposed OR closed_before_disposed OR closed_without_disposition OR closed_status_without_closed_at OR closed_at_with_open_status OR disposed_without_agency OR agency_without_disposition OR outside_holiday_calendar OR no_first_response_column
     GROUP BY regency_id
 ),
 facts AS (
@@ -141,7 +144,9 @@ build_checks AS (
         ('outside_holiday_calendar', 'info', 'complaints', outside_holiday_calendar, outside_holiday_calendar_ex,
          'a date outside the years of the holiday list: only weekends counted as non-working there'),
         ('no_first_response_column', 'info', 'complaints', no_first_response_column, no_first_response_column_ex,
-         'from an export without a first-response column (layout B): response metrics not available (NULL)')
+         'from an export without a first-response column (layout B): response metrics not available (NULL)'),
+        ('timed_from_snapshots', 'info', 'complaints', timed_from_snapshots, timed_from_snapshots_ex,
+         'event times bounded from snapshot exports (Laporan Ringkas): service levels met, missed or undetermined')
     ) AS x(check_name, severity, unit, count, examples, detail)
 ),
 reasons AS (
@@ -166,6 +171,11 @@ ingest_checks AS (
                 ELSE 'values left empty in rows that were kept, the first at row ' || r.first_row END
     FROM reasons AS r
     JOIN ingest_runs AS i USING (run_id)
+    UNION ALL
+    SELECT 'ingest', i.run_id, i.file_name, i.regency, 'observed_at_from_mtime', 'warning', 'rows', i.rows_accepted, NULL,
+           'the export does not say when it was made (no Tanggal Generate, no --observed-at): its instant is the file''s modification time ' || strftime(i.observed_from, '%Y-%m-%d %H:%M')
+    FROM ingest_runs AS i
+    WHERE i.observed_source = 'mtime'
 )
 SELECT * FROM ingest_checks
 UNION ALL

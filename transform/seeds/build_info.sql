@@ -32,5 +32,10 @@ CREATE OR REPLACE TABLE build_info (
     complaints                      BIGINT NOT NULL,
     config                          JSON NOT NULL,
     rapor_version                   VARCHAR NOT NULL,
-    duckdb_version                  VARCHAR NOT NULL
+    duckdb_version                  VARCHAR NOT NULL,
+    auto_close_working_days         INTEGER NOT NULL,
+    snapshots                       INTEGER NOT NULL,
+    snapshot_first                  TIMESTAMPTZ,
+    snapshot_last                   TIMESTAMPTZ,
+    snapshot_median_gap_days        DOUBLE
 )

@@ -5,8 +5,17 @@
 -- $13 weight_satisfaction, $14 zone_hijau, $15 zone_kuning, $16 min_sample, $17 holidays_file,
 -- $18 holidays_replace, $19 holidays_first, $20 holidays_last (YYYY-MM-DD text or NULL),
 -- $21 master_agencies, $22 complaints, $23 config (JSON text), $24 rapor_version,
--- $25 duckdb_version, $26 data_first, $27 data_last, $28 utc_offset_seconds (NULL: not constant).
-INSERT INTO build_info VALUES (
+-- $25 duckdb_version, $26 data_first, $27 data_last, $28 utc_offset_seconds (NULL: not constant),
+-- $29 auto_close_working_days. The snapshot columns are read from the snapshots view (instants of
+-- snapshot exports: observed_from; the median gap between consecutive ones, in days).
+INSERT INTO build_info
+WITH s AS (
+    SELECT observed_from, observed_from - lag(observed_from) OVER (ORDER BY observed_from) AS gap
+    FROM (SELECT DISTINCT observed_from FROM snapshots)
+)
+SELECT
     $1, $2, NULL, $3, $3::DATE, date_trunc('month', $3::DATE)::DATE, $26, $27, $4, $28, $5,
     $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-    $17, $18, $19::DATE, $20::DATE, $21, $22, $23::JSON, $24, $25)
+    $17, $18, $19::DATE, $20::DATE, $21, $22, $23::JSON, $24, $25, $29,
+    (SELECT count(*) FROM s), (SELECT min(observed_from) FROM s), (SELECT max(observed_from) FROM s),
+    (SELECT median(epoch(gap) / 86400.0) FROM s)

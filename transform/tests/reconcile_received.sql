@@ -1,10 +1,10 @@
 -- Each month, the regency's received equals the sum of its agencies' received and the count of
--- complaints disposed to a named agency in that local month.
+-- complaints in that cohort month (complaint_facts.cohort_month).
 WITH agencies AS (
     SELECT regency, month, sum(received) AS received FROM agency_month GROUP BY ALL
 ),
 facts AS (
-    SELECT r.regency, f.disposed_month AS month, count(*) AS received
+    SELECT r.regency, f.cohort_month AS month, count(*) AS received
     FROM complaint_facts AS f JOIN regencies AS r USING (regency_id)
     WHERE f.in_cohort GROUP BY ALL
 )

@@ -1,5 +1,5 @@
 -- Over all months, the regency tables account for every complaint: submitted, disposed (by
--- submission month) and received (by disposition month) each equal the count in complaint_facts
+-- submission month) and received (by cohort month) each equal the count in complaint_facts
 -- up to as_of's month; disposed = received + disposed complaints without an agency (+ those whose
 -- disposition is after as_of's month).
 WITH b AS (SELECT as_of_month FROM build_info),
@@ -11,11 +11,11 @@ facts AS (
     SELECT
         r.regency,
         count(*) FILTER (WHERE submitted_month <= b.as_of_month) AS submitted,
-        count(disposed_at) FILTER (WHERE submitted_month <= b.as_of_month) AS disposed,
-        count(*) FILTER (WHERE in_cohort AND disposed_month <= b.as_of_month) AS received,
-        count(*) FILTER (WHERE submitted_month <= b.as_of_month AND disposed_at IS NOT NULL
-                         AND (NOT in_cohort OR disposed_month > b.as_of_month)) AS disposed_not_received,
-        count(*) FILTER (WHERE in_cohort AND disposed_month <= b.as_of_month AND submitted_month > b.as_of_month) AS received_not_submitted
+        count(disposed_hi) FILTER (WHERE submitted_month <= b.as_of_month) AS disposed,
+        count(*) FILTER (WHERE in_cohort AND cohort_month <= b.as_of_month) AS received,
+        count(*) FILTER (WHERE submitted_month <= b.as_of_month AND disposed_hi IS NOT NULL
+                         AND (NOT in_cohort OR cohort_month > b.as_of_month)) AS disposed_not_received,
+        count(*) FILTER (WHERE in_cohort AND cohort_month <= b.as_of_month AND submitted_month > b.as_of_month) AS received_not_submitted
     FROM complaint_facts AS f JOIN regencies AS r USING (regency_id), b GROUP BY r.regency
 )
 SELECT f.regency, t.submitted, f.submitted AS facts_submitted, t.disposed, f.disposed AS facts_disposed,
