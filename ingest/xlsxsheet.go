@@ -406,7 +406,8 @@ func openSheetStream(f *zip.File, sst *sharedStrings) (*sheetStream, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &sheetStream{rc: rc, x: newXMLScanner(rc), sst: sst}
+	ra := newReadAhead(rc)
+	s := &sheetStream{rc: ra, x: newXMLScanner(ra), sst: sst}
 	if err := s.head(); err != nil {
 		rc.Close()
 		return nil, err
@@ -701,4 +702,81 @@ func colName(c int) string {
 		c /= 26
 	}
 	return s
+}
+
+// readAhead inflates a zip entry on its own goroutine, a few chunks ahead of the parser: on
+// two cores inflating and parsing overlap.
+type readAhead struct {
+	rc   io.ReadCloser
+	ch   chan chunk
+	free chan []byte
+	cur  []byte
+	buf  []byte // cur's backing array, returned to free when consumed
+	err  error
+	stop chan struct{}
+	done chan struct{}
+}
+
+type chunk struct {
+	b   []byte
+	err error
+}
+
+func newReadAhead(rc io.ReadCloser) *readAhead {
+	const n, size = 4, 256 << 10
+	r := &readAhead{rc: rc, ch: make(chan chunk, n), free: make(chan []byte, n), stop: make(chan struct{}), done: make(chan struct{})}
+	for i := 0; i < n; i++ {
+		r.free <- make([]byte, size)
+	}
+	go func() {
+		defer close(r.done)
+		defer close(r.ch)
+		for {
+			var b []byte
+			select {
+			case b = <-r.free:
+			case <-r.stop:
+				return
+			}
+			k, err := io.ReadFull(rc, b)
+			if err == io.ErrUnexpectedEOF {
+				err = io.EOF
+			}
+			select {
+			case r.ch <- chunk{b[:k], err}:
+			case <-r.stop:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return r
+}
+
+func (r *readAhead) Read(p []byte) (int, error) {
+	for len(r.cur) == 0 {
+		if r.buf != nil {
+			r.free <- r.buf[:cap(r.buf)]
+			r.buf = nil
+		}
+		if r.err != nil {
+			return 0, r.err
+		}
+		c, ok := <-r.ch
+		if !ok {
+			return 0, io.ErrUnexpectedEOF
+		}
+		r.cur, r.buf, r.err = c.b, c.b, c.err
+	}
+	n := copy(p, r.cur)
+	r.cur = r.cur[n:]
+	return n, nil
+}
+
+func (r *readAhead) Close() error {
+	close(r.stop)
+	<-r.done
+	return r.rc.Close()
 }
