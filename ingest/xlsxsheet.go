@@ -99,7 +99,7 @@ func readWorkbookParts(z *zip.Reader) (*workbookParts, error) {
 		Sheets []struct {
 			Name  string `xml:"name,attr"`
 			State string `xml:"state,attr"`
-			RID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+			RID   string `xml:"id,attr"` // r:id, in the transitional or the strict namespace
 		} `xml:"sheets>sheet"`
 	}
 	f := wp.files[wb]

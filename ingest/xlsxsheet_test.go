@@ -363,6 +363,8 @@ func TestSheetStreamMatchesExcelize(t *testing.T) {
 		writeRingkas(t, p, recs, stream)
 		files[fmt.Sprintf("ringkas stream=%v", stream)] = p
 	}
+	// The same workbook in ISO 29500 strict namespaces, as Excel's "Strict Open XML" saves it.
+	files["strict namespaces"] = writeFile(t, dir, "strict.xlsx", strictWorkbook(t, typed))
 	// rapor gen's Laporan Ringkas snapshots (its own XML writer: inline strings, styles, dates).
 	for _, v := range gen.RingkasVariants() {
 		sub := filepath.Join(dir, fmt.Sprintf("gen%d", v))
@@ -388,6 +390,26 @@ func TestSheetStreamMatchesExcelize(t *testing.T) {
 			}
 		})
 	}
+}
+
+// strictWorkbook rewrites a workbook's namespaces to the strict ones.
+func strictWorkbook(t testing.TB, path string) []byte {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	r := strings.NewReplacer(
+		"http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships",
+		"http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main")
+	parts := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		parts[f.Name] = []byte(r.Replace(string(data)))
+	}
+	return zipWith(t, b, parts, zip.Deflate)
 }
 
 // TestSheetStreamSpotValues checks a few values by eye, so that both readers agreeing on a
