@@ -135,7 +135,7 @@ func fuzzSheetSeeds(t testing.TB) [][]byte {
 		seeds = append(seeds, []byte(d.sheet))
 	}
 	p := t.(interface{ TempDir() string }).TempDir() + "/seed.xlsx"
-	writeRingkas(t, p, ringkasRecords(12, 3), true)
+	writeRingkasSheet(t, p, ringkasRecords(12, 3), true)
 	z, err := zip.OpenReader(p)
 	if err != nil {
 		t.Fatal(err)

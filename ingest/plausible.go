@@ -35,13 +35,18 @@ func (r DateRange) Contains(t time.Time) bool {
 // parseIn parses s and checks the result against the plausible range.
 func (p *TimeParser) parseIn(s string, r DateRange) (time.Time, timeStatus) {
 	t, ok := p.Parse(s)
-	if !ok {
-		return time.Time{}, timeBad
+	return t, plausibility(t, ok, r)
+}
+
+// plausibility is the status of a parse result (ok: it parsed) against the plausible range.
+func plausibility(t time.Time, ok bool, r DateRange) timeStatus {
+	switch {
+	case !ok:
+		return timeBad
+	case !r.Contains(t):
+		return timeImplausible
 	}
-	if !r.Contains(t) {
-		return t, timeImplausible
-	}
-	return t, timeOK
+	return timeOK
 }
 
 // timeReject is the reject of a timestamp that is not one, or not a plausible one. An

@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -264,7 +263,7 @@ func ringkasRecords(n int, seed int64) [][]any {
 
 // writeRingkas writes the records as a workbook: with shared strings (excelize's ordinary API,
 // as Excel and LAPOR! write them) or with inline strings (excelize's stream writer).
-func writeRingkas(t testing.TB, path string, recs [][]any, stream bool) {
+func writeRingkasSheet(t testing.TB, path string, recs [][]any, stream bool) {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -360,7 +359,7 @@ func TestSheetStreamMatchesExcelize(t *testing.T) {
 	recs := ringkasRecords(300, 1)
 	for _, stream := range []bool{false, true} {
 		p := filepath.Join(dir, fmt.Sprintf("ringkas-%v.xlsx", stream))
-		writeRingkas(t, p, recs, stream)
+		writeRingkasSheet(t, p, recs, stream)
 		files[fmt.Sprintf("ringkas stream=%v", stream)] = p
 	}
 	// The same workbook in ISO 29500 strict namespaces, as Excel's "Strict Open XML" saves it.
@@ -568,7 +567,7 @@ func BenchmarkXLSXRingkas(b *testing.B) {
 	const n = 20000
 	shared := filepath.Join(os.TempDir(), fmt.Sprintf("rapor-bench-ringkas-%d.xlsx", n))
 	if _, err := os.Stat(shared); err != nil {
-		writeRingkas(b, shared+".tmp.xlsx", ringkasRecords(n, 2), false)
+		writeRingkasSheet(b, shared+".tmp.xlsx", ringkasRecords(n, 2), false)
 		if err := os.Rename(shared+".tmp.xlsx", shared); err != nil {
 			b.Fatal(err)
 		}
@@ -601,10 +600,4 @@ func BenchmarkXLSXRingkas(b *testing.B) {
 			})
 		}
 	}
-}
-
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

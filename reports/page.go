@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/hsu-lapor/rapor/internal/regency"
 )
 
 //go:embed templates/*.html templates/*.css
@@ -50,18 +52,9 @@ type qualityRow struct {
 	Nonzero                          bool
 }
 
-// regencyTitle is the regency's name with its kind, unless the name carries one.
+// regencyTitle is the regency's name with its kind: "Kabupaten X" / "Kota X" (regency.Title).
 func regencyTitle(l lang, name string) string {
-	low := strings.ToLower(name)
-	for _, p := range []string{"kabupaten ", "kab. ", "kota ", "regency", "city"} {
-		if strings.HasPrefix(low, p) || strings.HasSuffix(low, p) {
-			return name
-		}
-	}
-	if l.code == "en" {
-		return name + " Regency"
-	}
-	return "Kabupaten " + name
+	return regency.Title(name, l.code == "en")
 }
 
 func definitions(l lang, b Build) []defItem {
