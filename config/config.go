@@ -1,5 +1,5 @@
 // Package config reads rapor.yaml. Every key is optional; defaults come from the spec
-// (../shared/spec/metrics.md). Unknown keys and bad values are errors that name the key.
+// (docs/metrics.md). Unknown keys and bad values are errors that name the key.
 package config
 
 import (
@@ -15,6 +15,8 @@ import (
 	_ "time/tzdata" // time zones must resolve on machines without a zoneinfo database
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/hsu-lapor/rapor/internal/msg"
 )
 
 // Config is the effective configuration.
@@ -185,30 +187,30 @@ func (c *Config) resolvePaths(dir string) {
 func (c Config) Validate() error {
 	var errs []error
 	bad := func(key, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
+		errs = append(errs, fmt.Errorf("%s: %s", key, msg.T(format, args...)))
 	}
 	for key, tz := range map[string]string{"timezone": c.Timezone, "source_timezone": c.SourceTimezone} {
 		if _, err := time.LoadLocation(tz); err != nil || tz == "" {
-			bad(key, "unknown time zone %q (use an IANA name such as Asia/Makassar)", tz)
+			bad(key, "cfg_time_zone", tz)
 		}
 	}
 	if strings.TrimSpace(c.Regency) == "" {
-		bad("regency", "must not be empty")
+		bad("regency", "cfg_empty")
 	}
 	if c.SLA.VerificationWorkingDays < 0 {
-		bad("sla.verification_working_days", "must be 0 or more, got %d", c.SLA.VerificationWorkingDays)
+		bad("sla.verification_working_days", "cfg_at_least", 0, c.SLA.VerificationWorkingDays)
 	}
 	if c.SLA.ResponseWorkingDays < 0 {
-		bad("sla.response_working_days", "must be 0 or more, got %d", c.SLA.ResponseWorkingDays)
+		bad("sla.response_working_days", "cfg_at_least", 0, c.SLA.ResponseWorkingDays)
 	}
 	if c.SLA.CompletionDays < 0 {
-		bad("sla.completion_days", "must be 0 or more, got %d", c.SLA.CompletionDays)
+		bad("sla.completion_days", "cfg_at_least", 0, c.SLA.CompletionDays)
 	}
 	if c.SLA.AutoCloseWorkingDays < 1 {
-		bad("sla.auto_close_working_days", "must be 1 or more, got %d", c.SLA.AutoCloseWorkingDays)
+		bad("sla.auto_close_working_days", "cfg_at_least", 1, c.SLA.AutoCloseWorkingDays)
 	}
 	if c.SLA.CompletionUnit != "calendar" && c.SLA.CompletionUnit != "working" {
-		bad("sla.completion_unit", "must be calendar or working, got %q", c.SLA.CompletionUnit)
+		bad("sla.completion_unit", "cfg_unit", c.SLA.CompletionUnit)
 	}
 	w := c.Weights
 	for key, v := range map[string]float64{
@@ -218,46 +220,46 @@ func (c Config) Validate() error {
 		"weights.satisfaction":            w.Satisfaction,
 	} {
 		if v < 0 {
-			bad(key, "must be 0 or more, got %v", v)
+			bad(key, "cfg_at_least", 0, v)
 		}
 	}
 	if w.OnTimeResponseRate+w.CompletionRate+w.OnTimeCompletionRate+w.Satisfaction <= 0 {
-		bad("weights", "at least one weight must be above 0")
+		bad("weights", "cfg_no_weight")
 	}
 	if c.Zones.Hijau < 0 || c.Zones.Hijau > 100 {
-		bad("zones.hijau", "must be between 0 and 100, got %v", c.Zones.Hijau)
+		bad("zones.hijau", "cfg_hijau", c.Zones.Hijau)
 	}
 	if c.Zones.Kuning < 0 || c.Zones.Kuning > c.Zones.Hijau {
-		bad("zones.kuning", "must be between 0 and zones.hijau (%v), got %v", c.Zones.Hijau, c.Zones.Kuning)
+		bad("zones.kuning", "cfg_kuning", c.Zones.Hijau, c.Zones.Kuning)
 	}
 	if c.MinSample < 1 {
-		bad("min_sample", "must be 1 or more, got %d", c.MinSample)
+		bad("min_sample", "cfg_at_least", 1, c.MinSample)
 	}
 	seen := map[string]string{}
 	for i, a := range c.Agencies {
 		key := fmt.Sprintf("agencies[%d]", i)
 		if FoldName(a.Name) == "" {
-			bad(key+".name", "must not be empty")
+			bad(key+".name", "cfg_empty")
 			continue
 		}
 		for _, n := range append([]string{a.Name}, a.Aliases...) {
 			f := FoldName(n)
 			if prev, ok := seen[f]; ok && prev != a.Name {
-				bad(key, "%q is also a name or alias of %q", n, prev)
+				bad(key, "cfg_alias", n, prev)
 			}
 			seen[f] = a.Name
 		}
 	}
 	if c.HolidaysReplace && c.HolidaysFile == "" {
-		bad("holidays_replace", "needs holidays_file")
+		bad("holidays_replace", "cfg_needs_holidays")
 	}
 	if c.Lang != "id" && c.Lang != "en" {
-		bad("lang", "must be id or en, got %q", c.Lang)
+		bad("lang", "cfg_lang", c.Lang)
 	}
 	if from, err := time.Parse("2006-01-02", string(c.PlausibleDates.From)); err != nil {
-		bad("plausible_dates.from", "must be a date written YYYY-MM-DD, got %q", c.PlausibleDates.From)
+		bad("plausible_dates.from", "cfg_date", string(c.PlausibleDates.From))
 	} else if from.After(time.Now()) {
-		bad("plausible_dates.from", "must not be in the future, got %s", c.PlausibleDates.From)
+		bad("plausible_dates.from", "cfg_not_future", string(c.PlausibleDates.From))
 	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	return errors.Join(errs...)
@@ -327,7 +329,7 @@ func checkKeys(n *yaml.Node, t reflect.Type, path string) error {
 			if n.Tag == "!!null" {
 				return nil
 			}
-			return fmt.Errorf("%s (line %d): expected a mapping of keys", orRoot(path), n.Line)
+			return fmt.Errorf("%s (%s): %s", orRoot(path), msg.T("cfg_line", n.Line), msg.T("cfg_mapping"))
 		}
 		fields := map[string]reflect.StructField{}
 		for i := 0; i < t.NumField(); i++ {
@@ -342,7 +344,7 @@ func checkKeys(n *yaml.Node, t reflect.Type, path string) error {
 			f, ok := fields[k.Value]
 			full := join(path, k.Value)
 			if !ok {
-				return fmt.Errorf("unknown key %s (line %d)", full, k.Line)
+				return errors.New(msg.T("cfg_unknown_key", full, msg.T("cfg_line", k.Line)))
 			}
 			if err := checkKeys(v, f.Type, full); err != nil {
 				return err
@@ -356,13 +358,13 @@ func checkKeys(n *yaml.Node, t reflect.Type, path string) error {
 			reflect.String:  {"!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp"},
 		}[t.Kind()]
 		if n.Kind != yaml.ScalarNode || !contains(want, n.ShortTag()) {
-			kind := map[reflect.Kind]string{reflect.Int: "a whole number", reflect.Float64: "a number",
-				reflect.Bool: "true or false", reflect.String: "text"}[t.Kind()]
-			return fmt.Errorf("%s (line %d): must be %s, got %q", orRoot(path), n.Line, kind, n.Value)
+			kind := map[reflect.Kind]string{reflect.Int: "cfg_kind_int", reflect.Float64: "cfg_kind_number",
+				reflect.Bool: "cfg_kind_bool", reflect.String: "cfg_kind_text"}[t.Kind()]
+			return fmt.Errorf("%s (%s): %s", orRoot(path), msg.T("cfg_line", n.Line), msg.T("cfg_kind", msg.T(kind), n.Value))
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode && n.ShortTag() != "!!null" {
-			return fmt.Errorf("%s (line %d): must be a list", orRoot(path), n.Line)
+			return fmt.Errorf("%s (%s): %s", orRoot(path), msg.T("cfg_line", n.Line), msg.T("cfg_list"))
 		}
 		if n.Kind == yaml.SequenceNode {
 			for i, c := range n.Content {
@@ -393,7 +395,7 @@ func join(path, key string) string {
 
 func orRoot(path string) string {
 	if path == "" {
-		return "the file"
+		return msg.T("cfg_the_file")
 	}
 	return path
 }
@@ -410,7 +412,7 @@ func explainDecode(err error) error {
 			e = strings.ReplaceAll(e, "!!float", "number")
 			msgs[i] = strings.TrimSpace(e)
 		}
-		return fmt.Errorf("bad value: %s", strings.Join(msgs, "; "))
+		return errors.New(msg.T("cfg_bad_value", strings.Join(msgs, "; ")))
 	}
 	return err
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hsu-lapor/rapor/internal/msg"
 )
 
 func TestDefaults(t *testing.T) {
@@ -30,6 +32,9 @@ func TestParse(t *testing.T) {
 	if c.SLA.ResponseWorkingDays != 3 || c.SLA.CompletionDays != 60 || len(c.Agencies) != 1 || c.Agencies[0].Aliases[0] != "Dinkes" {
 		t.Errorf("%+v", c)
 	}
+	// The messages are in the language of the command line (English here; Indonesian below).
+	defer msg.SetLang(msg.Current())
+	msg.SetLang(msg.EN)
 	for _, bad := range []struct{ yaml, want string }{
 		{"timezon: Asia/Makassar", "unknown key timezon (line 1)"},
 		{"sla:\n  response_days: 5", "unknown key sla.response_days (line 2)"},
@@ -50,6 +55,19 @@ func TestParse(t *testing.T) {
 		{"plausible_dates:\n  to: 2030-01-01", "unknown key plausible_dates.to (line 2)"},
 		{"mappings: x.yaml", "mappings (line 1): must be a list"},
 		{"- a\n- b", "expected a mapping of keys"},
+	} {
+		_, err := Parse([]byte(bad.yaml))
+		if err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: got %v, want an error containing %q", bad.yaml, err, bad.want)
+		}
+	}
+	msg.SetLang(msg.ID)
+	for _, bad := range []struct{ yaml, want string }{
+		{"timezon: Asia/Makassar", "kunci timezon tidak dikenal (baris 1)"},
+		{"sla:\n  response_working_days: lima", `sla.response_working_days (baris 2): harus bilangan bulat, bukan "lima"`},
+		{"min_sample: 0", "min_sample: harus 1 atau lebih, bukan 0"},
+		{"lang: fr", `lang: harus id atau en, bukan "fr"`},
+		{"- a\n- b", "berkas ini (baris 1): seharusnya pemetaan kunci"},
 	} {
 		_, err := Parse([]byte(bad.yaml))
 		if err == nil || !strings.Contains(err.Error(), bad.want) {

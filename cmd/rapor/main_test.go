@@ -41,14 +41,22 @@ func TestUsageAndExitCodes(t *testing.T) {
 		code int
 		out  string // in stdout or stderr
 	}{
-		{nil, exitUsage, "Commands:"},
-		{[]string{"nope"}, exitUsage, `unknown command "nope"`},
+		{nil, exitUsage, "Perintah:"},
+		{[]string{"--lang", "en"}, exitUsage, "Commands:"},
+		{[]string{"nope"}, exitUsage, `perintah "nope" tidak dikenal`},
+		{[]string{"--lang", "en", "nope"}, exitUsage, `unknown command "nope"`},
+		{[]string{"reprot"}, exitUsage, "Maksud Anda: rapor report ?"},
 		{[]string{"help"}, exitOK, "ingest"},
-		{[]string{"ingest", "-h"}, exitOK, "Usage: rapor ingest"},
-		{[]string{"ingest"}, exitUsage, "Usage: rapor ingest"},
-		{[]string{"ingest", "--bogus", "x.csv"}, exitUsage, "flag provided but not defined"},
-		{[]string{"gen", "--rows", "5"}, exitUsage, "Usage: rapor gen"},
-		{[]string{"gen", "--out", "x.csv", "--format", "pdf"}, exitUsage, "--format must be csv or xlsx"},
+		{[]string{"ingest", "-h"}, exitOK, "Pemakaian: rapor ingest"},
+		{[]string{"ingest", "-h", "--lang", "en"}, exitOK, "Usage: rapor ingest"},
+		{[]string{"ingest"}, exitUsage, "Pemakaian: rapor ingest"},
+		{[]string{"ingest", "--bogus", "x.csv"}, exitUsage, "rapor ingest: opsi --bogus tidak ada"},
+		{[]string{"--lang", "en", "gen", "--rows", "x"}, exitUsage, `rapor gen: "x" is not a valid value for --rows`},
+		{[]string{"--bogus"}, exitUsage, "rapor: opsi --bogus tidak ada"},
+		{[]string{"gen", "--rows", "5"}, exitUsage, "Pemakaian: rapor gen"},
+		{[]string{"gen", "--out", "x.csv", "--format", "pdf"}, exitUsage, "--format harus csv atau xlsx"},
+		{[]string{"--lang", "en", "gen", "--out", "x.csv", "--format", "pdf"}, exitUsage, "--format must be csv or xlsx"},
+		{[]string{"--db", "/nonexistent/x.duckdb", "build"}, exitFailure, "basis data /nonexistent/x.duckdb belum ada"},
 		{[]string{"version"}, exitOK, "DuckDB v"},
 		{[]string{"--lang", "fr", "version"}, exitOK, "rapor"},
 		{[]string{"--db", "/nonexistent/dir/x.duckdb", "ingest", "-v", fixtures + "lapor_admin.csv"}, exitFailure, "/nonexistent/dir/x.duckdb"},
@@ -101,7 +109,7 @@ func TestIngestCommand(t *testing.T) {
 func TestGenAndDemo(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "x.xlsx")
-	if code, stdout, errs := cli(t, "gen", "--rows", "50", "--out", out, "--seed", "3"); code != exitOK || !strings.Contains(stdout, "50 rows (xlsx, seed 3)") {
+	if code, stdout, errs := cli(t, "gen", "--rows", "50", "--out", out, "--seed", "3"); code != exitOK || !strings.Contains(stdout, "50 baris (xlsx, seed 3)") {
 		t.Fatalf("gen: %d %s %s", code, stdout, errs)
 	}
 	cfg := testConfig(t, dir)
@@ -163,7 +171,7 @@ func TestLockedDatabase(t *testing.T) {
 	}
 	start := time.Now()
 	code, _, errs := cli(t, "--db", db, "--config", cfg, "ingest", "--wait", "600ms", fixtures+"lapor_admin.csv")
-	if code != exitFailure || !strings.Contains(errs, "another rapor process holds the database") {
+	if code != exitFailure || !strings.Contains(errs, "proses rapor lain sedang memegang basis data") {
 		t.Errorf("while locked: exit %d, %q", code, errs)
 	}
 	if waited := time.Since(start); waited < 500*time.Millisecond {

@@ -1,15 +1,18 @@
-// Package msg holds the user-facing sentences of rapor in Bahasa Indonesia and English.
-// Code, identifiers and logs stay in English; what a data steward reads comes from here.
+// Package msg is rapor's one message catalogue: every sentence a user reads (messages, help,
+// report labels, reject reasons) in Bahasa Indonesia and English side by side, and the
+// language's way of writing numbers and dates. Code, identifiers and logs stay in English.
+//
+// A Lang renders: lang.T(key, args...), lang.Number(n), lang.Month(t). The process-wide
+// SetLang/T remain for callers not yet handed a Lang.
 package msg
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
+	"sort"
 	"sync/atomic"
 )
 
-// Lang is a message language.
+// Lang is a message language: ID (Bahasa Indonesia, the default) or EN.
 type Lang string
 
 const (
@@ -17,19 +20,33 @@ const (
 	EN Lang = "en"
 )
 
+// ParseLang reads a language code ("" is the default, ID).
+func ParseLang(s string) (Lang, error) {
+	switch s {
+	case "", "id":
+		return ID, nil
+	case "en":
+		return EN, nil
+	}
+	return ID, fmt.Errorf("%s", ID.T("bad_lang", s))
+}
+
+// Of returns the language of code, ID for anything but "en" (configuration was validated).
+func Of(code string) Lang {
+	if code == "en" {
+		return EN
+	}
+	return ID
+}
+
 var current atomic.Value
 
 func init() { current.Store(ID) }
 
 // SetLang sets the process-wide language of messages.
-func SetLang(l Lang) {
-	if l != EN {
-		l = ID
-	}
-	current.Store(l)
-}
+func SetLang(l Lang) { current.Store(Of(string(l))) }
 
-// Current returns the language in use.
+// Current returns the process-wide language.
 func Current() Lang { return current.Load().(Lang) }
 
 type text struct{ id, en string }
@@ -182,11 +199,15 @@ Ctrl-C cancels the running statement. To save a result to a file:
 	"table_rows":    {"  %-16s %s baris", "  %-16s %s rows"},
 }
 
-// T renders a message in the current language.
-func T(key string, args ...any) string { return TL(Current(), key, args...) }
+// T renders a message in the process-wide language.
+func T(key string, args ...any) string { return Current().T(key, args...) }
 
 // TL renders a message in language l.
-func TL(l Lang, key string, args ...any) string {
+func TL(l Lang, key string, args ...any) string { return l.T(key, args...) }
+
+// T renders the message key in l with args (fmt verbs). An unknown key renders as the key and
+// its arguments, so that a missing text shows instead of vanishing; tests keep it from happening.
+func (l Lang) T(key string, args ...any) string {
 	t, ok := catalog[key]
 	if !ok {
 		return fmt.Sprint(append([]any{key}, args...)...)
@@ -195,31 +216,57 @@ func TL(l Lang, key string, args ...any) string {
 	if l == EN {
 		f = t.en
 	}
+	if len(args) == 0 {
+		return f
+	}
 	return fmt.Sprintf(f, args...)
 }
 
-// Thousands writes n with the current language's thousands separator (1.234.567 or 1,234,567).
-func Thousands(n int64) string { return Number(Current(), n) }
-
-// Number writes n with language l's thousands separator.
-func Number(l Lang, n int64) string {
-	s := strconv.FormatInt(n, 10)
-	sep := ","
-	if l == ID {
-		sep = "."
-	}
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + sep + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
+// Error is a message as an error, rendered in the language of whoever prints it.
+type Error struct {
+	Key  string
+	Args []any
 }
+
+func (e *Error) Error() string { return T(e.Key, e.Args...) }
+
+// In renders the error in l.
+func (e *Error) In(l Lang) string { return l.T(e.Key, e.Args...) }
+
+// Errorf returns the message key as an error.
+func Errorf(key string, args ...any) error { return &Error{Key: key, Args: args} }
+
+// Thousands writes n with the process-wide language's thousands separator.
+func Thousands(n int64) string { return Current().Number(n) }
+
+// Number writes n with language l's thousands separator (1.234.567 or 1,234,567).
+func Number(l Lang, n int64) string { return l.Number(n) }
 
 // Has reports whether key is in the catalog (tests check every code used has a text).
 func Has(key string) bool { _, ok := catalog[key]; return ok }
+
+// Keys lists the catalogue's keys in order (for tests).
+func Keys() []string {
+	keys := make([]string, 0, len(catalog))
+	for k := range catalog {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Texts returns both languages' text of key, unformatted (for tests).
+func Texts(key string) (id, en string, ok bool) {
+	t, ok := catalog[key]
+	return t.id, t.en, ok
+}
+
+// add merges a part of the catalogue; a key declared twice is a programming error.
+func add(part map[string]text) {
+	for k, v := range part {
+		if _, dup := catalog[k]; dup {
+			panic("msg: key declared twice: " + k)
+		}
+		catalog[k] = v
+	}
+}
