@@ -45,6 +45,11 @@ type Config struct {
 	SecretFile string `yaml:"secret_file"`
 	// Lang is the language of reports and data messages: id (default) or en.
 	Lang string `yaml:"lang"`
+	// PlausibleDates bounds the timestamps ingest accepts: from this date (in the source time
+	// zone) to the ingest's own time plus a day. Outside it a submission date rejects its row,
+	// another timestamp is dropped with a note in rejects (Excel's zero date 1899-12-30 and
+	// typed years such as 1900 would otherwise stretch every table back a century).
+	PlausibleDates PlausibleDates `yaml:"plausible_dates"`
 
 	// Path is the file the configuration was read from ("" for defaults only).
 	Path string `yaml:"-"`
@@ -81,6 +86,22 @@ type Agency struct {
 	Aliases []string `yaml:"aliases,omitempty"`
 }
 
+// PlausibleDates is the plausible_dates section.
+type PlausibleDates struct {
+	From Date `yaml:"from"` // YYYY-MM-DD
+}
+
+// Date is a date as written in the file: YAML would read 2000-01-01 as a timestamp.
+type Date string
+
+func (d *Date) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("must be a date written YYYY-MM-DD")
+	}
+	*d = Date(n.Value)
+	return nil
+}
+
 // Default returns the spec's defaults.
 func Default() Config {
 	return Config{
@@ -94,10 +115,11 @@ func Default() Config {
 			CompletionUnit:          "calendar",
 			AutoCloseWorkingDays:    10,
 		},
-		Weights:   Weights{OnTimeResponseRate: 0.35, CompletionRate: 0.25, OnTimeCompletionRate: 0.25, Satisfaction: 0.15},
-		Zones:     Zones{Hijau: 81, Kuning: 51},
-		MinSample: 5,
-		Lang:      "id",
+		Weights:        Weights{OnTimeResponseRate: 0.35, CompletionRate: 0.25, OnTimeCompletionRate: 0.25, Satisfaction: 0.15},
+		Zones:          Zones{Hijau: 81, Kuning: 51},
+		MinSample:      5,
+		Lang:           "id",
+		PlausibleDates: PlausibleDates{From: "2000-01-01"},
 	}
 }
 
@@ -234,6 +256,11 @@ func (c Config) Validate() error {
 	if c.Lang != "id" && c.Lang != "en" {
 		bad("lang", "cfg_lang", c.Lang)
 	}
+	if from, err := time.Parse("2006-01-02", string(c.PlausibleDates.From)); err != nil {
+		bad("plausible_dates.from", "cfg_date", string(c.PlausibleDates.From))
+	} else if from.After(time.Now()) {
+		bad("plausible_dates.from", "cfg_not_future", string(c.PlausibleDates.From))
+	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	return errors.Join(errs...)
 }
@@ -253,6 +280,16 @@ func (c Config) Location() *time.Location {
 }
 
 // SourceLocation returns the zone of naive export timestamps.
+// PlausibleFrom is the first plausible instant: plausible_dates.from at midnight in the
+// source time zone.
+func (c Config) PlausibleFrom() time.Time {
+	t, err := time.ParseInLocation("2006-01-02", string(c.PlausibleDates.From), c.SourceLocation())
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
 func (c Config) SourceLocation() *time.Location {
 	l, err := time.LoadLocation(c.SourceTimezone)
 	if err != nil {
@@ -318,7 +355,7 @@ func checkKeys(n *yaml.Node, t reflect.Type, path string) error {
 			reflect.Int:     {"!!int"},
 			reflect.Float64: {"!!int", "!!float"},
 			reflect.Bool:    {"!!bool"},
-			reflect.String:  {"!!str", "!!int", "!!float", "!!bool", "!!null"},
+			reflect.String:  {"!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp"},
 		}[t.Kind()]
 		if n.Kind != yaml.ScalarNode || !contains(want, n.ShortTag()) {
 			kind := map[reflect.Kind]string{reflect.Int: "cfg_kind_int", reflect.Float64: "cfg_kind_number",

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hsu-lapor/rapor/internal/msg"
 )
@@ -49,6 +50,9 @@ func TestParse(t *testing.T) {
 		{"agencies:\n  - nama: A", "unknown key agencies[0].nama (line 2)"},
 		{"holidays_replace: true", "holidays_replace: needs holidays_file"},
 		{"lang: fr", `lang: must be id or en, got "fr"`},
+		{"plausible_dates:\n  from: 1 Jan 2000", `plausible_dates.from: must be a date written YYYY-MM-DD, got "1 Jan 2000"`},
+		{"plausible_dates:\n  from: 2999-01-01", "plausible_dates.from: must not be in the future"},
+		{"plausible_dates:\n  to: 2030-01-01", "unknown key plausible_dates.to (line 2)"},
 		{"mappings: x.yaml", "mappings (line 1): must be a list"},
 		{"- a\n- b", "expected a mapping of keys"},
 	} {
@@ -69,6 +73,20 @@ func TestParse(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("%q: got %v, want an error containing %q", bad.yaml, err, bad.want)
 		}
+	}
+}
+
+func TestPlausibleDates(t *testing.T) {
+	c, _ := Parse(nil)
+	if got := c.PlausibleFrom(); got.Format(time.RFC3339) != "2000-01-01T00:00:00+07:00" {
+		t.Errorf("default plausible_dates.from: %v", got)
+	}
+	c, err := Parse([]byte("source_timezone: Asia/Makassar\nplausible_dates:\n  from: 2015-06-01\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.PlausibleFrom(); got.Format(time.RFC3339) != "2015-06-01T00:00:00+08:00" {
+		t.Errorf("plausible_dates.from 2015-06-01 in Makassar: %v", got)
 	}
 }
 

@@ -62,6 +62,9 @@ type Options struct {
 	// it (no Tanggal Generate in a preamble): `--observed-at`. Nil: the file's modification time,
 	// with a warning.
 	ObservedAt *Instant
+	// PlausibleFrom is the first plausible timestamp (config plausible_dates.from; zero:
+	// DefaultPlausibleFrom). The last is the ingest's time plus a day.
+	PlausibleFrom time.Time
 	// Log receives debug timings (nil: none).
 	Log *slog.Logger
 }
@@ -136,7 +139,7 @@ func (r FileResult) Text(l msg.Lang, loc *time.Location) string {
 	if r.Rejected > 0 || r.Notes > 0 {
 		see = l.T("see_rejects")
 	}
-	return l.T("summary", r.Path, l.Number(r.Read), l.Number(r.Accepted), l.Number(r.Rejected), see)
+	return l.T("summary", r.Path, l.Number(r.Read), l.Number(r.Accepted), l.Number(r.Rejected), l.Number(r.Notes), see)
 }
 
 // Details are the lines that follow the summary: warnings (the government the file was filed
@@ -286,6 +289,7 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 	}
 	res.Regency = regency
 	norm := newNormalizer(bind, tp, o.Pseudonymizer, regency, src.Format() == "csv")
+	norm.dates = plausibleRange(o.PlausibleFrom, start)
 	if bind.Layout.Snapshot {
 		obs, warn, err := snapshotInstant(path, generated, o)
 		if err != nil {
@@ -537,6 +541,10 @@ func findHeader(path string, src source, ls *Layouts) (*Binding, int64, []preamb
 			var re *RowError
 			if errors.As(err, &re) {
 				continue
+			}
+			var nt *NotTableError
+			if errors.As(err, &nt) {
+				return nil, 0, nil, err // a damaged sheet already says so
 			}
 			if err != nil {
 				return nil, 0, nil, &NotTableError{path, err.Error()}

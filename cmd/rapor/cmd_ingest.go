@@ -87,6 +87,7 @@ func ingestOptions(cfg config.Config, mappings []string, regency string) (ingest
 		SourceLoc:     cfg.SourceLocation(),
 		Layouts:       layouts,
 		Pseudonymizer: ingest.NewPseudonymizer(key),
+		PlausibleFrom: cfg.PlausibleFrom(),
 		Version:       programVersion(),
 	}, nil
 }

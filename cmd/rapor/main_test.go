@@ -76,7 +76,7 @@ func TestIngestCommand(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"lapor_admin.csv: 12 baris, 8 diterima, 4 ditolak (lihat tabel rejects)", "lapor_opendata.xlsx: 5 baris, 4 diterima, 1 ditolak"} {
+	for _, want := range []string{"lapor_admin.csv: 12 baris, 8 diterima, 4 ditolak, 2 nilai dibuang (lihat tabel rejects)", "lapor_opendata.xlsx: 5 baris, 4 diterima, 1 ditolak, 0 nilai dibuang"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, out)
 		}
@@ -93,7 +93,7 @@ func TestIngestCommand(t *testing.T) {
 	bad := filepath.Join(dir, "foto.csv")
 	os.WriteFile(bad, []byte("\x89PNG\r\n\x1a\n\x00\x00"), 0o644)
 	code, out, errs = cli(t, "--db", db, "--config", cfg, "ingest", bad, fixtures+"lapor_admin_folded.csv")
-	if code != exitFailure || !strings.Contains(errs, bad) || !strings.Contains(out, "lapor_admin_folded.csv: 2 baris, 2 diterima, 0 ditolak") {
+	if code != exitFailure || !strings.Contains(errs, bad) || !strings.Contains(out, "lapor_admin_folded.csv: 2 baris, 2 diterima, 0 ditolak, 0 nilai dibuang") {
 		t.Errorf("bad file: exit %d\nstdout %s\nstderr %s", code, out, errs)
 	}
 	// Directories are walked.

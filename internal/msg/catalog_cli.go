@@ -86,6 +86,8 @@ Global flags (before or after the command):
 	"cfg_alias":          {"%q juga nama atau alias dari %q", "%q is also a name or alias of %q"},
 	"cfg_needs_holidays": {"memerlukan holidays_file", "needs holidays_file"},
 	"cfg_lang":           {"harus id atau en, bukan %q", "must be id or en, got %q"},
+	"cfg_date":           {"harus tanggal bertulis YYYY-MM-DD, bukan %q", "must be a date written YYYY-MM-DD, got %q"},
+	"cfg_not_future":     {"tidak boleh di masa depan, bukan %s", "must not be in the future, got %s"},
 	"cfg_line":           {"baris %d", "line %d"},
 	"cfg_mapping":        {"seharusnya pemetaan kunci", "expected a mapping of keys"},
 	"cfg_unknown_key":    {"kunci %s tidak dikenal (%s)", "unknown key %s (%s)"},
