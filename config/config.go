@@ -45,6 +45,10 @@ type Config struct {
 	SecretFile string `yaml:"secret_file"`
 	// Lang is the language of reports and data messages: id (default) or en.
 	Lang string `yaml:"lang"`
+	// MemoryLimit caps DuckDB's memory (e.g. "1536MB"); beyond it DuckDB spills to its temp
+	// directory beside the database (<db>.tmp). An office PC shares its 8 GB with everything
+	// else: without a cap DuckDB takes up to 80% of RAM.
+	MemoryLimit string `yaml:"memory_limit"`
 	// PlausibleDates bounds the timestamps ingest accepts: from this date (in the source time
 	// zone) to the ingest's own time plus a day. Outside it a submission date rejects its row,
 	// another timestamp is dropped with a note in rejects (Excel's zero date 1899-12-30 and
@@ -119,6 +123,7 @@ func Default() Config {
 		Zones:          Zones{Hijau: 81, Kuning: 51},
 		MinSample:      5,
 		Lang:           "id",
+		MemoryLimit:    "1536MB",
 		PlausibleDates: PlausibleDates{From: "2000-01-01"},
 	}
 }
@@ -188,6 +193,9 @@ func (c Config) Validate() error {
 	var errs []error
 	bad := func(key, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", key, msg.T(format, args...)))
+	}
+	if !validMemory(c.MemoryLimit) {
+		bad("memory_limit", "cfg_memory", c.MemoryLimit)
 	}
 	for key, tz := range map[string]string{"timezone": c.Timezone, "source_timezone": c.SourceTimezone} {
 		if _, err := time.LoadLocation(tz); err != nil || tz == "" {
@@ -415,4 +423,21 @@ func explainDecode(err error) error {
 		return errors.New(msg.T("cfg_bad_value", strings.Join(msgs, "; ")))
 	}
 	return err
+}
+
+// validMemory accepts DuckDB's memory sizes: a number and a unit (KB, MB, GB, KiB, MiB, GiB).
+func validMemory(v string) bool {
+	v = strings.TrimSpace(v)
+	i := 0
+	for i < len(v) && (v[i] >= '0' && v[i] <= '9' || v[i] == '.') {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	switch strings.ToUpper(strings.TrimSpace(v[i:])) {
+	case "KB", "MB", "GB", "KIB", "MIB", "GIB":
+		return true
+	}
+	return false
 }

@@ -116,3 +116,20 @@ func TestLoad(t *testing.T) {
 		t.Errorf("YAML: %s %v", out, err)
 	}
 }
+
+func TestMemoryLimit(t *testing.T) {
+	for _, c := range []struct {
+		v  string
+		ok bool
+	}{{"1536MB", true}, {"2GB", true}, {"1.5 GiB", true}, {"", false}, {"lots", false}, {"2", false}, {"2TB", false}} {
+		cfg := Default()
+		cfg.MemoryLimit = c.v
+		err := cfg.Validate()
+		if (err == nil) != c.ok {
+			t.Errorf("memory_limit %q: %v", c.v, err)
+		}
+		if err != nil && !strings.Contains(err.Error(), "memory_limit") {
+			t.Errorf("memory_limit %q: the error does not name the key: %v", c.v, err)
+		}
+	}
+}

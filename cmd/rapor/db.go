@@ -14,7 +14,7 @@ import (
 
 // openWriter opens the database for the one writing connection of this process.
 func openWriter(ctx context.Context, g *globals, cfg config.Config, wait time.Duration) (*store.DB, error) {
-	return store.Open(ctx, g.dbPath, store.Options{TimeZone: cfg.Timezone, LockWait: wait, AfterMigrate: describe})
+	return store.Open(ctx, g.dbPath, store.Options{TimeZone: cfg.Timezone, LockWait: wait, AfterMigrate: describe, MemoryLimit: cfg.MemoryLimit})
 }
 
 // mustExist says what to do when the database file is missing (rather than making an empty one,
@@ -38,7 +38,7 @@ func openReader(ctx context.Context, g *globals) (config.Config, *store.DB, erro
 	if err := mustExist(g); err != nil {
 		return cfg, nil, err
 	}
-	db, err := store.Open(ctx, g.dbPath, store.Options{TimeZone: cfg.Timezone, ReadOnly: true})
+	db, err := store.Open(ctx, g.dbPath, store.Options{TimeZone: cfg.Timezone, ReadOnly: true, MemoryLimit: cfg.MemoryLimit})
 	return cfg, db, err
 }
 

@@ -78,6 +78,7 @@ Global flags (before or after the command):
 	// rapor.yaml.
 	"cfg_time_zone":      {"zona waktu %q tidak dikenal (pakai nama IANA seperti Asia/Makassar)", "unknown time zone %q (use an IANA name such as Asia/Makassar)"},
 	"cfg_empty":          {"tidak boleh kosong", "must not be empty"},
+	"cfg_memory":         {"%q bukan ukuran memori (mis. 1536MB atau 2GB)", "%q is not a memory size (e.g. 1536MB or 2GB)"},
 	"cfg_at_least":       {"harus %v atau lebih, bukan %v", "must be %v or more, got %v"},
 	"cfg_unit":           {"harus calendar atau working, bukan %q", "must be calendar or working, got %q"},
 	"cfg_no_weight":      {"paling sedikit satu bobot harus di atas 0", "at least one weight must be above 0"},
