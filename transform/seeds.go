@@ -127,6 +127,10 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 		}
 	}
 
+	if _, err := tx.ExecContext(ctx, query("warnings_raised")); err != nil {
+		return si, err
+	}
+
 	if _, err := tx.ExecContext(ctx, query("agency_master")); err != nil {
 		return si, err
 	}
