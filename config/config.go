@@ -96,8 +96,12 @@ type Warnings struct {
 	MinReceived int `yaml:"min_received"`
 	// ResponseDrop is the least fall of the on-time response rate over the run (0.10 = 10 points).
 	ResponseDrop float64 `yaml:"response_drop"`
-	// OverdueGrowth and OverdueMinIncrease: the overdue stock grew by at least this share and
-	// this many complaints over the run.
+	// ResponseZ: and the fall is beyond sampling noise: the two-proportion z-score of the
+	// first and the last month of the run is at least this.
+	ResponseZ float64 `yaml:"response_z"`
+	// OverdueGrowth and OverdueMinIncrease: the overdue stock grew faster than usual (its median
+	// monthly change) in every month of the run, and beyond the usual by at least this share of
+	// the stock at the start and this many complaints.
 	OverdueGrowth      float64 `yaml:"overdue_growth"`
 	OverdueMinIncrease int     `yaml:"overdue_min_increase"`
 	// BacklogGrowth and BacklogMinIncrease: the same for the regency admin's verification backlog
@@ -109,7 +113,8 @@ type Warnings struct {
 	ExpiredFactor      float64 `yaml:"expired_factor"`
 	ExpiredMinIncrease int     `yaml:"expired_min_increase"`
 	// VolumeZ is the robust z-score beyond which a month's volume is far outside the SKPD's
-	// range: |received - median| / (1.4826 * MAD) over its previous HistoryMonths months.
+	// range: its distance from the expected number (the median share of the regency's month over
+	// the previous HistoryMonths months) over 1.4826 MAD, at least a count's noise (warnings.sql).
 	VolumeZ float64 `yaml:"volume_z"`
 	// VolumeMinChange: and |received - median| is at least this many complaints.
 	VolumeMinChange int `yaml:"volume_min_change"`
@@ -146,9 +151,9 @@ func Default() Config {
 		MinSample: 5,
 		Lang:      "id",
 		Warnings: Warnings{
-			MonthsRunning: 3, MinReceived: 20, ResponseDrop: 0.10,
-			OverdueGrowth: 0.25, OverdueMinIncrease: 10,
-			BacklogGrowth: 0.25, BacklogMinIncrease: 10,
+			MonthsRunning: 3, MinReceived: 20, ResponseDrop: 0.10, ResponseZ: 3,
+			OverdueGrowth: 0.5, OverdueMinIncrease: 10,
+			BacklogGrowth: 0.5, BacklogMinIncrease: 10,
 			ExpiredFactor: 2, ExpiredMinIncrease: 5,
 			VolumeZ: 3.5, VolumeMinChange: 10,
 			HistoryMonths: 12, MinHistory: 6,
@@ -328,6 +333,9 @@ func (w Warnings) validate(bad func(key, format string, args ...any)) {
 		if v < 0 {
 			bad(key, "must be 0 or more (a share: 0.25 = 25%%), got %v", v)
 		}
+	}
+	if w.ResponseZ < 0 {
+		bad("warnings.response_z", "must be 0 or more, got %v", w.ResponseZ)
 	}
 	if w.ExpiredFactor < 1 {
 		bad("warnings.expired_factor", "must be 1 or more, got %v", w.ExpiredFactor)

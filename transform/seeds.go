@@ -107,7 +107,7 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 		w.MonthsRunning, w.MinReceived, w.ResponseDrop, w.OverdueGrowth, w.OverdueMinIncrease,
 		w.BacklogGrowth, w.BacklogMinIncrease, w.ExpiredFactor, w.ExpiredMinIncrease,
 		w.VolumeZ, w.VolumeMinChange, w.HistoryMonths, w.MinHistory,
-		cfg.Repeats.WindowDays, cfg.Repeats.TitleSimilarity)
+		cfg.Repeats.WindowDays, cfg.Repeats.TitleSimilarity, w.ResponseZ)
 	if err != nil {
 		return si, fmt.Errorf("build_info: %w", err)
 	}

@@ -52,5 +52,6 @@ CREATE OR REPLACE TABLE build_info (
     warn_history_months             INTEGER NOT NULL,
     warn_min_history                INTEGER NOT NULL,
     repeat_window_days              INTEGER NOT NULL,
-    repeat_title_similarity         DOUBLE NOT NULL
+    repeat_title_similarity         DOUBLE NOT NULL,
+    warn_response_z                 DOUBLE NOT NULL
 )
