@@ -39,7 +39,12 @@ func genHistory(t *testing.T, plan *gen.Plan, before func(db *store.DB)) (*store
 	if before != nil {
 		before(db)
 	}
-	build(t, db, cfg)
+	res := build(t, db, cfg)
+	for _, m := range res.Models {
+		if m.Name == "repeats" || m.Name == "complaint_facts" {
+			t.Logf("%s: %v", m.Name, m.Duration)
+		}
+	}
 	return db, planted
 }
 
@@ -64,4 +69,116 @@ func TestWarningsCleanHistory(t *testing.T) {
 	}
 }
 
-var _ = time.Now
+// TestWarningsPlanted: every planted signal is found, at the month it was planted in, and
+// nothing else; a slide that runs into maturing months raises nothing.
+func TestWarningsPlanted(t *testing.T) {
+	wita := gen.WITA
+	plan := &gen.Plan{
+		Slides: []gen.Slide{
+			{Agency: "Dinas Kesehatan", From: time.Date(2025, 4, 1, 0, 0, 0, 0, wita), Shares: []float64{0.3, 0.6, 0.9}},
+			// August is mature at as_of (2025-10-31), September and October are not.
+			{Agency: "Dinas Kependudukan dan Pencatatan Sipil", From: time.Date(2025, 8, 1, 0, 0, 0, 0, wita), Shares: []float64{0.3, 0.6, 0.9}},
+		},
+		Spikes:  []gen.Spike{{Agency: "Dinas Perhubungan", Month: time.Date(2025, 7, 1, 0, 0, 0, 0, wita), Factor: 3}},
+		Repeats: 30,
+	}
+	// Layout A cannot say "archived as expired", nor hold a complaint back from verification
+	// after the fact: those two are planted in the ingested versions.
+	plantInDB := func(db *store.DB) {
+		for _, q := range []string{
+			// 15 of Satpol PP's complaints disposed in May 2025 archived as expired.
+			`UPDATE complaint_versions SET status = 'archived', status_detail = 'expired', first_response_at = NULL, closed_at = NULL, rating = NULL
+			 WHERE is_current AND tracking_id IN (
+			     SELECT tracking_id FROM complaints WHERE agency = 'Satpol PP' AND strftime(disposed_at, '%Y-%m') = '2025-05' ORDER BY tracking_id LIMIT 15)`,
+			// The admin stops verifying: 150, 300 and 450 complaints submitted in April, May and June 2025 never disposed.
+			`UPDATE complaint_versions SET status = 'unverified', verified_at = NULL, disposed_at = NULL, first_response_at = NULL, closed_at = NULL, rating = NULL, agency = NULL
+			 WHERE is_current AND tracking_id IN (
+			     SELECT tracking_id FROM (
+			         SELECT tracking_id, strftime(submitted_at, '%Y-%m') AS m, row_number() OVER (PARTITION BY strftime(submitted_at, '%Y-%m') ORDER BY hash(tracking_id)) AS k
+			         FROM complaints WHERE submitted_at >= '2025-04-01' AND submitted_at < '2025-07-01' AND length(tracking_id) < 9)
+			     WHERE (m = '2025-04' AND k <= 150) OR (m = '2025-05' AND k <= 300) OR (m = '2025-06' AND k <= 450))`,
+		} {
+			if _, err := db.Exec(q); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	db, planted := genHistory(t, plan, plantInDB)
+
+	found := map[string]bool{}
+	for _, r := range queryMaps(t, db.DB, `SELECT coalesce(agency, '-') AS agency, kind, strftime(month, '%Y-%m') AS month FROM warnings`) {
+		found[fmt.Sprintf("%s %s %s", r["kind"], r["agency"], r["month"])] = true
+	}
+	for _, w := range []string{
+		"response_slide Dinas Kesehatan 2025-06",
+		"volume_outlier Dinas Perhubungan 2025-07",
+		"expired_jump Satpol PP 2025-05",
+		"verification_backlog - 2025-06",
+	} {
+		if !found[w] {
+			var series []string
+			for _, r := range queryMaps(t, db.DB, `SELECT strftime(month, '%Y-%m') AS m, undisposed_end, maturing FROM regency_month ORDER BY month`) {
+				series = append(series, fmt.Sprint(r["m"], " ", r["undisposed_end"], " ", r["maturing"]))
+			}
+			t.Errorf("planted %q not found; backlog %v", w, series)
+		}
+	}
+	// Besides them only the consequences of the Dinas Kesehatan slide: its unanswered complaints
+	// become overdue 60 days later.
+	for w := range found {
+		if strings.HasPrefix(w, "response_slide Dinas Kesehatan") || strings.HasPrefix(w, "overdue_growth Dinas Kesehatan") ||
+			w == "volume_outlier Dinas Perhubungan 2025-07" || w == "expired_jump Satpol PP 2025-05" || strings.HasPrefix(w, "verification_backlog") {
+			continue
+		}
+		t.Errorf("unexpected warning %s\n  all: %s", w, strings.Join(warningRows(t, db), "\n  "))
+	}
+	// Never a maturing month, and the Dukcapil slide (August to October) raises nothing.
+	var maturing int
+	if err := db.QueryRow(`SELECT count(*) FROM warnings AS w JOIN periods AS p ON p.period_type = 'month' AND p.end_month = w.month WHERE p.maturing OR NOT p.complete OR EXISTS (SELECT 1 FROM unnest(w.months) AS u(m) JOIN periods AS q ON q.period_type = 'month' AND q.end_month = u.m WHERE q.maturing)`).Scan(&maturing); err != nil || maturing > 0 {
+		t.Errorf("%d warnings rest on maturing months (%v)", maturing, err)
+	}
+	for w := range found {
+		if strings.Contains(w, "Kependudukan") {
+			t.Errorf("a slide in maturing months raised %s", w)
+		}
+	}
+	// The slide's numbers: four months, each below the one before, the fall at least 10 points.
+	r := queryMaps(t, db.DB, `SELECT months, measured, baseline, value, z, new FROM warnings WHERE kind = 'response_slide' AND agency = 'Dinas Kesehatan' AND month = '2025-06-01'`)
+	if len(r) == 1 {
+		m := r[0]["measured"].([]any)
+		if len(m) != 4 || m[0].(float64)-m[3].(float64) < 0.10 || r[0]["new"] != true || r[0]["z"].(float64) < 3 {
+			t.Errorf("response slide: %v", r[0])
+		}
+	}
+
+	// Repeats: every planted one is found, as a repeat of the complaint it repeats.
+	got := map[string]string{}
+	for _, r := range queryMaps(t, db.DB, `SELECT tracking_id, repeat_of, matched_by FROM repeats`) {
+		got[r["tracking_id"].(string)] = r["repeat_of"].(string)
+	}
+	same := 0
+	for _, p := range planted.Repeats {
+		of, ok := got[p.Tracking]
+		if !ok {
+			t.Errorf("planted repeat %s (of %s) not found", p.Tracking, p.Of)
+		}
+		if of == p.Of {
+			same++
+		}
+	}
+	// A regular reporter may have had another complaint to the same SKPD closed later than the
+	// planted original: the repeat then names that one.
+	if same < len(planted.Repeats)*8/10 {
+		t.Errorf("only %d of %d planted repeats name their original", same, len(planted.Repeats))
+	}
+	var inTable, inMonths int64
+	if err := db.QueryRow(`SELECT (SELECT count(*) FROM repeats), (SELECT sum(repeats) FROM agency_month)`).Scan(&inTable, &inMonths); err != nil || inTable != inMonths {
+		t.Errorf("agency_month.repeats sums to %d, repeats holds %d (%v)", inMonths, inTable, err)
+	}
+	// The second build raises nothing new.
+	cfg := config.Default()
+	res := build(t, db, cfg)
+	if res.Warnings == 0 || res.NewWarnings != 0 {
+		t.Errorf("rebuild: %d warnings, %d new; want the same warnings, none new", res.Warnings, res.NewWarnings)
+	}
+}
