@@ -25,7 +25,8 @@ its own transaction), moving it to inbox/processed/ or, with the reason in a .al
 beside it, to inbox/failed/; rebuilds the metric tables; writes the month's scorecard (HTML and
 XLSX) and the 6-month comparison into --out; and records the run in the table job_runs.
 Safe to run again. While another rapor process holds the database it waits up to --wait,
-then fails with a clear message. The exit code is 1 if anything failed.
+then fails with a clear message. The exit code is 1 if anything failed, and 3 if all went well
+and the build raised new early warnings (table warnings, new = true).
 
 The month defaults to the month before today, but not later than the data's cut-off month.`)
 	inbox := fs.String("inbox", "inbox", "directory where exports arrive")
@@ -60,10 +61,12 @@ The month defaults to the month before today, but not later than the data's cut-
 		return fail(g, err)
 	}
 	defer db.Close()
+	var newWarnings int64
 	o := job.Options{
 		Inbox: *inbox, Month: m, Loc: cfg.Location(), Ingest: opts, Version: programVersion(), Out: g.stdout, Log: g.log,
 		Build: func(ctx context.Context, db *store.DB) (int64, time.Time, error) {
 			res, err := transform.Build(ctx, db, cfg, transform.WithVersion(programVersion()))
+			newWarnings = res.NewWarnings
 			return res.BuildID, res.AsOf, err
 		},
 		Report: func(ctx context.Context, db *store.DB, month time.Time) ([]string, error) {
@@ -77,6 +80,10 @@ The month defaults to the month before today, but not later than the data's cut-
 	}
 	fmt.Fprintf(g.stdout, "job %d: %d files (%d new, %d seen before), build %d, %d reports\n",
 		res.JobID, res.Files, res.Ingested, res.Skipped, res.BuildID, len(res.Reports))
+	if newWarnings > 0 {
+		fmt.Fprintf(g.stdout, "%d new early warning(s): rapor query warnings (exit status %d)\n", newWarnings, exitWarnings)
+		return exitWarnings
+	}
 	return exitOK
 }
 
