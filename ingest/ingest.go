@@ -116,6 +116,10 @@ type FileResult struct {
 	Preamble *Preamble
 	// Warnings are sentences for the summary (e.g. the instant taken from the file's mtime).
 	Warnings []string
+	// Regency is the government the file's rows were filed under.
+	Regency string
+	// UnknownStatuses are the status spellings no layout knows, most frequent first.
+	UnknownStatuses []StatusCount
 }
 
 // Summary is the one-line account of a file.
@@ -128,6 +132,38 @@ func (r FileResult) Summary() string {
 		see = msg.T("see_rejects")
 	}
 	return msg.T("summary", r.Path, msg.Thousands(r.Read), msg.Thousands(r.Accepted), msg.Thousands(r.Rejected), see)
+}
+
+// Details are the lines that follow the summary: warnings (the government the file was filed
+// under, an instant taken from the file's mtime, ...) and the status spellings no layout knows,
+// with how to map them.
+func (r FileResult) Details() []string {
+	if r.Skipped {
+		return nil
+	}
+	out := append([]string(nil), r.Warnings...)
+	if len(r.UnknownStatuses) > 0 {
+		var parts []string
+		for i, u := range r.UnknownStatuses {
+			if i == 10 {
+				parts = append(parts, msg.T("and_more", len(r.UnknownStatuses)-10))
+				break
+			}
+			raw := u.Raw
+			if raw == "" {
+				raw = msg.T("empty_value")
+			} else {
+				raw = fmt.Sprintf("%q", truncate(raw, 60))
+			}
+			parts = append(parts, fmt.Sprintf("%s (%s)", raw, msg.Thousands(u.N)))
+		}
+		example := "Status Baru"
+		if u := r.UnknownStatuses[0].Raw; u != "" {
+			example = truncate(u, 60)
+		}
+		out = append(out, msg.T("unknown_statuses", strings.Join(parts, ", "), r.Layout, example))
+	}
+	return out
 }
 
 // Expand turns the command line's files and directories into the files to ingest, in name
@@ -214,7 +250,7 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		return res, err
 	}
 	defer src.Close()
-	bind, headerRow, err := findHeader(path, src, o.Layouts)
+	bind, headerRow, preambleRows, err := findHeader(path, src, o.Layouts)
 	if err != nil {
 		return res, err
 	}
@@ -227,14 +263,26 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 	if bind.Layout.SourceTimezone != "" {
 		tp.Loc, _ = time.LoadLocation(bind.Layout.SourceTimezone)
 	}
+	// Layout R (ringkas.go): the preamble, whose government the file is, the snapshot instant.
+	pre, generated, warns := parsePreamble(preambleRows, tp)
+	res.Preamble, res.Warnings = pre, append(res.Warnings, warns...)
 	regency := o.Regency
 	if bind.Layout.Regency != "" {
 		regency = bind.Layout.Regency
+	} else {
+		var parent func() string
+		if bind.Has("parent_agency") {
+			parent = func() string { return parentGovernment(path, o.Layouts) }
+		}
+		var note string
+		if regency, note = fileRegency(o.Regency, pre, parent); note != "" {
+			res.Warnings = append(res.Warnings, note)
+		}
 	}
+	res.Regency = regency
 	norm := newNormalizer(bind, tp, o.Pseudonymizer, regency, src.Format() == "csv")
-	var pre *Preamble // set by the layout R reader when the file has one
 	if bind.Layout.Snapshot {
-		obs, warn, err := snapshotInstant(path, pre, o)
+		obs, warn, err := snapshotInstant(path, generated, o)
 		if err != nil {
 			return res, err
 		}
@@ -243,7 +291,6 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 			res.Warnings = append(res.Warnings, warn)
 		}
 	}
-	res.Preamble = pre
 
 	conn, err := db.Conn(ctx)
 	if err != nil {
@@ -302,11 +349,19 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		if err != nil {
 			return err
 		}
+		insert := query("insert_versions")
+		if bind.Layout.Snapshot {
+			// A snapshot's rows go to a stage first: most of them are sightings, not versions.
+			if err := exec(query("snapshot_setup")); err != nil {
+				return fmt.Errorf("snapshot stage: %w", err)
+			}
+			insert = query("snapshot_stage_insert")
+		}
 		release, err := ar.RegisterView(p, "rapor_stage_in")
 		if err != nil {
 			return err
 		}
-		err = exec(query("insert_versions"), runID)
+		err = exec(insert, runID)
 		release()
 		// DuckDB's C API registers an Arrow stream as a *persistent* view whose plan points at
 		// the stream: once released, querying it would crash. It must not outlive the insert.
@@ -319,20 +374,13 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 		if err != nil {
 			return fmt.Errorf("insert versions: %w", err)
 		}
-		dups, err := queryInt(ctx, q, query("run_duplicates"), runID)
-		if err != nil {
-			return err
-		}
-		if dups > 0 {
-			if err := exec(query("dedupe_run"), runID); err != nil {
-				return fmt.Errorf("dedupe: %w", err)
+		if bind.Layout.Snapshot {
+			ints := func(sqlText string, args ...any) ([]int64, error) { return queryInts(ctx, q, sqlText, args...) }
+			if err := mergeSnapshot(exec, ints, res.Observed, tp.Loc); err != nil {
+				return fmt.Errorf("merge snapshot: %w", err)
 			}
-		}
-		if err := exec(query("merge_losers"), runID); err != nil {
-			return fmt.Errorf("merge: %w", err)
-		}
-		if err := exec(query("merge_superseded"), runID); err != nil {
-			return fmt.Errorf("merge: %w", err)
+		} else if err := mergeExact(ctx, q, exec, runID); err != nil {
+			return err
 		}
 		if err := insertRejects(ctx, ar, exec, runID, abs, p.rejects); err != nil {
 			return fmt.Errorf("rejects: %w", err)
@@ -377,8 +425,36 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 	}
 	res.Read, res.Accepted, res.Rejected = p.read, p.accepted, p.rejected
 	res.Notes = int64(len(p.rejects)) - p.rejectedReasons
+	for raw, n := range p.unknown {
+		res.UnknownStatuses = append(res.UnknownStatuses, StatusCount{raw, n})
+	}
+	sort.Slice(res.UnknownStatuses, func(i, j int) bool {
+		a, b := res.UnknownStatuses[i], res.UnknownStatuses[j]
+		return a.N > b.N || a.N == b.N && a.Raw < b.Raw
+	})
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// mergeExact settles which of an exact export's rows are current (layouts with event times:
+// a version per row, the newest version_at current).
+func mergeExact(ctx context.Context, q driver.QueryerContext, exec func(string, ...any) error, runID int64) error {
+	dups, err := queryInt(ctx, q, query("run_duplicates"), runID)
+	if err != nil {
+		return err
+	}
+	if dups > 0 {
+		if err := exec(query("dedupe_run"), runID); err != nil {
+			return fmt.Errorf("dedupe: %w", err)
+		}
+	}
+	if err := exec(query("merge_losers"), runID); err != nil {
+		return fmt.Errorf("merge: %w", err)
+	}
+	if err := exec(query("merge_superseded"), runID); err != nil {
+		return fmt.Errorf("merge: %w", err)
+	}
+	return nil
 }
 
 // nullText binds an empty string as NULL.
@@ -387,23 +463,6 @@ func nullText(s string) any {
 		return nil
 	}
 	return text(s)
-}
-
-// snapshotInstant is the instant of a snapshot export: its preamble's Tanggal Generate, else
-// --observed-at, else the file's modification time (with a warning: a bound resting on it is
-// only as good as the file's mtime).
-func snapshotInstant(path string, pre *Preamble, o Options) (*Instant, string, error) {
-	if o.ObservedAt != nil {
-		in := *o.ObservedAt
-		in.Source = "option"
-		return &in, "", nil
-	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, "", err
-	}
-	t := st.ModTime()
-	return &Instant{From: t, To: t, Source: "mtime"}, msg.T("observed_mtime", t.Format("2006-01-02 15:04")), nil
 }
 
 // namedValues binds args by position on a driver connection.
@@ -416,32 +475,56 @@ func namedValues(args []any) []driver.NamedValue {
 }
 
 func queryInt(ctx context.Context, q driver.QueryerContext, sqlText string, args ...any) (int64, error) {
-	rows, err := q.QueryContext(ctx, sqlText, namedValues(args))
+	n, err := queryInts(ctx, q, sqlText, args...)
 	if err != nil {
 		return 0, err
 	}
+	return n[0], nil
+}
+
+// queryInts returns the first row of a query whose columns are integers (NULL: 0).
+func queryInts(ctx context.Context, q driver.QueryerContext, sqlText string, args ...any) ([]int64, error) {
+	rows, err := q.QueryContext(ctx, sqlText, namedValues(args))
+	if err != nil {
+		return nil, err
+	}
 	defer rows.Close()
-	dest := make([]driver.Value, 1)
+	dest := make([]driver.Value, len(rows.Columns()))
 	if err := rows.Next(dest); err != nil {
-		return 0, err
+		return nil, err
 	}
-	switch v := dest[0].(type) {
-	case int64:
-		return v, nil
-	case int32:
-		return int64(v), nil
-	case nil:
-		return 0, nil
+	out := make([]int64, len(dest))
+	for i, d := range dest {
+		switch v := d.(type) {
+		case int64:
+			out[i] = v
+		case int32:
+			out[i] = int64(v)
+		case nil:
+		default:
+			return nil, fmt.Errorf("unexpected %T", d)
+		}
 	}
-	return 0, fmt.Errorf("unexpected %T", dest[0])
+	return out, nil
 }
 
 // findHeader reads records until one is a header some layout fits (exports sometimes carry a
-// title line or two above it). XLSX workbooks move on to the next sheet.
-func findHeader(path string, src source, ls *Layouts) (*Binding, int64, error) {
-	var first []string
+// title line or a preamble above it: the header is among the first headerSearchRows rows).
+// XLSX workbooks move on to the next sheet. The preamble rows above the header are returned.
+func findHeader(path string, src source, ls *Layouts) (*Binding, int64, []preambleRow, error) {
+	var widest []string // the fullest row seen, for the error message
+	filled := func(rec []string) int {
+		n := 0
+		for _, v := range rec {
+			if strings.TrimSpace(v) != "" {
+				n++
+			}
+		}
+		return n
+	}
 	for {
-		for tries := 0; tries < 20; tries++ {
+		var above []preambleRow
+		for tries := 0; tries < headerSearchRows; tries++ {
 			row, rec, err := src.Next()
 			if err == io.EOF {
 				break
@@ -451,16 +534,19 @@ func findHeader(path string, src source, ls *Layouts) (*Binding, int64, error) {
 				continue
 			}
 			if err != nil {
-				return nil, 0, &NotTableError{path, err.Error()}
+				return nil, 0, nil, &NotTableError{path, err.Error()}
 			}
 			if blank(rec) {
 				continue
 			}
-			if first == nil {
-				first = rec
+			if filled(rec) > filled(widest) {
+				widest = rec
 			}
 			if b, err := ls.Detect(rec); err == nil {
-				return b, row, nil
+				return b, row, above, nil
+			}
+			if pr, ok := asPreambleRow(row, rec); ok {
+				above = append(above, pr)
 			}
 		}
 		xs, ok := src.(*xlsxSource)
@@ -468,11 +554,11 @@ func findHeader(path string, src source, ls *Layouts) (*Binding, int64, error) {
 			break
 		}
 	}
-	if first == nil {
-		return nil, 0, &NotTableError{path, msg.T("no_header")}
+	if widest == nil {
+		return nil, 0, nil, &NotTableError{path, msg.T("no_header")}
 	}
 	var seen []string
-	for _, h := range first {
+	for _, h := range widest {
 		if h = strings.TrimSpace(h); h != "" {
 			seen = append(seen, fmt.Sprintf("%q", truncate(text(h), 40)))
 		}
@@ -481,7 +567,7 @@ func findHeader(path string, src source, ls *Layouts) (*Binding, int64, error) {
 			break
 		}
 	}
-	return nil, 0, &UnknownLayoutError{Path: path, Headers: seen}
+	return nil, 0, nil, &UnknownLayoutError{Path: path, Headers: seen}
 }
 
 // UnknownLayoutError lists the headers seen and the way to teach rapor a layout.
@@ -510,6 +596,7 @@ type pipeline struct {
 	rejectedReasons          int64
 	maxTime                  int64
 	rejects                  []Reject
+	unknown                  map[string]int64 // status spellings no layout knows
 }
 
 func startPipeline(ctx context.Context, src source, n *normalizer, o Options, headerRow int64) *pipeline {
@@ -653,6 +740,12 @@ func (p *pipeline) Next() bool {
 			}
 		}
 		p.rejects = append(p.rejects, r.rejects...)
+		for raw, n := range r.unknown {
+			if p.unknown == nil {
+				p.unknown = map[string]int64{}
+			}
+			p.unknown[raw] += n
+		}
 		if r.rec.NumRows() == 0 {
 			r.rec.Release()
 			continue
@@ -696,9 +789,10 @@ func insertRejects(ctx context.Context, ar *duckdb.Arrow, exec func(string, ...a
 		b.Field(1).(*array.StringBuilder).Append(path)
 		b.Field(2).(*array.Int64Builder).Append(r.Row)
 		appendOpt(b.Field(3).(*array.StringBuilder), text(r.Column))
-		appendOpt(b.Field(4).(*array.StringBuilder), text(r.Raw))
+		// The raw value is a row's cell, the reason quotes it: both pass the masking step.
+		appendOpt(b.Field(4).(*array.StringBuilder), Redact(text(r.Raw)))
 		b.Field(5).(*array.StringBuilder).Append(r.Code)
-		b.Field(6).(*array.StringBuilder).Append(msg.T(r.Code, r.Args...))
+		b.Field(6).(*array.StringBuilder).Append(Redact(text(msg.T(r.Code, r.Args...))))
 		b.Field(7).(*array.BooleanBuilder).Append(r.RowRejected)
 	}
 	rec := b.NewRecordBatch()

@@ -223,7 +223,7 @@ func TestIngestLayoutB(t *testing.T) {
 
 // TestRejectReasonsHaveText keeps the message catalog complete for every reason code.
 func TestRejectReasonsHaveText(t *testing.T) {
-	for _, code := range []string{"missing_tracking_id", "missing_submitted_at", "bad_timestamp", "column_count", "bad_rating", "bad_flag"} {
+	for _, code := range []string{"missing_tracking_id", "missing_submitted_at", "bad_timestamp", "column_count", "bad_rating", "bad_flag", "bad_flags"} {
 		if !msg.Has(code) {
 			t.Errorf("no message for %s", code)
 		}

@@ -184,6 +184,7 @@ func (ls *Layouts) complete(l *Layout) error {
 		if l.Regency == "" {
 			l.Regency = base.Regency
 		}
+		l.Snapshot = l.Snapshot || base.Snapshot // an extension of layout R still reads snapshots
 	}
 	switch l.DateOrder {
 	case "", "dmy":

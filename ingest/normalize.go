@@ -3,6 +3,7 @@ package ingest
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -169,7 +170,8 @@ type chunkResult struct {
 	read     int64
 	accepted int64
 	rejected int64
-	maxTime  int64 // newest timestamp seen, in µs (0 = none)
+	maxTime  int64            // newest timestamp seen, in µs (0 = none)
+	unknown  map[string]int64 // status spellings no layout knows (masked), with their rows
 }
 
 type builders struct {
@@ -266,7 +268,7 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 	var res chunkResult
 	var times [len(timeFields)]int64
 	var valid [len(timeFields)]bool
-	statuses := map[string]string{} // few distinct spellings: normalise each once per chunk
+	statuses := map[string]statusOf{} // few distinct spellings: normalise each once per chunk
 	for k, rec := range recs {
 		row := rows[k]
 		if blank(rec) {
@@ -293,6 +295,14 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 				continue
 			}
 			t, ok := n.tp.Parse(raw)
+			if ok && i == 0 && len(n.cols[fSubmittedTime]) > 0 {
+				// Layout R: the time of day is in a column of its own.
+				if clock, ccol := n.timeValue(rec, fSubmittedTime); clock != "" {
+					if t, ok = n.tp.withClock(t, clock); !ok {
+						raw, col = clock, ccol
+					}
+				}
+			}
 			if !ok {
 				if reported(res.rejects[before:], n.header(col)) {
 					continue // one column feeding two fields (Open311, 311) is reported once
@@ -310,10 +320,19 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 		res.accepted++
 
 		statusRaw, _ := n.value(rec, fStatus)
-		status, seen := statuses[statusRaw]
+		st, seen := statuses[statusRaw]
 		if !seen {
-			status = NormaliseStatus(statusRaw, n.bind.Layout.Statuses)
-			statuses[statusRaw] = status
+			st = statusOf{NormaliseStatus(statusRaw, n.bind.Layout.Statuses), Redact(statusRaw)}
+			statuses[statusRaw] = st
+		}
+		status := st.status
+		by, detail := StatusDetail(statusRaw)
+		statusRaw = st.masked
+		if status == StatusUnknown {
+			if res.unknown == nil {
+				res.unknown = map[string]int64{}
+			}
+			res.unknown[statusRaw]++
 		}
 		for i, f := range timeFields {
 			if allowed := n.whenStatus[f]; allowed != nil && !allowed[status] {
@@ -362,11 +381,11 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 			sb *array.StringBuilder
 		}{{fAgency, b.agency}, {fCategory, b.category}, {fReportType, b.reportType}, {fChannel, b.channel}, {fArea, b.area}} {
 			v, _ := n.value(rec, fb.f)
-			appendOpt(fb.sb, v)
+			appendOpt(fb.sb, Redact(v))
 		}
 
-		n.flag(rec, fIsAnonymous, row, &res, b.anon)
-		if n.flag(rec, fIsConfidential, row, &res, b.conf) {
+		hide := n.flags(rec, row, &res, b)
+		if hide {
 			b.title.AppendNull()
 			b.body.AppendNull()
 		} else {
@@ -389,24 +408,25 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 		phone, _ := n.value(rec, fReporterPhone)
 		appendOpt(b.reporterKey, n.pseudo.Key(name, phone))
 		b.hasFR.Append(n.hasFirstResponse)
-		appendOpt(b.extra, n.extra(rec))
+		appendOpt(b.extra, n.extra(rec, hide))
 		b.current.Append(true)
 
-		by, detail := StatusDetail(statusRaw)
 		reason, _ := n.value(rec, fStatusReason)
-		reason = Redact(reason)
 		if status == StatusArchived && detail == "" && IsExpiredReason(reason) {
 			detail = "expired"
 		}
+		if hide {
+			reason = "" // a confidential report keeps no free text, not even the admin's reason
+		}
 		appendOpt(b.statusBy, by)
 		appendOpt(b.statusDetail, detail)
-		appendOpt(b.statusReason, reason)
+		appendOpt(b.statusReason, Redact(reason))
 		for _, fb := range [...]struct {
 			f  field
 			sb *array.StringBuilder
 		}{{fParentAgency, b.parentAgency}, {fAgencyRef, b.agencyRef}, {fCategoryRef, b.categoryRef}} {
 			v, _ := n.value(rec, fb.f)
-			appendOpt(fb.sb, v)
+			appendOpt(fb.sb, Redact(v))
 		}
 		if o := n.observed; o != nil {
 			from, to := arrow.Timestamp(o.From.UnixMicro()), arrow.Timestamp(o.To.UnixMicro())
@@ -424,30 +444,59 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 	return res
 }
 
+// flags reads the anonymity and confidentiality of a row, from yes/no columns and from a
+// combined flags cell (layout R), and appends both. hide: the row's text must not be kept
+// (confidential, or a flag that says so could not be read).
+func (n *normalizer) flags(rec []string, row int64, res *chunkResult, b *builders) (hide bool) {
+	anon, anonOK, _ := n.flag(rec, fIsAnonymous, row, res)
+	conf, confOK, hide := n.flag(rec, fIsConfidential, row, res)
+	if len(n.cols[fFlags]) > 0 {
+		v, col := n.value(rec, fFlags)
+		if a, c, ok := parseFlags(v); ok {
+			anon, anonOK = a || anonOK && anon, true
+			conf, confOK = c || confOK && conf, true
+			hide = hide || c
+		} else {
+			res.rejects = append(res.rejects, Reject{Row: row, Column: n.header(col), Raw: truncate(v, 200), Code: "bad_flags", Args: []any{truncate(v, 60)}})
+			hide = true // unreadable: it may say Rahasia
+		}
+	}
+	appendBool(b.anon, anon, anonOK)
+	appendBool(b.conf, conf, confOK)
+	return hide
+}
+
+func appendBool(bb *array.BooleanBuilder, v, valid bool) {
+	if !valid {
+		bb.AppendNull()
+		return
+	}
+	bb.Append(v)
+}
+
 // flag reads a yes/no column; a value that is neither is dropped (with a note) and the row kept.
-func (n *normalizer) flag(rec []string, f field, row int64, res *chunkResult, fb *array.BooleanBuilder) bool {
-	v, col := n.value(rec, f)
-	if v == "" {
-		fb.AppendNull()
-		return false
+// An unreadable confidentiality flag must not expose the text: hide says so.
+func (n *normalizer) flag(rec []string, f field, row int64, res *chunkResult) (v, valid, hide bool) {
+	raw, col := n.value(rec, f)
+	if raw == "" {
+		return false, false, false
 	}
 	for _, y := range [...]string{"ya", "y", "yes", "1", "true", "benar", "iya"} {
-		if strings.EqualFold(v, y) {
-			fb.Append(true)
-			return true
+		if strings.EqualFold(raw, y) {
+			return true, true, f == fIsConfidential
 		}
 	}
 	for _, t := range [...]string{"tidak", "t", "n", "no", "0", "false", "salah", "tdk", "bukan"} {
-		if strings.EqualFold(v, t) {
-			fb.Append(false)
-			return false
+		if strings.EqualFold(raw, t) {
+			return false, true, false
 		}
 	}
-	fb.AppendNull()
-	res.rejects = append(res.rejects, Reject{Row: row, Column: n.header(col), Raw: truncate(v, 200), Code: "bad_flag", Args: []any{truncate(v, 60)}})
-	// An unreadable confidentiality flag must not expose the text: treat it as confidential.
-	return f == fIsConfidential
+	res.rejects = append(res.rejects, Reject{Row: row, Column: n.header(col), Raw: truncate(raw, 200), Code: "bad_flag", Args: []any{truncate(raw, 60)}})
+	return false, false, f == fIsConfidential
 }
+
+// statusOf is a status spelling normalised, and masked for storage.
+type statusOf struct{ status, masked string }
 
 func reported(rs []Reject, column string) bool {
 	for _, r := range rs {
@@ -474,8 +523,10 @@ func appendOpt(sb *array.StringBuilder, v string) {
 	sb.Append(v)
 }
 
-// extra keeps the columns no field claims as a JSON object, personal data masked.
-func (n *normalizer) extra(rec []string) string {
+// extra keeps the columns no field claims as a JSON object, personal data masked. In a
+// confidential row (hide) only values without letters are kept (numbers, dates, codes): any
+// text is replaced by MaskConfidential.
+func (n *normalizer) extra(rec []string, hide bool) string {
 	var buf []byte
 	for k, i := range n.bind.Extra {
 		if i >= len(rec) {
@@ -492,7 +543,7 @@ func (n *normalizer) extra(rec []string) string {
 			buf = appendJSONString(buf, "[PRIBADI:"+n.pseudo.Value(v)[:16]+"]")
 			continue
 		}
-		buf = appendJSONString(buf, Redact(text(v)))
+		buf = appendJSONString(buf, extraValue(v, hide))
 	}
 	// Cells beyond the header (XLSX rows wider than their header) are kept too.
 	for i := n.headerLen; i < len(rec); i++ {
@@ -503,12 +554,27 @@ func (n *normalizer) extra(rec []string) string {
 		buf = nextMember(buf)
 		buf = appendJSONString(buf, "kolom_"+strconv.Itoa(i+1))
 		buf = append(buf, ':')
-		buf = appendJSONString(buf, Redact(text(v)))
+		buf = appendJSONString(buf, extraValue(v, hide))
 	}
 	if buf == nil {
 		return ""
 	}
 	return string(append(buf, '}'))
+}
+
+// MaskConfidential stands for a text value of a confidential report.
+const MaskConfidential = "[RAHASIA]"
+
+func extraValue(v string, hide bool) string {
+	v = Redact(text(v))
+	if hide {
+		for _, r := range v {
+			if unicode.IsLetter(r) {
+				return MaskConfidential
+			}
+		}
+	}
+	return v
 }
 
 // nextMember opens the JSON object buf (nil: not begun) or separates its next member.

@@ -18,7 +18,7 @@ func BenchmarkPipeline(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		bind, row, err := findHeader(path, src, o.Layouts)
+		bind, row, _, err := findHeader(path, src, o.Layouts)
 		if err != nil {
 			b.Fatal(err)
 		}

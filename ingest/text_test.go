@@ -43,6 +43,34 @@ func TestRedact(t *testing.T) {
 		{"tahun 2025, Rp 1.500.000", "tahun 2025, Rp 1.500.000"},
 		{"nomor 12345678901234567", "nomor 12345678901234567"}, // 17 digits: not a NIK
 		{"telepon kantor (0527) 61234", "telepon kantor (0527) 61234"},
+		// Labelled values (input-formats.md, "Personal data in free text").
+		{"Nama : Budi Santoso Alamat : Kp Sukamaju Rt 03/Rw 09 Kec Cibiru\nMohon jalan diperbaiki", "Nama : [NAMA] Alamat : [ALAMAT]\nMohon jalan diperbaiki"},
+		{"mohon bantuannya tolongNama : Budi Alamat : Kp Cibiru Rt 03", "mohon bantuannya tolongNama : [NAMA] Alamat : [ALAMAT]"},
+		{"Nama: Siti, Alamat: Jl. Merdeka No. 5, Amuntai", "Nama: [NAMA], Alamat: [ALAMAT]"},
+		{"NAMA LENGKAP : SITI AMINAH\r\nTTL : Amuntai, 12 Mei 1980\r\nisi", "NAMA LENGKAP : [NAMA]\r\nTTL : [TTL]\r\nisi"},
+		{"Tempat/Tanggal Lahir: Amuntai, 1 Januari 1990", "Tempat/Tanggal Lahir: [TTL]"},
+		{"No. KK : 6308011234567890 mohon dibantu", "No. KK : [KK] mohon dibantu"},
+		{"No.KK: 630801123456 (salah ketik)", "No.KK: [KK] (salah ketik)"},
+		{"NIK : 630801550190000 (15 angka)", "NIK : [NIK] (15 angka)"},
+		{"No HP : 0812 3456 7890, terima kasih", "No HP : [HP], terima kasih"},
+		{"Email : budi di gmail", "Email : [EMAIL]"},
+		{"Alamat Email: budi@example.org", "Alamat Email: [EMAIL]"},
+		{"jalan rusak, bahwa: sudah lama", "jalan rusak, bahwa: sudah lama"},
+		{"Namanya : tidak tahu", "Namanya : tidak tahu"},
+		{"keluarga KK 3 orang", "keluarga KK 3 orang"},
+		{"Nama :\nAlamat : x", "Nama :\nAlamat : [ALAMAT]"},
+		// Phone spellings (issue 11).
+		{"hp (0812) 3456 7890", "hp [HP]"},
+		{"hp 0812/3456/7890", "hp [HP]"},
+		{"hp 0812 - 3456 - 7890", "hp [HP]"},
+		{"hp 0812  3456  7890", "hp [HP]"},
+		{"hp +62(812)3456-7890", "hp [HP]"},
+		{"hp +62 (812) 3456 7890", "hp [HP]"},
+		{"hp (+62) 812 3456 7890", "hp [HP]"},
+		{"hp ０８１２３４５６７８９０", "hp [HP]"},
+		{"hp ＋６２ ８１２–３４５６–７８９０", "hp [HP]"},
+		{"NIK ６３０８０１５５０１９００００１", "NIK [NIK]"},
+		{"tahun 2020–2024 — lama sekali", "tahun 2020-2024 — lama sekali"},
 	} {
 		if got := Redact(c.in); got != c.want {
 			t.Errorf("Redact(%q) = %q, want %q", c.in, got, c.want)

@@ -24,6 +24,42 @@ import (
 //go:embed *.sql
 var files embed.FS
 
+//go:embed lookup/*.sql
+var lookupFiles embed.FS
+
+// Lookup returns the text of lookup/NAME.sql, the queries rapor query runs around a named
+// query (each file says what it returns and its parameters): "agency" resolves an SKPD name,
+// "table_rows" tells whether a needed table is filled.
+func Lookup(name string) string {
+	b, err := lookupFiles.ReadFile("lookup/" + name + ".sql")
+	if err != nil {
+		panic(err) // a name of this package's own files
+	}
+	return string(b)
+}
+
+// Need is a table a query reads that a rapor command fills: without its rows the query's
+// answer would be wrong, not empty.
+type Need struct {
+	Table   string
+	Command string // what fills it
+}
+
+// needs are the tables each query reads beyond the complaints; every named query reads the
+// tables of rapor build (build_info is written last by a build).
+var needs = map[string][]Need{
+	"per-capita": {{Table: "area_population", Command: "rapor population FILE.csv"}},
+}
+
+// Needs lists the tables q needs filled, in the order to check them.
+func (q Query) Needs() []Need {
+	return append([]Need{{Table: "build_info", Command: "rapor build"}}, needs[q.Name]...)
+}
+
+// Agency reports whether the parameter names an SKPD: its value is resolved against the
+// database's agency names (spellings, master names and aliases) before the query runs.
+func (p Param) Agency() bool { return p.Name == "agency" && p.Type == "text" }
+
 // Param is one parameter of a query.
 type Param struct {
 	Name        string

@@ -130,7 +130,7 @@ func loadPage(t *testing.T, actx context.Context, path, name string, extra func(
 	ev := &browserEvents{}
 	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(ev.listen))
 	defer cancel()
-	ctx, cancelT := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelT := context.WithTimeout(ctx, 120*time.Second) // a shared CI machine: generous, never a speed check
 	defer cancelT()
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -188,6 +188,32 @@ func loadPage(t *testing.T, actx context.Context, path, name string, extra func(
 	}
 	shot := filepath.Join(dir, name+".png")
 	if err := os.WriteFile(shot, png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	// A phone (390 px wide): the page fits its width (wide tables scroll in their own box), the
+	// charts redraw, and the screenshot is there to look at.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	phone, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]float64](`(function () {
+        window.dispatchEvent(new Event("resize"));
+        return { width: document.documentElement.scrollWidth };
+    })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if phone["width"] > 392 {
+		problems = append(problems, fmt.Sprintf("at 390 px the page is %v px wide", phone["width"]))
+	}
+	png, err = chromedp.Run(ctx, chromedp.FullScreenshot(90))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name+"-390.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)); err != nil {
 		t.Fatal(err)
 	}
 
@@ -307,6 +333,11 @@ func TestBrowser(t *testing.T) {
 	gdb, _ := genDB(t)
 	gres := writeMonthly(t, gdb, "2025-10", "id", "")
 	openReport(t, actx, gres.HTML, "rapor-2025-10", nil)
+	pages, err := AgencyPages(context.Background(), gdb, AgencyOptions{Options: Options{Month: "2025-10", OutDir: t.TempDir(), Now: testNow}, Agency: "Dinas Pekerjaan Umum dan Penataan Ruang"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	openReport(t, actx, pages[0], "rapor-2025-10-skpd", nil)
 	cres, err := Compare(context.Background(), gdb, CompareOptions{From: "2025-05", To: "2025-10", OutDir: t.TempDir(), Now: testNow})
 	if err != nil {
 		t.Fatal(err)

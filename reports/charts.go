@@ -134,12 +134,15 @@ func barItem(v int64, color string, faded bool) opts.BarData {
 }
 
 // trendChart: per month, complaints disposed to agencies, followed up on time, resolved.
-func (s *Scorecard) trendChart() chart {
+func (s *Scorecard) trendChart() chart { return s.trendChartOf("chart-trend", s.Trend) }
+
+// trendChartOf draws the trend of rows (the regency's or one agency's months).
+func (s *Scorecard) trendChartOf(id string, rows []RegencyRow) chart {
 	l := s.L
 	var x []string
 	var rec, ont, clo []opts.BarData
 	anyMaturing := false
-	for _, r := range s.Trend {
+	for _, r := range rows {
 		label := l.monthAxis(r.PeriodStart)
 		faded := r.Maturing || !r.Complete
 		if faded {
@@ -155,9 +158,9 @@ func (s *Scorecard) trendChart() chart {
 		ont = append(ont, barItem(ot, "", faded))
 		clo = append(clo, barItem(r.Closed, "", faded))
 	}
-	b := newBar("chart-trend")
+	b := newBar(id)
 	b.SetGlobalOptions(
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "32", Bottom: "4", ContainLabel: opts.Bool(true)}),
 		charts.WithColorsOpts(opts.Colors{colBlueLt, colGreen, colNavy}),
 	)
@@ -168,8 +171,8 @@ func (s *Scorecard) trendChart() chart {
 	m := optionOf(b)
 	m["color"] = []string{colBlueLt, colGreen, colNavy}
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
-	set(m, []string{"xAxis", "axisLabel", "interval"}, 0)
-	c := chart{ID: "chart-trend", Title: l.t("ch_trend"), Height: 230, option: m}
+	set(m, []string{"xAxis", "axisLabel", "hideOverlap"}, true)
+	c := chart{ID: id, Title: l.t("ch_trend"), Height: 230, option: m}
 	if anyMaturing {
 		c.Note = l.tf("ch_trend_note", s.Build.C, s.cUnitAdj())
 	}
@@ -179,7 +182,11 @@ func (s *Scorecard) trendChart() chart {
 // backlogChart: each agency's open complaints at the stock instant, stacked by age.
 func (s *Scorecard) backlogChart() chart {
 	l := s.L
-	c := chart{ID: "chart-backlog", Title: l.tf("ch_backlog", l.dateShort(s.Build.AsOf))}
+	at := s.Build.AsOf
+	if s.OverdueAt == "history" {
+		at = s.Current.StockAt
+	}
+	c := chart{ID: "chart-backlog", Title: l.tf("ch_backlog", l.dateShort(at))}
 	if len(s.Backlog) == 0 {
 		c.Empty = l.t("ch_backlog_none")
 		return c
@@ -210,7 +217,7 @@ func (s *Scorecard) backlogChart() chart {
 	}
 	b := newBar("chart-backlog")
 	b.SetGlobalOptions(
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
 		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "32", Bottom: "4", ContainLabel: opts.Bool(true)}),
 	)
 	b.SetXAxis(y)
@@ -226,13 +233,12 @@ func (s *Scorecard) backlogChart() chart {
 	m["color"] = colors
 	set(m, []string{"yAxis", "inverse"}, true)
 	set(m, []string{"yAxis", "type"}, "category")
-	set(m, []string{"yAxis", "axisLabel", "width"}, 280)
-	set(m, []string{"yAxis", "axisLabel", "overflow"}, "truncate")
+	wrapLabels(m, 150)
 	set(m, []string{"xAxis", "type"}, "value")
 	set(m, []string{"xAxis", "minInterval"}, 1)
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
 	c.option = m
-	c.Height = 56 + 18*len(rows)
+	c.Height = 56 + 28*len(rows)
 	c.Note = l.tf("ch_backlog_note", s.cUnit(), C, s.cUnit())
 	return c
 }
@@ -273,13 +279,12 @@ func (s *Scorecard) breakdownChart(id, title string, counts []Count, color strin
 	m := optionOf(b)
 	set(m, []string{"yAxis", "inverse"}, true)
 	set(m, []string{"yAxis", "type"}, "category")
-	set(m, []string{"yAxis", "axisLabel", "width"}, 175)
-	set(m, []string{"yAxis", "axisLabel", "overflow"}, "truncate")
+	wrapLabels(m, 120)
 	set(m, []string{"xAxis", "type"}, "value")
 	set(m, []string{"xAxis", "minInterval"}, 1)
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
 	c.option = m
-	c.Height = 32 + 18*len(counts)
+	c.Height = 32 + 26*len(counts)
 	return c
 }
 
@@ -315,8 +320,11 @@ func (s *Scorecard) responseChart() chart {
 		}
 		d = append(d, opts.BarData{Value: h.Days[i], ItemStyle: &opts.ItemStyle{Color: col}})
 	}
-	x = append(x, l.t("unanswered_bar"))
-	d = append(d, opts.BarData{Value: h.Unanswered, ItemStyle: &opts.ItemStyle{Color: colGrey}})
+	// The unanswered bar stands apart (an empty slot before it) so that its label never runs into
+	// the last day's.
+	x = append(x, "", l.t("unanswered_bar"))
+	d = append(d, opts.BarData{Value: "-"}, opts.BarData{Value: h.Unanswered, ItemStyle: &opts.ItemStyle{Color: colGrey},
+		Label: &opts.Label{Show: opts.Bool(true), Position: "top", FontSize: 9}})
 	b := newBar("chart-response")
 	b.SetGlobalOptions(
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
@@ -327,10 +335,64 @@ func (s *Scorecard) responseChart() chart {
 	m := optionOf(b)
 	set(m, []string{"xAxis", "axisLabel", "interval"}, 0)
 	set(m, []string{"xAxis", "axisLabel", "fontSize"}, 9)
+	set(m, []string{"xAxis", "axisLabel", "hideOverlap"}, true)
 	set(m, []string{"yAxis", "minInterval"}, 1)
 	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
 	c.option = m
-	c.Note = l.tf("ch_response_note", s.Build.R)
+	c.Note = l.tf("ch_response_note", s.Build.R, l.int(h.Unanswered))
+	if h.Loose > 0 {
+		c.Note += " " + l.tf("ch_response_loose", l.int(h.Loose))
+	}
+	return c
+}
+
+// wrapLabels lets a category axis' long names (SKPD, categories) wrap onto a second line
+// within width pixels instead of being cut; the tooltip shows the full name.
+func wrapLabels(m map[string]any, width int) {
+	set(m, []string{"yAxis", "axisLabel", "width"}, width)
+	set(m, []string{"yAxis", "axisLabel", "overflow"}, "break")
+	set(m, []string{"yAxis", "axisLabel", "lineHeight"}, 12)
+	set(m, []string{"yAxis", "axisLabel", "fontSize"}, 10)
+}
+
+// stockChart: the regency's open and overdue complaints at each month's end.
+func (s *Scorecard) stockChart() chart {
+	l := s.L
+	var x []string
+	var open, over []opts.BarData
+	for _, r := range s.Trend {
+		x = append(x, l.monthAxis(r.PeriodStart))
+		open = append(open, opts.BarData{Value: r.OpenEnd})
+		over = append(over, opts.BarData{Value: r.OverdueEnd})
+	}
+	b := newBar("chart-stock")
+	b.SetGlobalOptions(
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
+		charts.WithGridOpts(opts.Grid{Left: "8", Right: "8", Top: "32", Bottom: "4", ContainLabel: opts.Bool(true)}),
+	)
+	b.SetXAxis(x)
+	b.AddSeries(l.t("kpi_open"), open)
+	b.AddSeries(l.tf("kpi_overdue", s.Build.C, s.cUnitAdj()), over)
+	m := optionOf(b)
+	m["color"] = []string{colBlue, colMerah}
+	set(m, []string{"xAxis", "axisLabel", "hideOverlap"}, true)
+	set(m, []string{"yAxis", "minInterval"}, 1)
+	set(m, []string{"tooltip", "axisPointer", "type"}, "shadow")
+	return chart{ID: "chart-stock", Title: l.t("ch_stock"), Height: 210, option: m, Note: l.t("ch_stock_note")}
+}
+
+// statusChart: the month's cohort by current status.
+func (s *Scorecard) statusChart() chart { return s.statusChartOf("chart-status", "") }
+
+// statusChartOf is the status mix of one agency's cohort ("" for the whole regency).
+func (s *Scorecard) statusChartOf(id, agency string) chart {
+	l := s.L
+	var counts []Count
+	for _, st := range sumStatus(s.Status, agency) {
+		counts = append(counts, Count{Label: l.status(st.Label), N: st.N})
+	}
+	c := s.breakdownChart(id, l.tf("ch_status", l.monthShort(s.Month)), counts, colNavy)
+	c.Note = l.t("ch_status_note")
 	return c
 }
 
@@ -341,8 +403,10 @@ func (s *Scorecard) Charts() []chart {
 	return []chart{
 		s.trendChart(),
 		s.responseChart(),
-		s.breakdownChart("chart-channel", l.t("ch_channel"), s.Channels, colBlue),
+		s.statusChart(),
+		s.stockChart(),
 		s.backlogChart(),
+		s.breakdownChart("chart-channel", l.t("ch_channel"), s.Channels, colBlue),
 		s.breakdownChart("chart-category", l.tf("ch_category", month), s.Categories, colNavy),
 		s.breakdownChart("chart-area", l.t("ch_area"), s.Areas, colBlue),
 	}

@@ -48,14 +48,22 @@ func (c *Comparison) xlsxWide(b *book, name string, agencies bool) error {
 		hdr = append(hdr, l.t("col_agency"))
 	}
 	fixed := len(hdr)
-	for _, p := range c.Periods {
+	for i, p := range c.Periods {
 		mark := ""
-		if !p.Complete {
+		switch {
+		case !p.Complete:
 			mark = "*"
+		case !c.mature(i):
+			mark = "°"
 		}
-		hdr = append(hdr, p.Label+mark+" "+l.t("col_score"), p.Label+mark+" "+l.t("col_zone"), p.Label+mark+" "+l.t("col_received"))
+		hdr = append(hdr, p.Title+mark+" "+l.t("col_score"), p.Title+mark+" "+l.t("col_zone"), p.Title+mark+" "+l.t("col_received"))
 	}
-	hdr = append(hdr, l.t("col_first_zone"), l.t("col_last_zone"), l.t("col_score_delta"))
+	// Movement and change span the mature periods only (the header says which).
+	span := dash
+	if first, last := c.matureRange(); first >= 0 {
+		span = c.Periods[first].Title + " → " + c.Periods[last].Title
+	}
+	hdr = append(hdr, l.tf("col_first_zone", span), l.tf("col_last_zone", span), l.tf("col_score_delta", span))
 	if err := g.header(1, hdr...); err != nil {
 		return err
 	}
@@ -79,8 +87,8 @@ func (c *Comparison) xlsxWide(b *book, name string, agencies bool) error {
 					}
 					row = append(row, optF(x.Score, stl.dec1), b.zoneCell(x.Zone), ival(x.Received, stl.int))
 				}
-				first, last, _ := movement(a.zones())
-				row = append(row, zoneOrNil(first), zoneOrNil(last), optF(a.scoreDelta(), stl.dec1Delta))
+				first, last, _ := movement(c.matureOnly(a.zones()))
+				row = append(row, zoneOrNil(first), zoneOrNil(last), optF(a.scoreDelta(c), stl.dec1Delta))
 				if err := g.row(r, row...); err != nil {
 					return err
 				}
@@ -90,12 +98,12 @@ func (c *Comparison) xlsxWide(b *book, name string, agencies bool) error {
 		r++
 		row := []cell{txt(reg.Name, stl.text)}
 		var firstScore, lastScore *float64
-		for _, x := range reg.Totals {
+		for i, x := range reg.Totals {
 			if x == nil {
 				row = append(row, cell{nil, 0}, cell{nil, 0}, cell{nil, 0})
 				continue
 			}
-			if x.Score != nil {
+			if x.Score != nil && c.mature(i) {
 				if firstScore == nil {
 					firstScore = x.Score
 				}
@@ -103,7 +111,7 @@ func (c *Comparison) xlsxWide(b *book, name string, agencies bool) error {
 			}
 			row = append(row, optF(x.Score, stl.dec1), b.zoneCell(x.Zone), ival(x.Received, stl.int))
 		}
-		first, last, _ := movement(reg.zones())
+		first, last, _ := movement(c.matureOnly(reg.zones()))
 		var d *float64
 		if firstScore != nil {
 			v := *lastScore - *firstScore
@@ -119,6 +127,10 @@ func (c *Comparison) xlsxWide(b *book, name string, agencies bool) error {
 	}
 	if r > 1 {
 		for i := range c.Periods {
+			// A maturing period is not zone-coloured (as in the HTML): its score is still rising.
+			if !c.mature(i) {
+				continue
+			}
 			sc := colName(fixed + 1 + 3*i)
 			zc := colName(fixed + 2 + 3*i)
 			if err := b.zoneFormats(name, fmt.Sprintf("%s2:%s%d", sc, sc, r), fmt.Sprintf("%s2:%s%d", zc, zc, r), c.Build.ZoneHijau, c.Build.ZoneKuning); err != nil {

@@ -22,7 +22,20 @@ import (
 type bigSheet struct {
 	path string // the sheet's part in the zip, xl/worksheets/sheetN.xml
 	rows func(w *bufio.Writer) error
+	// textCols is the column range whose numbers-as-text (tracking ids) Excel is told to accept
+	// without its green warning, e.g. "B1:B1048576".
+	textCols string
+	done     bool
 }
+
+// Page setup of a streamed sheet (excelize's stream writer writes none): A4 landscape, fit to
+// the page's width, as setPrint does for the other sheets.
+const (
+	streamSheetPr   = `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`
+	streamPageSetup = `<printOptions gridLines="0"/><pageMargins left="0.4" right="0.4" top="0.5" bottom="0.6" header="0.3" footer="0.3"/>` +
+		`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>` +
+		`<headerFooter><oddFooter>&amp;R&amp;P / &amp;N</oddFooter></headerFooter>`
+)
 
 // sheetPath is the part excelize writes a sheet to (NewSheet names it by the sheet's ID).
 func sheetPath(f *excelize.File, sheet string) (string, error) {
@@ -38,18 +51,20 @@ func sheetPath(f *excelize.File, sheet string) (string, error) {
 // has written it and then writes with rapor's rows before </sheetData>.
 type spliceZip struct {
 	*zip.Writer
-	big  *bigSheet
+	big  []*bigSheet
+	cur  *bigSheet // the sheet held
 	held *bytes.Buffer
-	done bool
 }
 
 func (z *spliceZip) Create(name string) (io.Writer, error) {
 	if err := z.splice(); err != nil {
 		return nil, err
 	}
-	if name == z.big.path {
-		z.held = new(bytes.Buffer)
-		return z.held, nil
+	for _, b := range z.big {
+		if name == b.path {
+			z.cur, z.held = b, new(bytes.Buffer)
+			return z.held, nil
+		}
 	}
 	return z.Writer.Create(name)
 }
@@ -65,23 +80,32 @@ func (z *spliceZip) splice() error {
 	if z.held == nil {
 		return nil
 	}
-	sheet := z.held.Bytes()
-	z.held = nil
+	sheet, big := z.held.Bytes(), z.cur
+	z.held, z.cur = nil, nil
 	end := bytes.LastIndex(sheet, []byte("</sheetData>"))
-	if end < 0 {
-		return errors.New("xlsx: no </sheetData> in " + z.big.path)
+	dim := bytes.Index(sheet, []byte("<dimension"))
+	if end < 0 || dim < 0 || dim > end {
+		return errors.New("xlsx: no <dimension> or </sheetData> in " + big.path)
 	}
-	w, err := z.Writer.Create(z.big.path)
+	w, err := z.Writer.Create(big.path)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(w, 1<<20)
-	bw.Write(sheet[:end])
-	if err := z.big.rows(bw); err != nil {
+	bw.Write(sheet[:dim])
+	if !bytes.Contains(sheet[:dim], []byte("<sheetPr")) {
+		bw.WriteString(streamSheetPr)
+	}
+	bw.Write(sheet[dim:end])
+	if err := big.rows(bw); err != nil {
 		return err
 	}
-	bw.Write(sheet[end:])
-	z.done = true
+	bw.WriteString("</sheetData>" + streamPageSetup)
+	if big.textCols != "" {
+		bw.WriteString(`<ignoredErrors><ignoredError sqref="` + big.textCols + `" numberStoredAsText="1"/></ignoredErrors>`)
+	}
+	bw.Write(sheet[end+len("</sheetData>"):])
+	big.done = true
 	return bw.Flush()
 }
 

@@ -3,11 +3,8 @@ package reports
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -28,14 +25,6 @@ type Options struct {
 	MaxHTMLOverdue int
 }
 
-// Result names the files written.
-type Result struct {
-	Regency  string
-	HTML     string
-	XLSX     string
-	Warnings []string
-}
-
 // Scorecard is everything the monthly report shows, read from the metric tables of one build.
 type Scorecard struct {
 	L         lang
@@ -50,36 +39,28 @@ type Scorecard struct {
 	Roll12   *RegencyRow // regency_period rolling_12m ending at the month
 	Roll12P  *RegencyRow // the window ending a month earlier
 
+	First     time.Time // the regency's first month with data
+	OverdueAt string    // "history": the list is the state at the month's end; "now": at as_of only
+
 	League12 []AgencyRow // agency_period rolling_12m ending at the month
 	League1  []AgencyRow // agency_month of the month
+	Agencies []AgencyRow // agency_month of the 12 months ending at the month (each agency's trend)
 
 	Backlog      []BacklogRow // open at as_of
 	Categories   []Count
 	Channels     []Count
 	Areas        []Count
 	Response     ResponseHist
+	Status       []StatusCount // the month's cohorts by current status
 	Overdue      []OverdueItem // open at as_of and past a service level
 	Quality      []QualityCheck
 	Ingest       IngestQuality
 	Holidays     []Holiday
+	names        map[string]string // every spelling of an agency, folded -> the agency shown
 	HolidayFrom  time.Time
 	HolidayTo    time.Time
 	StaleFiles   int64
 	MaxHTMLItems int
-}
-
-var monthRE = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
-
-// parseMonth reads YYYY-MM.
-func parseMonth(l lang, s string) (time.Time, error) {
-	if !monthRE.MatchString(s) {
-		return time.Time{}, errors.New(l.tf("err_month_format", s))
-	}
-	t, err := time.Parse("2006-01", s)
-	if err != nil {
-		return time.Time{}, errors.New(l.tf("err_month_format", s))
-	}
-	return t, nil
 }
 
 // LoadScorecard reads the monthly scorecard of one regency from the metric tables.
@@ -136,6 +117,9 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 	}
 	s.Trend = trend
 	s.Current = trend[len(trend)-1]
+	if s.First, err = firstMonth(ctx, tx, s.Regency); err != nil {
+		return nil, err
+	}
 	if len(trend) > 1 {
 		p := trend[len(trend)-2]
 		s.Previous = &p
@@ -154,13 +138,45 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 	if s.League12, err = loadAgencyPeriods(ctx, tx, b.Loc, s.Regency, "rolling_12m", month, month); err != nil {
 		return nil, err
 	}
-	if s.League1, err = loadAgencyMonths(ctx, tx, b.Loc, s.Regency, month, month); err != nil {
+	if s.Agencies, err = loadAgencyMonths(ctx, tx, b.Loc, s.Regency, month.AddDate(0, -11, 0), month); err != nil {
 		return nil, err
 	}
-	if s.Backlog, err = loadBacklog(ctx, tx, s.Regency); err != nil {
+	for _, a := range s.Agencies {
+		if a.EndMonth.Equal(month) {
+			s.League1 = append(s.League1, a)
+		}
+	}
+	if s.names, err = loadAgencyNames(ctx, tx, s.Regency); err != nil {
 		return nil, err
 	}
-	if s.Overdue, err = loadOverdue(ctx, tx, b.Loc, s.Regency); err != nil {
+
+	// The accountability list is the state at the month's end: for as_of's month the open
+	// complaints of today; for a past month rebuilt from the history, when the build keeps it.
+	s.OverdueAt = "now"
+	if !month.Equal(b.AsOfMonth) {
+		ok, err := hasHistory(ctx, tx)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			s.OverdueAt = "history"
+			s.Overdue, err = loadOverdueAt(ctx, tx, b.Loc, s.Regency, s.Current.StockAt)
+		} else {
+			s.Overdue, err = loadOverdue(ctx, tx, b.Loc, s.Regency)
+		}
+	} else {
+		s.Overdue, err = loadOverdue(ctx, tx, b.Loc, s.Regency)
+	}
+	if err != nil {
+		return nil, err
+	}
+	// The open complaints by age: at the month's end, as the list.
+	if s.OverdueAt == "history" {
+		s.Backlog, err = loadBacklogAt(ctx, tx, s.Regency, s.Current.StockAt, b.Loc)
+	} else {
+		s.Backlog, err = loadBacklog(ctx, tx, s.Regency)
+	}
+	if err != nil {
 		return nil, err
 	}
 	if s.Categories, err = loadBreakdown(ctx, tx, b.Loc, s.Regency, month, "category", 10); err != nil {
@@ -173,6 +189,9 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 		return nil, err
 	}
 	if s.Response, err = loadResponseHist(ctx, tx, b, s.Regency, month); err != nil {
+		return nil, err
+	}
+	if s.Status, err = loadStatusMix(ctx, tx, b, s.Regency, month); err != nil {
 		return nil, err
 	}
 	if s.Quality, s.Ingest, err = loadQuality(ctx, tx, s.Regency); err != nil {
@@ -193,6 +212,28 @@ func firstMonth(ctx context.Context, q querier, regency string) (time.Time, erro
 	var t time.Time
 	err := q.QueryRowContext(ctx, `SELECT min(month) FROM regency_month WHERE regency = ?`, regency).Scan(&t)
 	return dateOnly(t), err
+}
+
+// final says whether a period's figures are final: over and past the completion limit.
+func final(m Metrics) bool { return m.Complete && !m.Maturing }
+
+// windowStart is the first month a window ending at the month really covers: its nominal start,
+// or the regency's first month with data when that is later.
+func (s *Scorecard) windowStart(months int) time.Time {
+	from := s.Month.AddDate(0, -(months - 1), 0)
+	if s.First.After(from) {
+		return s.First
+	}
+	return from
+}
+
+// movesFair says whether rank changes of the rows compare like with like: a period still
+// maturing (or not over) is never compared with a finished one.
+func (s *Scorecard) movesFair(rolling bool) bool {
+	if rolling {
+		return s.Roll12 != nil && final(s.Roll12.Metrics) && s.Roll12P != nil && final(s.Roll12P.Metrics)
+	}
+	return final(s.Current.Metrics) && s.Previous != nil && final(s.Previous.Metrics)
 }
 
 // Warnings are the notes the command prints besides writing the files.
@@ -255,30 +296,6 @@ func Monthly(ctx context.Context, db *store.DB, o Options) (Result, error) {
 	return res, errors.Join(err, <-errc)
 }
 
-// writeFile writes through a temporary file and renames it, so a failed run leaves no half file.
-func writeFile(path string, write func(w io.Writer) error) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err := write(f); err != nil {
-		return fmt.Errorf("%s: %w", filepath.Base(path), err)
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
-}
-
 // zoneCounts counts agencies by zone among those with a score.
 func zoneCounts(rows []AgencyRow) (hijau, kuning, merah, none int) {
 	for _, r := range rows {
@@ -322,17 +339,19 @@ func (s *Scorecard) Highlights() []string {
 	if len(red) > 0 {
 		out = append(out, l.tf("hl_red", len(red), strings.Join(red, ", ")))
 	}
-	if len(s.Overdue) == 0 {
-		out = append(out, l.tf("hl_none_overdue", l.dateShort(s.Build.AsOf)))
+	// Overdue at the month's end, as the tiles and the rankings count it (agency tables).
+	if s.Current.OverdueEnd == 0 {
+		out = append(out, l.tf("hl_none_overdue", l.dateShort(s.Current.StockAt)))
 	} else {
-		top := s.Overdue[0].Agency
-		n := 0
-		for _, it := range s.Overdue {
-			if it.Agency == top {
-				n++
+		var top *AgencyRow
+		for i := range s.League12 {
+			if a := &s.League12[i]; a.OverdueEnd > 0 && (top == nil || a.OverdueEnd > top.OverdueEnd) {
+				top = a
 			}
 		}
-		out = append(out, l.tf("hl_overdue", top, l.int(int64(n)), l.num(100*float64(n)/float64(len(s.Overdue)), 0)))
+		if top != nil {
+			out = append(out, l.tf("hl_overdue", top.Agency, l.int(top.OverdueEnd), l.num(100*float64(top.OverdueEnd)/float64(s.Current.OverdueEnd), 0), l.int(s.Current.OverdueEnd), l.dateShort(s.Current.StockAt)))
+		}
 	}
 	var up, down *AgencyRow
 	for i := range ranked {
@@ -346,6 +365,9 @@ func (s *Scorecard) Highlights() []string {
 		if *a.RankChange < 0 && (down == nil || *a.RankChange < *down.RankChange) {
 			down = a
 		}
+	}
+	if !s.movesFair(true) {
+		up, down = nil, nil
 	}
 	if up != nil {
 		out = append(out, l.tf("hl_up", up.Agency, *up.RankChange, *up.Rank))

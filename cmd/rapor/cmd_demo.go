@@ -114,6 +114,11 @@ unless you pass --db.`)
 	if err != nil {
 		return fail(g, err)
 	}
+	pages, err := reports.AgencyPages(ctx, db, reports.AgencyOptions{Options: reports.Options{Month: month, OutDir: filepath.Join(*dir, "skpd"), Lang: cfg.Lang}})
+	if err != nil {
+		return fail(g, err)
+	}
+	say("   %d halaman SKPD (HTML dan XLSX) di %s", "   %d SKPD pages (HTML and XLSX) in %s", len(pages)/2, filepath.Join(*dir, "skpd"))
 	for _, p := range []string{rep.HTML, rep.XLSX, cmp.HTML, cmp.XLSX} {
 		fmt.Fprintf(g.stdout, "   %s\n", p)
 	}

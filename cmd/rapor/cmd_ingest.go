@@ -25,12 +25,15 @@ func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 func runIngest(ctx context.Context, g *globals, args []string) int {
 	fs := newFlags(g, "ingest", "[flags] FILE|DIR...", `
-Reads complaint exports into the database. The layout is recognised from the header row;
+Reads complaint exports into the database. The layout is recognised from the header row
+(LAPOR!'s Laporan Ringkas XLSX needs no mapping: its preamble names the regency and the
+download instant, --observed-at gives the instant when it does not);
 --mapping adds layouts or header spellings (YAML, see docs/mapping.md). Each file is one
 transaction: a file that fails changes nothing. A file already ingested (same content) is skipped.`)
 	var mappings stringList
 	fs.Var(&mappings, "mapping", "layout mapping file (YAML); repeatable")
-	regency := fs.String("regency", "", "regency of these exports (default: config regency)")
+	regency := fs.String("regency", "", "regency of these exports (default: config regency); a file that names its government (Laporan Ringkas) is filed under that one")
+	observedAt := fs.String("observed-at", "", "when snapshot exports (Laporan Ringkas) without a Tanggal Generate were downloaded: 2025-11-14 (that whole day) or 2025-11-14 08:00, in source_timezone (default: the file's modification time)")
 	workers := fs.Int("workers", 0, "normalising workers (default: one per core)")
 	wait := fs.Duration("wait", 0, "how long to wait for another rapor process to release the database")
 	if code, ok := parse(fs, args); !ok {
@@ -57,6 +60,11 @@ transaction: a file that fails changes nothing. A file already ingested (same co
 	}
 	opts.Workers = *workers
 	opts.Log = g.log
+	if *observedAt != "" {
+		if opts.ObservedAt, err = ingest.ParseObservedAt(*observedAt, cfg.SourceLocation()); err != nil {
+			return fail(g, err)
+		}
+	}
 	db, err := openWriter(ctx, g, cfg, *wait)
 	if err != nil {
 		return fail(g, err)
@@ -115,6 +123,9 @@ func ingestFiles(ctx context.Context, g *globals, db *store.DB, files []string, 
 		}
 		g.log.Debug("ingested", "file", f, "layout", res.Layout, "rows", res.Read, "seconds", time.Since(start).Seconds())
 		fmt.Fprintln(g.stdout, res.Summary())
+		for _, d := range res.Details() {
+			fmt.Fprintln(g.stdout, "  "+d)
+		}
 		results = append(results, res)
 	}
 	return results, failed

@@ -3,12 +3,16 @@ package main
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
-	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
+	"github.com/apache/arrow-go/v18/arrow/array"
+
+	"github.com/hsu-lapor/rapor/internal/msg"
 	"github.com/hsu-lapor/rapor/internal/resultfmt"
 	"github.com/hsu-lapor/rapor/internal/sandbox"
 	"github.com/hsu-lapor/rapor/internal/sqlshell"
@@ -31,9 +35,8 @@ Examples:
   rapor query movers --param month=2025-10 --format xlsx --out movers.xlsx`)
 	var params stringList
 	fs.Var(&params, "param", "NAME=VALUE for a parameter of the query; repeatable")
-	format := fs.String("format", "table", "output format: "+strings.Join(resultfmt.Formats, ", "))
-	out := fs.String("out", "", "write the result to this file (needed for xlsx and parquet)")
-	wait := fs.Duration("wait", 0, "how long to wait while another rapor process writes the database")
+	rf := addResultFlags(fs)
+	format, out := &rf.format, &rf.out
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -63,12 +66,12 @@ Examples:
 		fmt.Fprintf(g.stderr, "rapor query: %v\n", err)
 		return exitUsage
 	}
-	if !slices.Contains(resultfmt.Formats, *format) {
-		fmt.Fprintf(g.stderr, "rapor query: unknown --format %q (use %s)\n", *format, strings.Join(resultfmt.Formats, ", "))
+	if err := rf.resolve(fs, g.dbPath, ""); err != nil {
+		fmt.Fprintf(g.stderr, "rapor query: %v\n", err)
 		return exitUsage
 	}
 	if *out == "" && resultfmt.Binary(*format) {
-		fmt.Fprintf(g.stderr, "rapor query: --format %s needs --out FILE\n", *format)
+		fmt.Fprintln(g.stderr, "rapor query: "+msg.T("sql_needs_out", *format))
 		return exitUsage
 	}
 	cfg, err := g.config()
@@ -78,21 +81,95 @@ Examples:
 	if _, err := os.Stat(g.dbPath); err != nil {
 		return fail(g, fmt.Errorf("%s: %w (run rapor ingest and rapor build first, or give --db PATH)", g.dbPath, err))
 	}
-	sess, err := sandbox.Open(ctx, g.dbPath, sandbox.Options{TimeZone: cfg.Timezone, LockWait: *wait})
+	sess, err := sandbox.Open(ctx, g.dbPath, rf.sandboxOptions(cfg.Timezone))
 	if err != nil {
 		return fail(g, err)
 	}
 	defer sess.Close()
+	if err := checkNeeds(ctx, sess, q); err != nil {
+		return fail(g, err)
+	}
 	bind := make([]any, len(named))
 	for i, a := range named {
+		if q.Params[i].Agency() {
+			name, err := resolveAgency(ctx, sess, a.Value.(string))
+			if err != nil {
+				return fail(g, fmt.Errorf("query %s: %w", q.Name, err))
+			}
+			a.Value = name
+		}
 		bind[i] = sql.Named(a.Name, a.Value)
 	}
+	// Named queries are read, not re-computed: floats rounded to three places.
 	sc := sqlshell.Config{Session: sess, Format: *format, Out: *out, Loc: cfg.Location(), MaxWidth: 60,
-		Stdout: g.stdout, Stderr: g.stderr, Args: bind}
+		Stdout: g.stdout, Stderr: g.stderr, Args: bind, Inputs: sqlshell.Inputs(g.dbPath),
+		RawCSV: rf.raw, Decimals: 3}
 	if err := sqlshell.RunScript(ctx, sc, q.SQL); err != nil {
 		return fail(g, fmt.Errorf("query %s: %w", q.Name, err))
 	}
 	return exitOK
+}
+
+// checkNeeds says what to run first when a table the query reads is missing or empty.
+func checkNeeds(ctx context.Context, sess *sandbox.Session, q queries.Query) error {
+	for _, n := range q.Needs() {
+		var rows int64 = -1
+		err := sess.QueryArgs(ctx, queries.Lookup("table_rows"), []any{n.Table}, func(r sandbox.Result) error {
+			for r.Next() {
+				if rec := r.RecordBatch(); rec.NumRows() > 0 {
+					rows = rec.Column(0).(*array.Int64).Value(0)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if rows <= 0 {
+			return errors.New(msg.T("query_needs", q.Name, n.Table, n.Command))
+		}
+	}
+	return nil
+}
+
+// resolveAgency returns the agency the reports show for an SKPD name given by the user, or an
+// error naming the closest names when none matches.
+func resolveAgency(ctx context.Context, sess *sandbox.Session, given string) (string, error) {
+	type cand struct {
+		name  string
+		exact bool
+		score float64
+	}
+	var cands []cand
+	err := sess.QueryArgs(ctx, queries.Lookup("agency"), []any{given}, func(r sandbox.Result) error {
+		for r.Next() {
+			rec := r.RecordBatch()
+			names, exact, score := rec.Column(0), rec.Column(1).(*array.Boolean), rec.Column(2).(*array.Float64)
+			for i := 0; i < int(rec.NumRows()); i++ {
+				if names.IsNull(i) {
+					continue
+				}
+				cands = append(cands, cand{strings.Clone(names.ValueStr(i)), exact.Value(i), score.Value(i)}) // the batch goes with the next
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	if len(cands) > 0 && cands[0].exact {
+		return cands[0].name, nil
+	}
+	var close []string
+	for _, c := range cands {
+		if c.score >= 0.8 && len(close) < 3 {
+			close = append(close, strconv.Quote(c.name))
+		}
+	}
+	if len(close) == 0 {
+		return "", errors.New(msg.T("query_agency_none", given))
+	}
+	return "", errors.New(msg.T("query_agency_unknown", given, strings.Join(close, ", ")))
 }
 
 func listQueries(g *globals) int {

@@ -105,6 +105,12 @@ func writeReports(ctx context.Context, db *store.DB, out string, month time.Time
 			return paths, fmt.Errorf("%s: %w", r, err)
 		}
 		paths = append(paths, res.HTML, res.XLSX)
+		// One page per SKPD, for its kepala dinas (in skpd/ beside the scorecard).
+		pages, err := reports.AgencyPages(ctx, db, reports.AgencyOptions{Options: reports.Options{Month: month.Format("2006-01"), OutDir: filepath.Join(dir, "skpd"), Lang: lang, Regency: r}})
+		if err != nil {
+			return paths, fmt.Errorf("%s: SKPD pages: %w", r, err)
+		}
+		paths = append(paths, pages...)
 	}
 	cmp, err := reports.Compare(ctx, db, reports.CompareOptions{From: month.AddDate(0, -5, 0).Format("2006-01"), To: month.Format("2006-01"), OutDir: out, Lang: lang})
 	if err != nil {

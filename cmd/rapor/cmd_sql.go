@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/hsu-lapor/rapor/internal/msg"
 	"github.com/hsu-lapor/rapor/internal/resultfmt"
@@ -28,21 +30,24 @@ var sqlStdin io.Reader = os.Stdin
 func runSQL(ctx context.Context, g *globals, args []string) int {
 	fs := newFlags(g, "sql", `[flags] ["SQL" | -f FILE]`, `
 Runs SQL on the database, read-only and sandboxed: only queries run (SELECT, WITH, FROM,
-DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN); writing, other files, ATTACH, extensions and
-settings are refused. Several statements (separated by ;) run in order and each result is
-printed. With no SQL, on a terminal: an interactive prompt (.help); otherwise SQL is read from
-standard input. Timestamps are shown in the configured time zone.
+DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN, CALL of table functions that read); writing, other
+files, ATTACH, extensions, settings and functions that change the session are refused. Several
+statements (separated by ;) run in order and each result is printed, in DuckDB's box look (or
+--format psql, csv, json). With no SQL, on a terminal: an interactive prompt (.help); otherwise
+SQL is read from standard input. Timestamps are shown in the configured time zone.
+
+--out FILE writes the results: the extension says the format (.csv, .json, .xlsx, .parquet,
+.txt), --format only where it names none; CSV puts a ' before text a spreadsheet would run as
+a formula (--raw does not). A statement stops after --timeout and at --memory-limit.
 
 Examples:
   rapor sql "SELECT agency, count(*) FROM complaints GROUP BY ALL ORDER BY 2 DESC"
-  rapor sql -f questions.sql --format xlsx --out answers.xlsx
-  rapor sql --format parquet --out complaints.parquet "FROM complaints"`)
+  rapor sql -f questions.sql --out answers.xlsx
+  rapor sql --out complaints.parquet "FROM complaints"`)
 	file := fs.String("f", "", "read SQL from this file")
-	format := fs.String("format", "table", "output format: "+strings.Join(resultfmt.Formats, ", "))
-	out := fs.String("out", "", "write results to this file (needed for xlsx and parquet)")
+	rf := addResultFlags(fs)
 	maxWidth := fs.Int("max-width", 40, "widest table column in characters (0: no limit)")
 	noPager := fs.Bool("no-pager", false, "do not page table output through $PAGER")
-	wait := fs.Duration("wait", 0, "how long to wait while another rapor process writes the database")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -50,8 +55,9 @@ Examples:
 	if err != nil {
 		return fail(g, err)
 	}
-	if !slices.Contains(resultfmt.Formats, *format) {
-		fmt.Fprintf(g.stderr, "rapor sql: unknown --format %q (use %s)\n", *format, strings.Join(resultfmt.Formats, ", "))
+	format, out := &rf.format, &rf.out
+	if err := rf.resolve(fs, g.dbPath, *file); err != nil {
+		fmt.Fprintf(g.stderr, "rapor sql: %v\n", err)
 		return exitUsage
 	}
 	if *file != "" && fs.NArg() > 0 {
@@ -89,7 +95,7 @@ Examples:
 	if _, err := os.Stat(g.dbPath); err != nil {
 		return fail(g, fmt.Errorf("%s: %w (run rapor ingest first, or give --db PATH)", g.dbPath, err))
 	}
-	sess, err := sandbox.Open(ctx, g.dbPath, sandbox.Options{TimeZone: cfg.Timezone, LockWait: *wait})
+	sess, err := sandbox.Open(ctx, g.dbPath, rf.sandboxOptions(cfg.Timezone))
 	if err != nil {
 		return fail(g, err)
 	}
@@ -104,6 +110,8 @@ Examples:
 		Stderr:      g.stderr,
 		HistoryFile: sqlshell.DefaultHistoryFile(),
 		DBPath:      g.dbPath,
+		Inputs:      sqlshell.Inputs(g.dbPath, *file),
+		RawCSV:      rf.raw,
 	}
 	if *out == "" && !*noPager && isTerminal(g.stdout) {
 		sc.Pager = pagerCommand()
@@ -126,6 +134,50 @@ Examples:
 		return fail(g, err)
 	}
 	return exitOK
+}
+
+// resultFlags are the flags rapor sql and rapor query share: where results go, in which
+// format, and the sandbox's limits.
+type resultFlags struct {
+	format, out string
+	raw         bool
+	wait        time.Duration
+	timeout     time.Duration
+	memory      string
+}
+
+func addResultFlags(fs *flag.FlagSet) *resultFlags {
+	rf := &resultFlags{}
+	fs.StringVar(&rf.format, "format", "table", "output format: "+strings.Join(resultfmt.Formats, ", ")+
+		" (table: DuckDB's box, psql: aligned text); with --out, the file's extension decides")
+	fs.StringVar(&rf.out, "out", "", "write results to this file (.csv, .json, .xlsx, .parquet, .txt)")
+	fs.BoolVar(&rf.raw, "raw", false, "CSV: write text exactly as stored (no ' before text starting with = + - @, which spreadsheets would run as formulas)")
+	fs.DurationVar(&rf.wait, "wait", 0, "how long to wait while another rapor process writes the database")
+	fs.DurationVar(&rf.timeout, "timeout", 5*time.Minute, "stop a statement that runs longer (0: no limit)")
+	fs.StringVar(&rf.memory, "memory-limit", "2GB", "most memory a query may use (DuckDB's memory_limit, e.g. 500MB, 4GB)")
+	return rf
+}
+
+// resolve settles the format (from --out's extension unless --format says otherwise) and
+// refuses an --out that is one of the session's inputs.
+func (rf *resultFlags) resolve(fs *flag.FlagSet, db string, sqlFile string) error {
+	if !slices.Contains(resultfmt.Formats, rf.format) {
+		return errors.New(msg.T("sql_unknown_format", rf.format, strings.Join(resultfmt.Formats, ", ")))
+	}
+	if rf.out != "" {
+		if err := sqlshell.CheckOut(rf.out, sqlshell.Inputs(db, sqlFile)); err != nil {
+			return err
+		}
+	}
+	explicit := false
+	fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "format" })
+	format, err := resultfmt.ForOut(rf.format, explicit, rf.out)
+	rf.format = format
+	return err
+}
+
+func (rf *resultFlags) sandboxOptions(tz string) sandbox.Options {
+	return sandbox.Options{TimeZone: tz, LockWait: rf.wait, Timeout: rf.timeout, MemoryLimit: rf.memory}
 }
 
 // isTerminal reports whether v is a terminal (a character device).

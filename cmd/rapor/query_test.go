@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -21,6 +22,12 @@ func TestNamedQueries(t *testing.T) {
 	}
 	if code, _, errs := cli(t, "--config", cfg, "--db", db, "build"); code != exitOK {
 		t.Fatalf("build: %s", errs)
+	}
+	// Before the census figures are loaded, per-capita says what to run instead of counting
+	// every complaint as "(tidak dikenali)".
+	if code, out, errs := cli(t, "--config", cfg, "--db", db, "query", "per-capita", "--param", "from=2025-01", "--param", "to=2025-10"); code != exitFailure || out != "" ||
+		!strings.Contains(errs, "area_population") || !strings.Contains(errs, "rapor population") {
+		t.Errorf("per-capita before population: exit %d, %q, %q", code, out, errs)
 	}
 	if code, _, errs := cli(t, "--config", cfg, "--db", db, "population", "../../queries/data/populasi-hsu-sp2020.csv"); code != exitOK {
 		t.Fatalf("population: %s", errs)
@@ -73,6 +80,14 @@ func TestNamedQueries(t *testing.T) {
 			if _, ok := rows[0][wantCol[q.Name]]; !ok {
 				t.Errorf("column %s missing: %v", wantCol[q.Name], rows[0])
 			}
+			// Floats are rounded for reading (no 25.70000000000001).
+			for _, r := range rows {
+				for k, v := range r {
+					if f, ok := v.(float64); ok && math.Abs(f*1000-math.Round(f*1000)) > 1e-6*math.Max(1, math.Abs(f*1000)) {
+						t.Errorf("%s = %v: more than three decimals", k, f)
+					}
+				}
+			}
 		})
 	}
 	// Parameters are checked before anything runs.
@@ -90,9 +105,31 @@ func TestNamedQueries(t *testing.T) {
 			t.Errorf("%v: exit %d, %q; want usage error %q", c.args, code, errs, c.want)
 		}
 	}
-	// A hostile parameter value is data, not SQL.
-	code, out, _ := cli(t, "--config", cfg, "--db", db, "query", "overdue", "--param", "agency=x'); DROP TABLE complaint_versions; --", "--format", "csv")
-	if code != exitOK || strings.Count(out, "\n") != 1 {
-		t.Errorf("injection attempt: exit %d, %q", code, out)
+	// An SKPD name that matches nothing is said so, with the close names, instead of 0 rows.
+	for _, c := range []struct {
+		agency string
+		want   []string
+	}{
+		{"Dinsos", []string{`tidak ada SKPD bernama "Dinsos"`, `"Dinas Sosial"`}},
+		{"kesehatan", []string{`"Dinas Kesehatan"`}},
+		{"xyzzy", []string{"tidak ada nama yang mirip", "agency_names"}},
+	} {
+		code, out, errs := cli(t, "--config", cfg, "--db", db, "query", "overdue", "--param", "agency="+c.agency)
+		if code != exitFailure || out != "" {
+			t.Errorf("agency %q: exit %d, %q", c.agency, code, out)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(errs, w) {
+				t.Errorf("agency %q: %q does not say %q", c.agency, errs, w)
+			}
+		}
+	}
+	// A hostile parameter value is data, not SQL: it names no SKPD.
+	code, out, errs := cli(t, "--config", cfg, "--db", db, "query", "overdue", "--param", "agency=x'); DROP TABLE complaint_versions; --", "--format", "csv")
+	if code != exitFailure || out != "" || !strings.Contains(errs, "tidak ada SKPD") {
+		t.Errorf("injection attempt: exit %d, %q %q", code, out, errs)
+	}
+	if code, _, errs := cli(t, "--config", cfg, "--db", db, "sql", "--format", "csv", "SELECT count(*) AS n FROM complaint_versions"); code != exitOK || strings.Contains(errs, "rror") {
+		t.Errorf("complaint_versions after the attempt: %d %s", code, errs)
 	}
 }

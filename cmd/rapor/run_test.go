@@ -50,6 +50,10 @@ func TestMonthlyRun(t *testing.T) {
 			t.Errorf("missing: %v", err)
 		}
 	}
+	// One page per SKPD beside the scorecard.
+	if pages, _ := filepath.Glob(filepath.Join(out, "skpd", "rapor-2025-10-*.html")); len(pages) == 0 {
+		t.Errorf("no SKPD pages in %s", filepath.Join(out, "skpd"))
+	}
 	if left, _ := os.ReadDir(inbox); len(left) != 2 { // processed/ and failed/
 		t.Errorf("inbox not emptied: %d entries", len(left))
 	}
@@ -101,7 +105,8 @@ func TestMonthlyRun(t *testing.T) {
 		rows.Scan(&seen, &ingested, &failed, &outcome, &month, &nrep, &finished, &built)
 		got = append(got, strings.Join([]string{strconv.Itoa(seen), strconv.Itoa(ingested), strconv.Itoa(failed), outcome, month, strconv.Itoa(nrep), strconv.FormatBool(finished), strconv.FormatBool(built)}, "|"))
 	}
-	want := []string{"2|1|1|failed|2025-10-01|4|true|true", "0|0|0|ok|2025-10-01|4|true|true"}
+	// 4 reports (scorecard and comparison, HTML and XLSX) and 22 SKPD pages (HTML and XLSX).
+	want := []string{"2|1|1|failed|2025-10-01|48|true|true", "0|0|0|ok|2025-10-01|48|true|true"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("job_runs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

@@ -139,6 +139,9 @@ func Run(ctx context.Context, db *store.DB, o Options) (Result, error) {
 			res.Rejected += r.Rejected
 		}
 		fmt.Fprintln(o.Out, r.Summary())
+		for _, d := range r.Details() {
+			fmt.Fprintln(o.Out, "  "+d)
+		}
 		if _, err := moveTo(f, "processed"); err != nil {
 			fail("%s: cannot move to processed/: %v", filepath.Base(f), err)
 		}

@@ -43,21 +43,28 @@ var catalog = map[string]text{
 	"bad_rating":           {"rating %q bukan angka 1 sampai 5; nilai dikosongkan, baris tetap dimuat", "rating %q is not a number from 1 to 5; value left empty, row kept"},
 	"csv_quote":            {"tanda kutip tidak seimbang (baris %d, kolom %d); baris tidak bisa dipisah menjadi sel", "unbalanced quote (line %d, column %d); the row cannot be split into cells"},
 	"csv_truncated":        {"berkas terpotong: sel bertanda kutip yang dimulai di baris %d tidak pernah ditutup", "the file is cut off: the quoted cell starting on line %d never closes"},
+	"bad_flags":            {"tipe laporan %q bukan Anonim, Rahasia atau Anonim|Rahasia; dianggap rahasia (teks tidak disimpan), baris tetap dimuat", "report type %q is not Anonim, Rahasia or Anonim|Rahasia; treated as confidential (no text kept), row kept"},
 	"bad_flag":             {"%q bukan Ya/Tidak; nilai dikosongkan, baris tetap dimuat", "%q is not yes/no; value left empty, row kept"},
 
 	// Ingest outcomes.
-	"summary":          {"%s: %s baris, %s diterima, %s ditolak%s", "%s: %s rows, %s accepted, %s rejected%s"},
-	"see_rejects":      {" (lihat tabel rejects)", " (see rejects)"},
-	"already":          {"%s: sudah pernah dimuat (run %d, %s); tidak ada yang berubah", "%s: already ingested (run %d, %s); nothing changed"},
-	"unknown_layout":   {"%s: tata letak tidak dikenali. Header yang terbaca: %s. Tambahkan pemetaan kolom dengan --mapping FILE.yaml (lihat docs/mapping.md)", "%s: unknown layout. Headers seen: %s. Add a column mapping with --mapping FILE.yaml (see docs/mapping.md)"},
-	"not_table":        {"%s: bukan berkas tabel yang bisa dibaca (%s); tidak ada yang dimuat", "%s: not a readable table (%s); nothing loaded"},
-	"empty_file":       {"berkas kosong", "the file is empty"},
-	"binary_file":      {"berisi data biner, bukan teks CSV", "it holds binary data, not CSV text"},
-	"old_xls":          {"format .xls lama tidak didukung; simpan ulang sebagai .xlsx atau CSV", "the old .xls format is not supported; save it as .xlsx or CSV"},
-	"unsupported_type": {"jenis berkas %q tidak didukung (CSV, XLSX atau JSON)", "file type %q is not supported (CSV, XLSX or JSON)"},
-	"no_header":        {"tidak ada baris header", "no header row"},
-	"observed_mtime":   {"waktu unduh tidak tertulis di berkas (Tanggal Generate) dan --observed-at tidak diberikan; dipakai waktu ubah berkas %s", "the export's instant is not in the file (Tanggal Generate) and --observed-at was not given; the file's modification time %s is used"},
-	"failed":           {"%s: gagal, tidak ada yang berubah: %v", "%s: failed, nothing changed: %v"},
+	"summary":              {"%s: %s baris, %s diterima, %s ditolak%s", "%s: %s rows, %s accepted, %s rejected%s"},
+	"see_rejects":          {" (lihat tabel rejects)", " (see rejects)"},
+	"already":              {"%s: sudah pernah dimuat (run %d, %s); tidak ada yang berubah", "%s: already ingested (run %d, %s); nothing changed"},
+	"unknown_layout":       {"%s: tata letak tidak dikenali. Header yang terbaca: %s. Tambahkan pemetaan kolom dengan --mapping FILE.yaml (lihat docs/mapping.md)", "%s: unknown layout. Headers seen: %s. Add a column mapping with --mapping FILE.yaml (see docs/mapping.md)"},
+	"not_table":            {"%s: bukan berkas tabel yang bisa dibaca (%s); tidak ada yang dimuat", "%s: not a readable table (%s); nothing loaded"},
+	"empty_file":           {"berkas kosong", "the file is empty"},
+	"binary_file":          {"berisi data biner, bukan teks CSV", "it holds binary data, not CSV text"},
+	"old_xls":              {"format .xls lama tidak didukung; simpan ulang sebagai .xlsx atau CSV", "the old .xls format is not supported; save it as .xlsx or CSV"},
+	"unsupported_type":     {"jenis berkas %q tidak didukung (CSV, XLSX atau JSON)", "file type %q is not supported (CSV, XLSX or JSON)"},
+	"no_header":            {"tidak ada baris header", "no header row"},
+	"observed_mtime":       {"waktu unduh tidak tertulis di berkas (Tanggal Generate) dan --observed-at tidak diberikan; dipakai waktu ubah berkas %s", "the export's instant is not in the file (Tanggal Generate) and --observed-at was not given; the file's modification time %s is used"},
+	"failed":               {"%s: gagal, tidak ada yang berubah: %v", "%s: failed, nothing changed: %v"},
+	"generated_unreadable": {"Tanggal Generate %q di pembuka berkas tidak dikenali sebagai tanggal", "the preamble's Tanggal Generate %q is not a readable date"},
+	"bad_observed_at":      {"--observed-at %q: tulis tanggal (2025-11-14: sepanjang hari itu) atau tanggal dan jam (2025-11-14 08:00)", "--observed-at %q: give a date (2025-11-14: that whole day) or a date and time (2025-11-14 08:00)"},
+	"regency_other":        {"berkas ini milik %s (dari %s), bukan %s dari konfigurasi: dimuat sebagai %q", "this file is %s's (from %s), not the configured %s: filed as %q"},
+	"unknown_statuses":     {"status tidak dikenal (baris tetap dimuat, status unknown): %s. Petakan dalam berkas pemetaan (--mapping), mis. layouts: [{name: ..., extends: %s, statuses: {%q: closed}}] (lihat docs/mapping.md)", "unknown statuses (rows kept, status unknown): %s. Map them in a mapping file (--mapping), e.g. layouts: [{name: ..., extends: %s, statuses: {%q: closed}}] (see docs/mapping.md)"},
+	"and_more":             {"dan %d lainnya", "and %d more"},
+	"empty_value":          {"(kosong)", "(empty)"},
 
 	// rapor sql: statements the analyst sandbox refuses (what, and why).
 	"sql_refused_write": {
@@ -82,6 +89,45 @@ var catalog = map[string]text{
 	"sql_refused_other": {
 		"ditolak: perintah %s tidak tersedia di rapor sql; yang dijalankan hanya pertanyaan (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN) atas basis data yang dibuka hanya-baca",
 		"refused: %s is not available in rapor sql; only queries run (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN), on a database opened read-only"},
+	"sql_refused_function": {
+		"ditolak: fungsi %s tidak tersedia di rapor sql. Fungsi ini mengubah sesi (log, profil, checkpoint), menjalankan teks SQL yang tidak dapat diperiksa, atau belum dikenal sandbox; hanya fungsi yang membaca basis data ini dan pembangkit baris (range, unnest, duckdb_tables() ...) yang dijalankan, supaya tidak ada kueri yang mengubah apa yang dilihat kueri berikutnya",
+		"refused: the function %s is not available in rapor sql. It changes the session (logging, profiling, checkpoints), runs SQL text that cannot be checked, or is unknown to the sandbox; only functions that read this database and row generators (range, unnest, duckdb_tables() ...) run, so that no query can change what later queries see"},
+	"sql_pivot_in_transaction": {
+		"PIVOT tanpa daftar nilai (IN (...)) tidak dapat dijalankan di dalam transaksi (BEGIN); akhiri dengan COMMIT dulu, atau sebutkan nilainya: PIVOT t ON kolom IN ('a', 'b') ...",
+		"a PIVOT without a list of values (IN (...)) cannot run inside a transaction (BEGIN); end it with COMMIT first, or list the values: PIVOT t ON column IN ('a', 'b') ..."},
+	"sql_timeout": {
+		"dihentikan: perintah berjalan lebih lama dari batas %s. Persempit kuerinya (WHERE, LIMIT, hindari CROSS JOIN besar) atau naikkan batasnya dengan --timeout (0 = tanpa batas)",
+		"stopped: the statement ran longer than the limit of %s. Narrow the query (WHERE, LIMIT, no large CROSS JOIN) or raise the limit with --timeout (0 = no limit)"},
+	"sql_memory": {
+		"dihentikan: kueri memerlukan lebih banyak memori daripada batas %s. Persempit kuerinya (WHERE, LIMIT, kolom yang diperlukan saja) atau naikkan batasnya dengan --memory-limit",
+		"stopped: the query needs more memory than the limit of %s. Narrow the query (WHERE, LIMIT, only the columns needed) or raise the limit with --memory-limit"},
+	"sql_unknown_format": {"--format %q tidak dikenal (pilih %s)", "unknown --format %q (use %s)"},
+	"sql_out_conflict": {
+		"--format %s bertentangan dengan --out %s (berkas itu %s); samakan keduanya atau hilangkan --format",
+		"--format %s contradicts --out %s (that file is %s); make them agree or drop --format"},
+	"sql_out_unknown_ext": {
+		"--out %s: dari ekstensinya tidak jelas formatnya (%s); sebutkan dengan --format",
+		"--out %s: its extension names no format (%s); say which with --format"},
+	"sql_out_xls": {
+		"--out %s: format .xls lama tidak ditulis; pakai .xlsx",
+		"--out %s: the old .xls format is not written; use .xlsx"},
+	"sql_out_is_input": {
+		"--out %s adalah %s yang dibaca sesi ini; hasil tidak boleh menimpanya. Pilih nama berkas lain",
+		"--out %s is %s, which this session reads; a result may not overwrite it. Choose another file name"},
+	"sql_input_db":  {"basis data", "the database"},
+	"sql_input_wal": {"log tulis (WAL) basis data", "the database's write-ahead log"},
+	"sql_input_sql": {"berkas SQL", "the SQL file"},
+	"sql_box_rows":  {"%s baris", "%s rows"},
+	"sql_box_row":   {"1 baris", "1 row"},
+	"query_needs": {
+		"kueri %s membaca tabel %s, yang belum terisi: jalankan %s dulu",
+		"query %s reads the table %s, which is not filled yet: run %s first"},
+	"query_agency_unknown": {
+		"tidak ada SKPD bernama %q di basis data ini (nama, alias daftar induk dan ejaan di ekspor; huruf besar-kecil dan spasi diabaikan). Mungkin maksudnya: %s",
+		"no SKPD named %q in this database (names, master-list aliases and spellings in the exports; case and spaces ignored). Did you mean: %s"},
+	"query_agency_none": {
+		"tidak ada SKPD bernama %q di basis data ini, dan tidak ada nama yang mirip. Daftarnya: rapor sql \"SELECT DISTINCT agency FROM agency_names ORDER BY 1\"",
+		"no SKPD named %q in this database, nor any name close to it. The list: rapor sql \"SELECT DISTINCT agency FROM agency_names ORDER BY 1\""},
 	"sql_rows":         {"(%s baris)", "(%s rows)"},
 	"sql_row":          {"(1 baris)", "(1 row)"},
 	"sql_sheet":        {"Hasil", "Result"},

@@ -29,9 +29,27 @@ type Options struct {
 	MaxWidth int
 	// SampleRows is how many rows the table writer reads to size its columns (0: 1000).
 	SampleRows int
+	// Decimals, if set, rounds floating-point values in text formats to at most that many
+	// decimal places (named queries: 0.23529411764705882 is shown as 0.235).
+	Decimals int
+	// RawCSV writes CSV text exactly as stored. Without it a text cell that Excel would read as
+	// a formula (starting with =, +, -, @, a tab or CR) is written with a leading ' (OWASP's
+	// advice for CSV injection).
+	RawCSV bool
 	// SheetName names XLSX sheets: the n-th result's sheet is SheetName(n, part), part counting
 	// from 1 when a result continues past Excel's row limit.
 	SheetName func(n, part int) string
+}
+
+// cellFmt is how one writer renders values as text.
+type cellFmt struct {
+	style    textStyle
+	loc      *time.Location
+	decimals int
+}
+
+func (o Options) cells(style textStyle) cellFmt {
+	return cellFmt{style: style, loc: o.loc(), decimals: o.Decimals}
 }
 
 func (o Options) loc() *time.Location {
@@ -62,7 +80,17 @@ func isNumeric(t arrow.DataType) bool {
 	return false
 }
 
-func appendFloat(dst []byte, v float64, bits int) []byte {
+func appendFloat(dst []byte, v float64, bits int) []byte { return appendFloatN(dst, v, bits, 0) }
+
+// appendFloatN writes v, rounded to at most decimals places when decimals > 0.
+func appendFloatN(dst []byte, v float64, bits, decimals int) []byte {
+	if decimals > 0 && !math.IsNaN(v) && !math.IsInf(v, 0) && math.Abs(v) < 1e15 {
+		p := math.Pow10(decimals)
+		v = math.Round(v*p) / p
+		if v == 0 {
+			v = 0 // no "-0"
+		}
+	}
 	switch {
 	case math.IsNaN(v):
 		return append(dst, "NaN"...)
@@ -174,7 +202,8 @@ func appendBlob(dst, b []byte) []byte {
 }
 
 // appendText writes the value at row i of arr as text; null says what to write for NULL.
-func appendText(dst []byte, arr arrow.Array, i int, style textStyle, loc *time.Location) []byte {
+func appendText(dst []byte, arr arrow.Array, i int, f cellFmt) []byte {
+	style, loc := f.style, f.loc
 	if arr.IsNull(i) {
 		if style == styleTable {
 			return append(dst, "NULL"...)
@@ -205,11 +234,11 @@ func appendText(dst []byte, arr arrow.Array, i int, style textStyle, loc *time.L
 	case *array.Uint8:
 		return strconv.AppendUint(dst, uint64(a.Value(i)), 10)
 	case *array.Float64:
-		return appendFloat(dst, a.Value(i), 64)
+		return appendFloatN(dst, a.Value(i), 64, f.decimals)
 	case *array.Float32:
-		return appendFloat(dst, float64(a.Value(i)), 32)
+		return appendFloatN(dst, float64(a.Value(i)), 32, f.decimals)
 	case *array.Float16:
-		return appendFloat(dst, float64(a.Value(i).Float32()), 32)
+		return appendFloatN(dst, float64(a.Value(i).Float32()), 32, f.decimals)
 	case *array.Boolean:
 		return strconv.AppendBool(dst, a.Value(i))
 	case *array.Timestamp:
@@ -251,7 +280,7 @@ func appendText(dst []byte, arr arrow.Array, i int, style textStyle, loc *time.L
 	case *array.FixedSizeBinary:
 		return appendBlob(dst, a.Value(i))
 	case *array.Dictionary:
-		return appendText(dst, a.Dictionary(), a.GetValueIndex(i), style, loc)
+		return appendText(dst, a.Dictionary(), a.GetValueIndex(i), f)
 	}
 	// Nested values (LIST, STRUCT, MAP, ...) as JSON.
 	b, err := json.Marshal(arr.GetOneForMarshal(i))
@@ -262,7 +291,8 @@ func appendText(dst []byte, arr arrow.Array, i int, style textStyle, loc *time.L
 }
 
 // appendJSON writes the value at row i of arr as a JSON value.
-func appendJSON(dst []byte, arr arrow.Array, i int, loc *time.Location) []byte {
+func appendJSON(dst []byte, arr arrow.Array, i int, f cellFmt) []byte {
+	f.style = styleCSV
 	if arr.IsNull(i) {
 		return append(dst, "null"...)
 	}
@@ -274,21 +304,21 @@ func appendJSON(dst []byte, arr arrow.Array, i int, loc *time.Location) []byte {
 	case *array.StringView:
 		return appendJSONString(dst, a.Value(i))
 	case *array.Float64:
-		return appendJSONFloat(dst, a.Value(i), 64)
+		return appendJSONFloat(dst, a.Value(i), 64, f.decimals)
 	case *array.Float32:
-		return appendJSONFloat(dst, float64(a.Value(i)), 32)
+		return appendJSONFloat(dst, float64(a.Value(i)), 32, f.decimals)
 	case *array.Float16:
-		return appendJSONFloat(dst, float64(a.Value(i).Float32()), 32)
+		return appendJSONFloat(dst, float64(a.Value(i).Float32()), 32, f.decimals)
 	case *array.Int64, *array.Int32, *array.Int16, *array.Int8, *array.Uint64, *array.Uint32,
 		*array.Uint16, *array.Uint8, *array.Boolean,
 		*array.Decimal128, *array.Decimal256, *array.Decimal64, *array.Decimal32:
-		return appendText(dst, arr, i, styleCSV, loc)
+		return appendText(dst, arr, i, f)
 	case *array.Dictionary:
-		return appendJSON(dst, a.Dictionary(), a.GetValueIndex(i), loc)
+		return appendJSON(dst, a.Dictionary(), a.GetValueIndex(i), f)
 	case *array.Timestamp, *array.Date32, *array.Date64, *array.Time32, *array.Time64,
 		*array.MonthDayNanoInterval, *array.Binary, *array.LargeBinary, *array.FixedSizeBinary:
 		var buf [64]byte
-		return appendJSONString(dst, string(appendText(buf[:0], arr, i, styleCSV, loc)))
+		return appendJSONString(dst, string(appendText(buf[:0], arr, i, f)))
 	}
 	b, err := json.Marshal(arr.GetOneForMarshal(i))
 	if err != nil {
@@ -297,11 +327,11 @@ func appendJSON(dst []byte, arr arrow.Array, i int, loc *time.Location) []byte {
 	return append(dst, b...)
 }
 
-func appendJSONFloat(dst []byte, v float64, bits int) []byte {
+func appendJSONFloat(dst []byte, v float64, bits, decimals int) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return append(dst, "null"...)
 	}
-	return appendFloat(dst, v, bits)
+	return appendFloatN(dst, v, bits, decimals)
 }
 
 const hexDigits = "0123456789abcdef"

@@ -82,7 +82,7 @@ func TestCSV(t *testing.T) {
 	want := [][]string{
 		{"tracking_id", "title", "body", "rating", "empty", "submitted_at", "day", "rating_dec", "half", "unrated"},
 		{"LAP-001", "Jalan rusak", "Jalan di desa A rusak, parah", "5", "", "2024-01-02T10:00:00+08:00", "2024-01-02", "5.00", "2.5", "false"},
-		{"LAP-002", `=HYPERLINK("http://contoh","klik")`, "+62 isi\ndua baris", "", "", "2024-02-01T00:30:00+08:00", "2024-02-01", "", "", "true"},
+		{"LAP-002", `'=HYPERLINK("http://contoh","klik")`, "'+62 isi\ndua baris", "", "", "2024-02-01T00:30:00+08:00", "2024-02-01", "", "", "true"},
 	}
 	for i, w := range want {
 		if strings.Join(recs[i], "|") != strings.Join(w, "|") {
@@ -94,6 +94,55 @@ func TestCSV(t *testing.T) {
 	e.write(resultfmt.NewCSV(&raw, resultfmt.Options{Loc: wita}), "SELECT NULL AS a, '' AS b, ' x' AS c")
 	if got := raw.String(); got != "a,b,c\n,\"\",\" x\"\n" {
 		t.Errorf("NULL/empty/blank: %q", got)
+	}
+}
+
+// TestCSVFormulas: CSV meant for a spreadsheet defuses text a spreadsheet would run as a
+// formula (a leading '); numbers stay numbers; RawCSV writes the text as stored.
+func TestCSVFormulas(t *testing.T) {
+	e := newEnv(t)
+	q := `SELECT '=HYPERLINK("http://x","y")' AS "=h", '+cmd|'' /C calc''!A0' AS p, '@SUM(1)' AS a, '-2+3' AS m,
+		chr(9) || '=1+1' AS tab, chr(13) || '=1+1' AS cr, 'a=b' AS mid, -2 AS neg, -1.5::DOUBLE AS negf, ' =1' AS sp`
+	cases := []struct {
+		raw  bool
+		want []string
+	}{
+		{false, []string{`'=HYPERLINK("http://x","y")`, "'+cmd|' /C calc'!A0", "'@SUM(1)", "'-2+3", "'\t=1+1", "'\r=1+1", "a=b", "-2", "-1.5", " =1"}},
+		{true, []string{`=HYPERLINK("http://x","y")`, "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3", "\t=1+1", "\r=1+1", "a=b", "-2", "-1.5", " =1"}},
+	}
+	for _, c := range cases {
+		var buf bytes.Buffer
+		e.write(resultfmt.NewCSV(&buf, resultfmt.Options{RawCSV: c.raw}), q)
+		recs, err := csv.NewReader(&buf).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantHead := map[bool]string{false: "'=h", true: "=h"}[c.raw]
+		if recs[0][0] != wantHead {
+			t.Errorf("raw %v: header %q, want %q", c.raw, recs[0][0], wantHead)
+		}
+		for j, w := range c.want {
+			if got := recs[1][j]; got != w {
+				t.Errorf("raw %v: column %s = %q, want %q", c.raw, recs[0][j], got, w)
+			}
+		}
+	}
+	// The tab and CR are kept inside quotes, never trimmed away to leave a bare =.
+	var buf bytes.Buffer
+	e.write(resultfmt.NewCSV(&buf, resultfmt.Options{}), "SELECT chr(9) || '=1' AS t, chr(13) || '=1' AS c")
+	if got := buf.String(); got != "t,c\n'\t=1,\"'\r=1\"\n" {
+		t.Errorf("tab/CR: %q", got)
+	}
+}
+
+// TestDecimals: named queries round floats for reading; integers and decimals are untouched.
+func TestDecimals(t *testing.T) {
+	e := newEnv(t)
+	var buf bytes.Buffer
+	e.write(resultfmt.NewCSV(&buf, resultfmt.Options{Decimals: 3}),
+		"SELECT 25.70000000000001::DOUBLE AS a, 0.23529411764705882::DOUBLE AS b, -0.0001::DOUBLE AS c, 12345678901 AS d, 1.23456::DECIMAL(10,5) AS e, 'NaN'::DOUBLE AS f")
+	if got := buf.String(); got != "a,b,c,d,e,f\n25.7,0.235,0,12345678901,1.23456,NaN\n" {
+		t.Errorf("decimals: %q", got)
 	}
 }
 
@@ -148,6 +197,48 @@ func TestTableAligns(t *testing.T) {
 `
 	if got := buf.String(); got != want {
 		t.Errorf("table:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestBox: the default table looks like the DuckDB command line's.
+func TestBox(t *testing.T) {
+	msg.SetLang(msg.ID)
+	e := newEnv(t)
+	var buf bytes.Buffer
+	e.write(resultfmt.NewBox(&buf, resultfmt.Options{Loc: wita, MaxWidth: 20}),
+		`SELECT tracking_id, rating, title, submitted_at FROM complaints ORDER BY 1`,
+		`SELECT 1234567 AS big, 'é中文' AS wide, [1, 2] AS l, 1.5::DECIMAL(4,1) AS d`,
+		`SELECT 1 AS a WHERE false`)
+	want := `┌─────────────┬────────┬──────────────────────┬──────────────────────────┐
+│ tracking_id │ rating │        title         │       submitted_at       │
+│   varchar   │  int8  │       varchar        │ timestamp with time zone │
+├─────────────┼────────┼──────────────────────┼──────────────────────────┤
+│ LAP-001     │      5 │ Jalan rusak          │ 2024-01-02 10:00:00 WITA │
+│ LAP-002     │   NULL │ =HYPERLINK("http://… │ 2024-02-01 00:30:00 WITA │
+│ LAP-003     │   NULL │ @SUM(A1)             │ 2024-02-01 08:00:00 WITA │
+│ LAP-004     │      4 │ Lampu jalan mati     │ 2024-02-10 14:15:00 WITA │
+├─────────────┴────────┴──────────────────────┴──────────────────────────┤
+│                                4 baris                                 │
+└────────────────────────────────────────────────────────────────────────┘
+
+┌─────────┬─────────┬─────────┬──────────────┐
+│   big   │  wide   │    l    │      d       │
+│  int32  │ varchar │ int32[] │ decimal(4,1) │
+├─────────┼─────────┼─────────┼──────────────┤
+│ 1234567 │ é中文   │ [1,2]   │          1.5 │
+├─────────┴─────────┴─────────┴──────────────┤
+│                  1 baris                   │
+└────────────────────────────────────────────┘
+
+┌─────────┐
+│    a    │
+│  int32  │
+├─────────┤
+│ 0 baris │
+└─────────┘
+`
+	if got := buf.String(); got != want {
+		t.Errorf("box:\n%s\nwant:\n%s", got, want)
 	}
 }
 

@@ -44,7 +44,7 @@ func (t *Table) Write(rr array.RecordReader) (int64, error) {
 	if sampleN <= 0 {
 		sampleN = 1000
 	}
-	loc := t.o.loc()
+	cf := t.o.cells(styleTable)
 	fields := rr.Schema().Fields()
 	ncol := len(fields)
 	right := make([]bool, ncol)
@@ -98,7 +98,7 @@ func (t *Table) Write(rr array.RecordReader) (int64, error) {
 			if widths == nil {
 				r := make([]string, ncol)
 				for j, col := range cols {
-					buf = appendText(buf[:0], col, i, styleTable, loc)
+					buf = appendText(buf[:0], col, i, cf)
 					r[j] = clean(string(buf)) // a copy: the batch's memory goes with the next batch
 				}
 				sample = append(sample, r)
@@ -110,7 +110,7 @@ func (t *Table) Write(rr array.RecordReader) (int64, error) {
 				continue
 			}
 			for j, col := range cols {
-				buf = appendText(buf[:0], col, i, styleTable, loc)
+				buf = appendText(buf[:0], col, i, cf)
 				cells[j] = clean(string(buf))
 			}
 			line = t.row(line[:0], cells, widths, right, whole)

@@ -18,7 +18,8 @@ type Writer interface {
 }
 
 // Formats lists the output formats.
-var Formats = []string{"table", "csv", "json", "xlsx", "parquet"}
+// table is DuckDB's box look; psql the aligned text of psql.
+var Formats = []string{"table", "psql", "csv", "json", "xlsx", "parquet"}
 
 // Binary reports whether a format cannot go to a terminal (it needs --out).
 func Binary(format string) bool { return format == "xlsx" || format == "parquet" }
@@ -27,6 +28,8 @@ func Binary(format string) bool { return format == "xlsx" || format == "parquet"
 func New(format string, w io.Writer, o Options) (Writer, error) {
 	switch format {
 	case "table":
+		return NewBox(w, o), nil
+	case "psql":
 		return NewTable(w, o), nil
 	case "csv":
 		return NewCSV(w, o), nil
@@ -59,20 +62,27 @@ func (c *CSV) Write(rr array.RecordReader) (int64, error) {
 		c.w.WriteByte('\n')
 	}
 	c.results++
-	loc := c.o.loc()
+	cf := c.o.cells(styleCSV)
+	fields := rr.Schema().Fields()
+	guard := make([]bool, len(fields)) // text columns, whose formula-like cells are defused
 	line := c.line[:0]
-	for j, f := range rr.Schema().Fields() {
+	for j, f := range fields {
 		if j > 0 {
 			line = append(line, ',')
 		}
-		line = appendCSVField(line, []byte(f.Name), false)
+		guard[j] = !c.o.RawCSV && !isNumeric(f.Type)
+		name := []byte(f.Name)
+		if !c.o.RawCSV {
+			name = defuse(nil, name)
+		}
+		line = appendCSVField(line, name, false)
 	}
 	line = append(line, '\n')
 	if _, err := c.w.Write(line); err != nil {
 		return 0, err
 	}
 	var rows int64
-	var cell []byte
+	var cell, text []byte
 	for rr.Next() {
 		rec := rr.RecordBatch()
 		cols := rec.Columns()
@@ -86,7 +96,12 @@ func (c *CSV) Write(rr array.RecordReader) (int64, error) {
 				if col.IsNull(i) {
 					continue
 				}
-				cell = appendText(cell[:0], col, i, styleCSV, loc)
+				if guard[j] {
+					text = appendText(text[:0], col, i, cf)
+					cell = defuse(cell[:0], text)
+				} else {
+					cell = appendText(cell[:0], col, i, cf)
+				}
 				line = appendCSVField(line, cell, true)
 			}
 			line = append(line, '\n')
@@ -101,6 +116,18 @@ func (c *CSV) Write(rr array.RecordReader) (int64, error) {
 }
 
 func (c *CSV) Close() error { return c.w.Flush() }
+
+// defuse appends f to dst with a leading ' when a spreadsheet would read it as a formula: it
+// starts with =, +, -, @, a tab or a carriage return (OWASP, CSV injection).
+func defuse(dst, f []byte) []byte {
+	if len(f) > 0 {
+		switch f[0] {
+		case '=', '+', '-', '@', '\t', '\r':
+			dst = append(dst, '\'')
+		}
+	}
+	return append(dst, f...)
+}
 
 // appendCSVField quotes a field when it holds a separator, a quote, a line break or blanks at
 // its ends, or (not NULL) is empty.
@@ -146,7 +173,7 @@ func NewJSON(w io.Writer, o Options) *JSON {
 
 func (j *JSON) Write(rr array.RecordReader) (int64, error) {
 	j.results++
-	loc := j.o.loc()
+	cf := j.o.cells(styleCSV)
 	fields := rr.Schema().Fields()
 	keys := make([][]byte, len(fields))
 	for k, f := range fields {
@@ -170,7 +197,7 @@ func (j *JSON) Write(rr array.RecordReader) (int64, error) {
 					line = append(line, ',')
 				}
 				line = append(line, keys[k]...)
-				line = appendJSON(line, col, i, loc)
+				line = appendJSON(line, col, i, cf)
 			}
 			line = append(line, '}')
 			if _, err := j.w.Write(line); err != nil {

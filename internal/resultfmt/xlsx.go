@@ -194,11 +194,11 @@ func (x *XLSX) cell(arr arrow.Array, i int) any {
 	case *array.Date32:
 		return excelize.Cell{StyleID: x.date, Value: date32(a.Value(i))}
 	case *array.Decimal128, *array.Decimal256, *array.Decimal64, *array.Decimal32:
-		return excelDecimal(string(appendText(nil, arr, i, styleCSV, x.o.loc())))
+		return excelDecimal(string(appendText(nil, arr, i, x.o.cells(styleCSV))))
 	case *array.Dictionary:
 		return x.cell(a.Dictionary(), a.GetValueIndex(i))
 	}
-	return string(appendText(nil, arr, i, styleCSV, x.o.loc()))
+	return string(appendText(nil, arr, i, x.o.cells(styleCSV)))
 }
 
 // excelInt keeps integers Excel cannot hold exactly (more than 15 digits) as text.

@@ -22,6 +22,7 @@ const (
 	KindExtension Kind = "extension" // install or load a DuckDB extension
 	KindSetting   Kind = "setting"   // SET, RESET, PRAGMA
 	KindMulti     Kind = "multi"     // several statements where one was expected
+	KindFunction  Kind = "function"  // a table function the sandbox does not run
 	KindOther     Kind = "other"     // any other statement that is not a query
 )
 

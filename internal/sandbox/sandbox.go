@@ -6,9 +6,12 @@
 // The guard is DuckDB's own: the file is opened read-only (access_mode=READ_ONLY), then
 // enable_external_access=false stops every read or write of other files (COPY, read_csv,
 // ATTACH, EXPORT, INSTALL, LOAD of extensions) and lock_configuration=true stops the query from
-// changing any setting back. On top of that each statement is prepared first and only queries
-// run (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN, CALL); everything else is
-// refused before it executes, with a message that says what is not allowed and why.
+// changing any setting back. On top of that DuckDB itself splits and parses each statement
+// before anything binds (guard.go): only queries run (SELECT, WITH, FROM, DESCRIBE, SHOW,
+// SUMMARIZE, PIVOT, EXPLAIN, CALL), and only the table functions on an allow-list (binding
+// enable_logging already changes the session, and DuckDB once aborted the process over it);
+// everything else is refused before it executes, with a message that says what is not allowed
+// and why. Each statement has a time limit and the session a memory limit (LimitError).
 //
 // Results stream as Arrow record batches computed as they are read (stream.go), so a result of
 // any size passes through in the memory of a few batches.
@@ -29,6 +32,7 @@ import (
 	"github.com/apache/arrow-go/v18/arrow/array"
 	duckdb "github.com/duckdb/duckdb-go/v2"
 
+	"github.com/hsu-lapor/rapor/internal/msg"
 	"github.com/hsu-lapor/rapor/store"
 )
 
@@ -42,6 +46,8 @@ type Options struct {
 	// Threads and MemoryLimit cap what one query may use (0 / "": DuckDB's defaults).
 	Threads     int
 	MemoryLimit string
+	// Timeout stops a statement that runs longer (0: no limit).
+	Timeout time.Duration
 }
 
 // Session is a sandboxed, read-only connection to one database file. It must be the only open
@@ -52,6 +58,11 @@ type Session struct {
 	tz   string
 	// materialize turns streaming results off (tests compare the two paths).
 	materialize bool
+	// builtins are DuckDB's built-in table functions (the guard's allow-list refuses the ones
+	// it does not know).
+	builtins map[string]bool
+	timeout  time.Duration
+	memory   string
 }
 
 // Open opens path read-only and locks the session down.
@@ -91,7 +102,17 @@ func Open(ctx context.Context, path string, o Options) (*Session, error) {
 	if tz == "" {
 		tz = "UTC"
 	}
-	return &Session{db: db, conn: conn, tz: tz}, nil
+	s := &Session{db: db, conn: conn, tz: tz, timeout: o.Timeout, memory: o.MemoryLimit}
+	err = conn.Raw(func(dc any) error {
+		var err error
+		s.builtins, err = builtinTableFuncs(ctx, dc.(driver.Conn))
+		return err
+	})
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("sandbox: %w", err)
+	}
+	return s, nil
 }
 
 // Close closes the session and the database.
@@ -112,9 +133,9 @@ type Result struct {
 }
 
 // Query checks and runs one statement and hands its result, as a stream of Arrow record
-// batches, to fn. DuckDB computes the batches as fn reads them (except for a PIVOT that DuckDB
-// expands into several statements, whose result is materialized first).
-// A statement the sandbox does not allow returns a *RefusedError and does not run.
+// batches, to fn. DuckDB computes the batches as fn reads them.
+// A statement the sandbox does not allow returns a *RefusedError and does not run; one that
+// runs past the session's time limit or memory limit returns a *LimitError.
 //
 // fn runs while the session's connection is in use: it must not call the Session.
 func (s *Session) Query(ctx context.Context, stmt string, fn func(Result) error) error {
@@ -122,101 +143,84 @@ func (s *Session) Query(ctx context.Context, stmt string, fn func(Result) error)
 }
 
 // QueryArgs is Query with parameters bound to the statement's placeholders ($name for a
-// sql.NamedArg, ? or $1 for plain values): the named queries of package queries. A statement
-// with parameters is read from a materialized result (named queries return report-sized
-// results), one without streams.
+// sql.NamedArg, ? or $1 for plain values): the named queries of package queries.
 func (s *Session) QueryArgs(ctx context.Context, stmt string, args []any, fn func(Result) error) error {
 	if strings.TrimSpace(stmt) == "" {
-		return errors.New("empty statement")
+		return errEmpty
 	}
-	if err := precheck(stmt, s.tz); err != nil {
-		return err
+	qctx := ctx
+	if s.timeout > 0 && s.materialize {
+		// (The streaming path times DuckDB's work itself: see streamQuery.)
+		var cancel context.CancelFunc
+		qctx, cancel = context.WithTimeout(ctx, s.timeout)
+		defer cancel()
 	}
-	return s.conn.Raw(func(dc any) error {
+	err := s.conn.Raw(func(dc any) error {
 		c := dc.(driver.Conn)
-		typ, expanded, err := s.statementType(ctx, c, stmt)
+		p, err := s.vet(qctx, c, stmt)
 		if err != nil {
 			return err
 		}
-		if err := allowType(stmt, typ, s.tz); err != nil {
-			return err
-		}
-		if inner, ok := explainAnalyzed(stmt); ok {
-			// EXPLAIN ANALYZE runs the statement it explains: that one must be allowed too.
-			if err := s.check(ctx, c, inner); err != nil {
-				return err
-			}
-		}
 		var rr array.RecordReader
-		if !expanded && !s.materialize && len(args) == 0 {
-			rr, err = streamQuery(ctx, c, stmt)
-			if err != nil && !errors.Is(err, errNoStream) {
-				return classify(stmt, err, s.tz)
-			}
-		}
-		if rr == nil {
-			// DuckDB's own expansion of a PIVOT (several statements), or no streaming:
-			// duckdb-go's Arrow interface over a materialized result.
+		if s.materialize && !p.pivot {
+			// duckdb-go's Arrow interface over a materialized result (tests compare the two).
 			ar, err := duckdb.NewArrowFromConn(c)
 			if err != nil {
 				return err
 			}
-			if rr, err = ar.QueryContext(ctx, stmt, args...); err != nil {
+			if rr, err = ar.QueryContext(qctx, stmt, args...); err != nil {
 				return classify(stmt, err, s.tz)
 			}
+		} else if rr, err = streamQuery(qctx, c, stmt, args, p, s.timeout); err != nil {
+			return classify(stmt, err, s.tz)
 		}
 		defer rr.Release()
-		err = fn(Result{RecordReader: rr, Statement: stmt, Type: typ})
+		err = fn(Result{RecordReader: rr, Statement: stmt, Type: p.typ})
 		// A failing stream ends like a finished one; its error is the one worth reporting.
 		if rerr := rr.Err(); rerr != nil {
 			return classify(stmt, rerr, s.tz)
 		}
 		return err
 	})
+	return s.limit(ctx, qctx, err)
 }
 
-// statementType prepares stmt on its own (without running it) to learn its type. Prepare
-// (unlike PrepareContext) refuses text holding more than one statement instead of running all
-// but the last, so nothing executes here.
-//
-// One exception: DuckDB expands a PIVOT whose values are not listed into two statements (one
-// collects the values), so a single PIVOT statement is prepared the way DuckDB runs it, which
-// runs that first, reading step; the statement's own type is still checked before it runs.
-func (s *Session) statementType(ctx context.Context, c driver.Conn, stmt string) (t duckdb.StmtType, expanded bool, err error) {
-	ps, err := c.Prepare(stmt)
-	if err != nil && strings.Contains(err.Error(), "multi-statement") {
-		if len(Split(stmt)) != 1 || !hasWord(stmt, "PIVOT") {
-			return 0, false, &RefusedError{Kind: KindMulti, Statement: stmt, Cause: err}
-		}
-		expanded = true
-		ps, err = c.(driver.ConnPrepareContext).PrepareContext(ctx, stmt)
+// limit turns the errors of a statement stopped by the session's limits into LimitErrors.
+func (s *Session) limit(parent, qctx context.Context, err error) error {
+	if err == nil {
+		return nil
 	}
-	if err != nil {
-		return 0, false, classify(stmt, err, s.tz)
+	if errors.Is(err, errTimeout) || parent.Err() == nil && errors.Is(qctx.Err(), context.DeadlineExceeded) {
+		return &LimitError{Timeout: s.timeout, Cause: err}
 	}
-	defer ps.Close()
-	st, ok := ps.(*duckdb.Stmt)
-	if !ok {
-		return 0, false, fmt.Errorf("sandbox: unexpected statement %T", ps)
+	var de *duckdb.Error
+	if errors.As(err, &de) && de.Type == duckdb.ErrorTypeOutOfMemory {
+		return &LimitError{Memory: s.memory, Cause: err}
 	}
-	t, err = st.StatementType()
-	return t, expanded, err
+	return err
 }
 
-// check refuses what Query would refuse, without running anything.
-func (s *Session) check(ctx context.Context, c driver.Conn, stmt string) error {
-	if err := precheck(stmt, s.tz); err != nil {
-		return err
-	}
-	typ, expanded, err := s.statementType(ctx, c, stmt)
-	if err != nil {
-		return err
-	}
-	if expanded {
-		return &RefusedError{Kind: KindOther, Statement: stmt, TimeZone: s.tz}
-	}
-	return allowType(stmt, typ, s.tz)
+// LimitError is a statement stopped by the session's time or memory limit.
+type LimitError struct {
+	Timeout time.Duration // the time limit it ran into, or
+	Memory  string        // the memory limit
+	Cause   error
 }
+
+func (e *LimitError) Error() string {
+	if e.Timeout > 0 {
+		return msg.T("sql_timeout", e.Timeout.String())
+	}
+	m := e.Memory
+	if m == "" {
+		m = "memory_limit"
+	}
+	return msg.T("sql_memory", m) + " [DuckDB: " + firstLine(e.Cause.Error()) + "]"
+}
+
+func (e *LimitError) Unwrap() error { return e.Cause }
+
+var errEmpty = errors.New("empty statement")
 
 // hasWord reports whether stmt holds word (upper case) as a keyword outside literals.
 func hasWord(stmt, word string) bool {

@@ -6,8 +6,9 @@ import "strings"
 // identifiers, dollar-quoted strings and comments. Statements come back trimmed and without
 // their semicolon; pieces holding only blanks or comments are dropped.
 //
-// The sandbox prepares each piece on its own and refuses a piece DuckDB reads as more than one
-// statement, so a mistake here can only make a query fail, never run a statement unchecked.
+// The sandbox has DuckDB split each piece again (duckdb_extract_statements) and refuses a piece
+// DuckDB reads as more than one statement, so a mistake here can only make a query fail, never
+// run a statement unchecked. FuzzSplit checks that the two agree.
 func Split(src string) []string {
 	var out []string
 	lx := lexer{src: src}
@@ -63,7 +64,7 @@ func (lx *lexer) nextSemicolon() (int, bool) {
 		case c == ';':
 			return lx.pos, true
 		case c == '-' && strings.HasPrefix(s[lx.pos:], "--"):
-			nl := strings.IndexByte(s[lx.pos:], '\n')
+			nl := lineEnd(s[lx.pos:])
 			if nl < 0 {
 				lx.pos = len(s)
 				return lx.pos, false
@@ -158,6 +159,12 @@ func dollarTag(s string) (string, bool) {
 	return "", false
 }
 
+// lineEnd is where a -- comment at the start of s ends: DuckDB's (PostgreSQL's) scanner ends
+// it at LF or CR, so "-- x\r; SET ..." is a comment, a semicolon and a second statement.
+func lineEnd(s string) int {
+	return strings.IndexAny(s, "\n\r")
+}
+
 func identChar(c byte) bool {
 	return c == '_' || c == '$' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
 }
@@ -171,7 +178,7 @@ func firstWords(stmt string, n int) []string {
 		s = strings.TrimLeft(s, " \t\r\n\f\v(")
 		switch {
 		case strings.HasPrefix(s, "--"):
-			nl := strings.IndexByte(s, '\n')
+			nl := lineEnd(s)
 			if nl < 0 {
 				return words
 			}
@@ -244,7 +251,7 @@ func skipBlank(s string) string {
 		s = strings.TrimLeft(s, " \t\r\n\f\v")
 		switch {
 		case strings.HasPrefix(s, "--"):
-			nl := strings.IndexByte(s, '\n')
+			nl := lineEnd(s)
 			if nl < 0 {
 				return ""
 			}

@@ -4,17 +4,22 @@ package sandbox
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"fmt"
 	"reflect"
 	"sync"
+	"sync/atomic"
+	"time"
 	"unsafe"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 	bindings "github.com/duckdb/duckdb-go-bindings"
 	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/hsu-lapor/rapor/internal/msg"
 )
 
 // Why this file: duckdb-go's QueryContext, and so its Arrow interface, asks DuckDB for a
@@ -50,14 +55,18 @@ func rawConn(c driver.Conn) (bindings.Connection, bool) {
 	return conn, true
 }
 
-// streamQuery runs one statement (already checked: exactly one, allowed type) as a streaming
-// result and returns it as an Arrow record reader. The caller releases it.
-func streamQuery(ctx context.Context, c driver.Conn, stmt string) (array.RecordReader, error) {
+// streamQuery runs one statement (already vetted: see guard.go) as a streaming result and
+// returns it as an Arrow record reader. The caller releases it. args are bound to the final
+// statement's parameters (sql.NamedArg by name, other values by position).
+//
+// limit (0: none) caps the time DuckDB spends on the statement — starting it and computing each
+// batch — not the time the reader takes between batches (a pager waiting for its user).
+func streamQuery(ctx context.Context, c driver.Conn, stmt string, args []any, p plan, limit time.Duration) (array.RecordReader, error) {
 	conn, ok := rawConn(c)
 	if !ok {
 		return nil, errNoStream
 	}
-	r := &streamReader{conn: conn, ctx: ctx, refs: 1}
+	r := &streamReader{conn: conn, ctx: ctx, refs: 1, budget: limit}
 	// Cancelling ctx interrupts the query, while it starts (an aggregate does all its work
 	// there) and inside a fetch; never once the reader is freed (the connection may be closed
 	// by then, or run the next statement).
@@ -73,14 +82,45 @@ func streamQuery(ctx context.Context, c driver.Conn, stmt string) (array.RecordR
 		case <-r.stop:
 		}
 	}()
-	if err := r.open(stmt); err != nil {
+	if err := r.open(stmt, args, p); err != nil {
 		r.free()
+		if r.timedOut.Load() {
+			return nil, errTimeout
+		}
 		if cerr := ctx.Err(); cerr != nil {
 			return nil, cerr
 		}
 		return nil, err
 	}
 	return r, nil
+}
+
+// errTimeout: the statement used up its time limit (Session.limit makes it a LimitError).
+var errTimeout = errors.New("statement time limit reached")
+
+// timed runs a DuckDB call against the statement's time budget, interrupting it when the
+// budget runs out.
+func (r *streamReader) timed(call func()) {
+	if r.budget <= 0 {
+		call()
+		return
+	}
+	left := r.budget - r.used
+	if left <= 0 {
+		left = time.Nanosecond
+	}
+	start := time.Now()
+	t := time.AfterFunc(left, func() {
+		r.imu.Lock()
+		defer r.imu.Unlock()
+		if !r.freed {
+			r.timedOut.Store(true)
+			bindings.Interrupt(r.conn)
+		}
+	})
+	call()
+	t.Stop()
+	r.used += time.Since(start)
 }
 
 type streamReader struct {
@@ -95,6 +135,12 @@ type streamReader struct {
 	opts      bindings.ArrowOptions
 	haveRes   bool
 	schema    *arrow.Schema
+	// rollback: the statement runs in a transaction of the sandbox's own (a PIVOT's
+	// expansion), rolled back when the reader is freed.
+	rollback bool
+	// budget is the time DuckDB may spend on the statement, used what it has spent.
+	budget, used time.Duration
+	timedOut     atomic.Bool
 
 	imu   sync.Mutex // guards freed against the interrupting goroutine
 	freed bool
@@ -110,24 +156,65 @@ func resultError(res *bindings.Result) error {
 	return &duckdb.Error{Type: duckdb.ErrorType(bindings.ResultErrorType(res)), Msg: bindings.ResultError(res)}
 }
 
-func (r *streamReader) open(stmt string) error {
+func (r *streamReader) open(stmt string, args []any, p plan) error {
 	n := bindings.ExtractStatements(r.conn, stmt, &r.extracted)
 	if n == 0 {
-		return fmt.Errorf("%s", bindings.ExtractStatementsError(r.extracted))
+		return duckdbError(bindings.ExtractStatementsError(r.extracted))
 	}
-	if n != 1 { // checked before: cannot happen, and must not run unchecked statements
+	if n != 1 && !p.pivot { // vetted before: cannot happen, and must not run unchecked statements
 		return &RefusedError{Kind: KindMulti, Statement: stmt}
 	}
-	if bindings.PrepareExtractedStatement(r.conn, r.extracted, 0, &r.prepared) == bindings.StateError {
-		return fmt.Errorf("%s", bindings.PrepareError(r.prepared))
+	if p.pivot {
+		// DuckDB's expansion: CREATE TYPE statements, then the query. All of it runs in a
+		// transaction rolled back afterwards, so nothing of it stays in the session.
+		if err := r.exec("BEGIN TRANSACTION"); err != nil {
+			return errors.New(msg.T("sql_pivot_in_transaction"))
+		}
+		r.rollback = true
+		for i := bindings.IdxT(0); i < n-1; i++ {
+			var ps bindings.PreparedStatement
+			if bindings.PrepareExtractedStatement(r.conn, r.extracted, i, &ps) == bindings.StateError {
+				defer bindings.DestroyPrepare(&ps)
+				return duckdbError(bindings.PrepareError(ps))
+			}
+			t := preparedType(ps)
+			var res bindings.Result
+			state := bindings.StateError
+			if t == duckdb.STATEMENT_TYPE_CREATE {
+				r.timed(func() { state = bindings.ExecutePrepared(ps, &res) })
+			}
+			bindings.DestroyPrepare(&ps)
+			if t != duckdb.STATEMENT_TYPE_CREATE {
+				return &RefusedError{Kind: KindMulti, Statement: stmt}
+			}
+			err := error(nil)
+			if state == bindings.StateError {
+				err = resultError(&res)
+			}
+			bindings.DestroyResult(&res)
+			if err != nil {
+				return err
+			}
+		}
+	}
+	if bindings.PrepareExtractedStatement(r.conn, r.extracted, n-1, &r.prepared) == bindings.StateError {
+		return duckdbError(bindings.PrepareError(r.prepared))
+	}
+	if t := preparedType(r.prepared); t != p.typ {
+		// What runs must be what was vetted.
+		return allowType(stmt, t, "")
+	}
+	if err := bind(r.prepared, args); err != nil {
+		return err
 	}
 	if bindings.PendingPreparedStreaming(r.prepared, &r.pending) == bindings.StateError {
-		return fmt.Errorf("%s", bindings.PendingError(r.pending))
+		return duckdbError(bindings.PendingError(r.pending))
 	}
 	if err := r.ctx.Err(); err != nil {
 		return err
 	}
-	state := bindings.ExecutePending(r.pending, &r.res)
+	var state bindings.State
+	r.timed(func() { state = bindings.ExecutePending(r.pending, &r.res) })
 	r.haveRes = true
 	if state == bindings.StateError {
 		return resultError(&r.res)
@@ -177,13 +264,17 @@ func (r *streamReader) Next() bool {
 		r.err = err
 		return false
 	}
-	chunk := bindings.FetchChunk(r.res)
+	var chunk bindings.DataChunk
+	r.timed(func() { chunk = bindings.FetchChunk(r.res) })
 	if chunk.Ptr == nil {
 		r.done = true
 		if msg := bindings.ResultError(&r.res); msg != "" {
 			r.err = resultError(&r.res)
 			if cerr := r.ctx.Err(); cerr != nil {
 				r.err = cerr
+			}
+			if r.timedOut.Load() {
+				r.err = errTimeout
 			}
 		}
 		return false
@@ -248,4 +339,54 @@ func (r *streamReader) free() {
 	bindings.DestroyPending(&r.pending)
 	bindings.DestroyPrepare(&r.prepared)
 	bindings.DestroyExtracted(&r.extracted)
+	if r.rollback {
+		r.rollback = false
+		r.exec("ROLLBACK")
+	}
+}
+
+// exec runs a statement of the sandbox's own and discards its result.
+func (r *streamReader) exec(q string) error {
+	var res bindings.Result
+	state := bindings.Query(r.conn, q, &res)
+	defer bindings.DestroyResult(&res)
+	if state == bindings.StateError {
+		return resultError(&res)
+	}
+	return nil
+}
+
+// bind binds args to the prepared statement's parameters.
+func bind(ps bindings.PreparedStatement, args []any) error {
+	for i, a := range args {
+		idx := bindings.IdxT(i + 1)
+		v := a
+		if na, ok := a.(sql.NamedArg); ok {
+			if bindings.BindParameterIndex(ps, &idx, na.Name) == bindings.StateError {
+				return fmt.Errorf("no parameter $%s in the statement", na.Name)
+			}
+			v = na.Value
+		}
+		var st bindings.State
+		switch x := v.(type) {
+		case nil:
+			st = bindings.BindNull(ps, idx)
+		case string:
+			st = bindings.BindVarchar(ps, idx, x)
+		case int64:
+			st = bindings.BindInt64(ps, idx, x)
+		case int:
+			st = bindings.BindInt64(ps, idx, int64(x))
+		case float64:
+			st = bindings.BindDouble(ps, idx, x)
+		case bool:
+			st = bindings.BindBoolean(ps, idx, x)
+		default:
+			return fmt.Errorf("parameter %d: unsupported type %T", i+1, v)
+		}
+		if st == bindings.StateError {
+			return fmt.Errorf("parameter %d: %s", i+1, bindings.PrepareError(ps))
+		}
+	}
+	return nil
 }

@@ -4,11 +4,14 @@ package sandbox
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strings"
 	"testing"
 	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
 
 	"github.com/hsu-lapor/rapor/internal/testdb"
 )
@@ -65,9 +68,60 @@ func TestStreaming(t *testing.T) {
 		}
 	}
 	s.materialize = false
-	// An expanded PIVOT takes the materialized path and still works.
-	if _, ok := dump(t, s, "PIVOT complaints ON status USING count(*) GROUP BY agency"); ok {
-		t.Error("expanded PIVOT streamed")
+	// A PIVOT DuckDB expands (CREATE TYPE, then the query) streams too, and leaves no type.
+	out, ok := dump(t, s, "PIVOT complaints ON status USING count(*) GROUP BY agency")
+	if !ok || !strings.Contains(out, "closed") {
+		t.Errorf("expanded PIVOT: streamed %v\n%s", ok, out)
+	}
+	if out, _ := dump(t, s, "SELECT count(*) AS n FROM duckdb_types() WHERE type_name LIKE '__pivot%'"); !strings.Contains(out, "[0]") {
+		t.Errorf("the PIVOT's types stayed: %s", out)
+	}
+}
+
+// TestPivotPrelude feeds the PIVOT path what a splitter mistake would give it: statements of
+// the analyst's own in front of the expansion. None of them may leave anything behind, and a
+// statement that is not CREATE does not run at all.
+func TestPivotPrelude(t *testing.T) {
+	path := testdb.Build(t, t.TempDir())
+	s, err := Open(context.Background(), path, Options{TimeZone: testdb.TimeZone})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	pivot := "PIVOT complaints ON status USING count(*) GROUP BY agency"
+	run := func(stmt string) error {
+		return s.conn.Raw(func(dc any) error {
+			rr, err := streamQuery(context.Background(), dc.(driver.Conn), stmt, nil, plan{typ: duckdb.STATEMENT_TYPE_SELECT, pivot: true}, 0)
+			if err != nil {
+				return err
+			}
+			defer rr.Release()
+			for rr.Next() {
+			}
+			return rr.Err()
+		})
+	}
+	if err := run("CREATE TEMP VIEW complaints AS SELECT 'forged' AS agency, 'x' AS status; " + pivot); err != nil {
+		t.Fatalf("CREATE in front of a PIVOT: %v", err)
+	}
+	if err := run("SET VARIABLE forged = 1; " + pivot); !IsRefused(err) {
+		t.Errorf("SET VARIABLE in front of a PIVOT: %v, want a refusal", err)
+	}
+	if err := run(pivot + "; CREATE TEMP TABLE forged AS SELECT 1"); !IsRefused(err) {
+		t.Errorf("CREATE after a PIVOT: %v, want a refusal", err)
+	}
+	for _, q := range []string{
+		"SELECT count(*) AS n FROM duckdb_views() WHERE temporary AND NOT internal",
+		"SELECT count(*) AS n FROM duckdb_tables() WHERE temporary",
+		"SELECT count(*) AS n FROM duckdb_variables()",
+		"SELECT count(*) AS n FROM duckdb_types() WHERE type_name LIKE '__pivot%'",
+	} {
+		if out, _ := dump(t, s, q); !strings.Contains(out, "[0]") {
+			t.Errorf("%s: %s", q, out)
+		}
+	}
+	if out, _ := dump(t, s, "SELECT count(*) AS n FROM complaints"); !strings.Contains(out, "[4]") {
+		t.Errorf("complaints forged: %s", out)
 	}
 }
 

@@ -226,7 +226,9 @@ func (c Config) dot(ctx context.Context, h *history, line string) (quit bool) {
 	fields := strings.Fields(line)
 	cmd, args := fields[0], fields[1:]
 	table := c
-	table.Format = "table"
+	if table.Format != "psql" {
+		table.Format = "table" // the prompt's own listings: the table look in use
+	}
 	switch cmd {
 	case ".quit", ".exit", ".q":
 		return true

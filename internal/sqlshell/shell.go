@@ -48,10 +48,67 @@ type Config struct {
 	DBPath string
 	// Args are bound to the statements' parameters (named queries).
 	Args []any
+	// Inputs are the files the session reads (the database, its WAL, the SQL file): no result
+	// may be written over them.
+	Inputs []Input
+	// RawCSV writes CSV text exactly as stored (no ' before formula-like text).
+	RawCSV bool
+	// Decimals rounds floating-point values to at most that many places (0: as they are).
+	Decimals int
+}
+
+// Input is a file the session reads; What says which ("the database").
+type Input struct {
+	Path, What string
+}
+
+// Inputs lists what a session reads: the database and its write-ahead log, and the SQL files.
+func Inputs(db string, sqlFiles ...string) []Input {
+	in := []Input{{db, msg.T("sql_input_db")}, {db + ".wal", msg.T("sql_input_wal")}}
+	for _, f := range sqlFiles {
+		if f != "" {
+			in = append(in, Input{f, msg.T("sql_input_sql")})
+		}
+	}
+	return in
+}
+
+// CheckOut refuses an output path that is one of the inputs (the same file, whatever the path
+// says: links and relative paths are resolved).
+func CheckOut(out string, inputs []Input) error {
+	for _, in := range inputs {
+		if samePath(out, in.Path) {
+			return errors.New(msg.T("sql_out_is_input", out, in.What))
+		}
+	}
+	return nil
+}
+
+func samePath(a, b string) bool {
+	if fa, err := os.Stat(a); err == nil {
+		if fb, err := os.Stat(b); err == nil {
+			return os.SameFile(fa, fb)
+		}
+	}
+	return canonical(a) == canonical(b)
+}
+
+// canonical is an absolute path with the links of its directory resolved (the file itself may
+// not exist yet: a WAL, a numbered Parquet file).
+func canonical(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return filepath.Clean(p)
+	}
+	dir, base := filepath.Split(abs)
+	if d, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = d
+	}
+	return filepath.Join(dir, base)
 }
 
 func (c Config) options() resultfmt.Options {
-	return resultfmt.Options{Loc: c.Loc, MaxWidth: c.MaxWidth}
+	return resultfmt.Options{Loc: c.Loc, MaxWidth: c.MaxWidth, RawCSV: c.RawCSV, Decimals: c.Decimals}
 }
 
 // shown reports whether a statement's result is worth writing (BEGIN/COMMIT only say Success).
@@ -65,6 +122,9 @@ func RunScript(ctx context.Context, c Config, src string) error {
 		return errors.New(msg.T("sql_no_statement"))
 	}
 	if c.Out != "" {
+		if err := CheckOut(c.Out, c.Inputs); err != nil {
+			return err
+		}
 		return runToFile(ctx, c, stmts)
 	}
 	if resultfmt.Binary(c.Format) {
@@ -121,6 +181,9 @@ func runToFile(ctx context.Context, c Config, stmts []string) error {
 		}
 	}
 	open := func(path string) (resultfmt.Writer, error) {
+		if err := CheckOut(path, c.Inputs); err != nil {
+			return nil, err
+		}
 		f, err := createAtomic(path)
 		if err != nil {
 			return nil, err

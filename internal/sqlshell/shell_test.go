@@ -32,7 +32,7 @@ func setup(t *testing.T) (sqlshell.Config, *bytes.Buffer, *bytes.Buffer) {
 	t.Cleanup(func() { sess.Close() })
 	loc, _ := time.LoadLocation(testdb.TimeZone)
 	var stdout, stderr bytes.Buffer
-	return sqlshell.Config{Session: sess, Format: "table", Loc: loc, MaxWidth: 40, Stdout: &stdout, Stderr: &stderr, DBPath: path}, &stdout, &stderr
+	return sqlshell.Config{Session: sess, Format: "psql", Loc: loc, MaxWidth: 40, Stdout: &stdout, Stderr: &stderr, DBPath: path}, &stdout, &stderr
 }
 
 func TestScriptPrintsEachResult(t *testing.T) {
@@ -206,10 +206,11 @@ SELECT 'never run';
 
 func TestInteractiveRunsUnterminatedAtEOF(t *testing.T) {
 	c, stdout, _ := setup(t)
+	c.Format = "table"
 	if err := sqlshell.Interactive(context.Background(), c, strings.NewReader("SELECT 7 AS seven")); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(stdout.String(), "     7\n") {
+	if !strings.Contains(stdout.String(), "│       7 │\n") {
 		t.Errorf("output:\n%s", stdout)
 	}
 }

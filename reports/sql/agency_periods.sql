@@ -9,7 +9,8 @@ SELECT a.regency, a.agency, a.period, a.end_month, a.rank, a.rank_change, p.zone
        a.received, a.response_base, a.responded, a.responded_on_time, a.closed, a.closed_on_time, a.rated,
        a.rating_avg, a.response_wd_median, a.response_wd_p90, a.close_days_median, a.response_rate,
        a.on_time_response_rate, a.completion_rate, a.on_time_completion_rate, a.satisfaction, a.open_end,
-       a.overdue_end, a.unanswered_overdue_end, a.stock_at, a.score, a.zone, a.small_sample, a.maturing, a.complete
+       a.overdue_end, a.unanswered_overdue_end, a.stock_at, a.score, a.zone, a.small_sample, a.maturing, a.complete,
+       a.responded_undetermined, a.closed_undetermined, a.closed_by_system, a.closed_by_admin, a.closed_by_reporter, a.archived_expired, a.archived_other, a.postponed, a.open_end_undetermined
 FROM agency_period AS a
 LEFT JOIN agency_period AS p
     ON p.regency = a.regency AND p.agency = a.agency AND p.period_type = a.period_type

@@ -69,7 +69,9 @@ spans AS (
         p.as_of_date
     FROM complaint_facts AS f
     CROSS JOIN p
-    WHERE f.in_cohort AND f.disposed_lo <= p.as_of
+    -- Bukan Wewenang: the SKPD says it is not its matter; the regency admin must dispose it anew.
+    -- It is not the SKPD's backlog (queries/README.md, decision 23).
+    WHERE f.in_cohort AND f.disposed_lo <= p.as_of AND f.status <> 'not_authority'
 ),
 runs AS (
     SELECT

@@ -2,7 +2,7 @@
 -- scorecard leads with (open and overdue complaints by tracking id and agency).
 --
 -- Grain: one row per (regency, tracking_id) disposed to a named agency and open at as_of: certainly
--- disposed, and neither closed nor archived by as_of (complaint_facts' bounds; exact times as
+-- disposed, not returned as not its matter (Bukan Wewenang), and neither closed nor archived by as_of (complaint_facts' bounds; exact times as
 -- they are). (Rows are in no particular order: sort when reading.)
 --
 -- Columns:
@@ -45,6 +45,7 @@ open AS (
     JOIN regencies AS r USING (regency_id)
     JOIN names AS n USING (agency_id)
     WHERE f.in_cohort
+      AND f.status <> 'not_authority'
       AND f.disposed_hi <= p.as_of
       AND (f.closed_hi IS NULL OR f.closed_lo > p.as_of)
       AND (f.archived_hi IS NULL OR f.archived_lo > p.as_of)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -22,15 +23,17 @@ type book struct {
 	l     lang
 	st    styles
 	first bool
-	// big is a sheet whose data rows rapor writes itself (see fastrows.go).
-	big *bigSheet
+	// big are the sheets whose data rows rapor writes itself (see fastrows.go).
+	big []*bigSheet
+	// titles are each sheet's rows that print on every page (its frozen head).
+	titles map[string]int
 }
 
 type styles struct {
-	title, subtitle, header, text, wrap, bold, note int
-	int, pct, pctDelta, dec1, dec1Delta, intDelta   int
-	date, dateTime, month                           int
-	zone                                            map[string]int // conditional styles by zone
+	title, subtitle, header, text, wrap, bold, note, notice, small int
+	int, pct, pctDelta, dec1, dec1Delta, intDelta                  int
+	date, dateTime, month                                          int
+	zone                                                           map[string]int // conditional styles by zone
 }
 
 func newBook(l lang) (*book, error) {
@@ -56,6 +59,8 @@ func newBook(l lang) (*book, error) {
 		wrap:      mk(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}),
 		bold:      mk(&excelize.Style{Font: font(11, true, "1B2430"), Alignment: top}),
 		note:      mk(&excelize.Style{Font: &excelize.Font{Italic: true, Color: "5B6675", Size: 10}}),
+		notice:    mk(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "7A5600", Size: 10}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF8DF"}}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}),
+		small:     mk(&excelize.Style{Font: &excelize.Font{Color: "7B8592", Italic: true}, Alignment: top}),
 		int:       mk(&excelize.Style{NumFmt: 3, Alignment: top}),
 		pct:       mk(&excelize.Style{CustomNumFmt: custom("0.0%"), Alignment: top}),
 		pctDelta:  mk(&excelize.Style{CustomNumFmt: custom("+0.0%;-0.0%;0.0%"), Alignment: top}),
@@ -98,11 +103,16 @@ func (b *book) writeTo(w io.Writer) error {
 		sz = &spliceZip{Writer: zw, big: b.big}
 		return sz
 	})
+	if err := b.setPrint(); err != nil {
+		return err
+	}
 	if err := b.f.Write(io.Discard); err != nil { // the zip goes to bw; excelize's own buffer stays empty
 		return err
 	}
-	if sz != nil && !sz.done {
-		return fmt.Errorf("xlsx: sheet %s was not written", b.big.path)
+	for _, big := range b.big {
+		if !big.done {
+			return fmt.Errorf("xlsx: sheet %s was not written", big.path)
+		}
 	}
 	return bw.Flush()
 }
@@ -262,8 +272,50 @@ func (g *grid) finish() error {
 	return nil
 }
 
-// freeze keeps rows 1..rows (and columns 1..cols) in view.
+// setPrint gives every sheet a page setup: A4 landscape, fit to the page's width (as many pages
+// down as it takes), page numbers in the footer, and its head (the frozen rows) repeated on every
+// printed page. Streamed sheets get theirs as they are spliced (fastrows.go).
+func (b *book) setPrint() error {
+	streamed := map[string]bool{}
+	for _, big := range b.big {
+		streamed[big.path] = true
+	}
+	a4, landscape, one, zero := 9, "landscape", 1, 0
+	for _, sheet := range b.f.GetSheetList() {
+		if n := b.titles[sheet]; n > 0 {
+			if err := b.f.SetDefinedName(&excelize.DefinedName{
+				Name: "_xlnm.Print_Titles", RefersTo: fmt.Sprintf("%s!$1:$%d", sheetRef(sheet), n), Scope: sheet,
+			}); err != nil {
+				return err
+			}
+		}
+		if path, err := sheetPath(b.f, sheet); err == nil && streamed[path] {
+			continue
+		}
+		if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+			return err
+		}
+		if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}); err != nil {
+			return err
+		}
+		footer := "&R&P / &N"
+		if err := b.f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer}); err != nil {
+			return err
+		}
+		side, top, bottom, hf := 0.4, 0.5, 0.6, 0.3
+		if err := b.f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &top, Bottom: &bottom, Header: &hf, Footer: &hf}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// freeze keeps rows 1..rows (and columns 1..cols) in view, and prints rows 1..rows on every page.
 func (b *book) freeze(sheet string, rows, cols int) error {
+	if b.titles == nil {
+		b.titles = map[string]int{}
+	}
+	b.titles[sheet] = rows
 	return b.f.SetPanes(sheet, &excelize.Panes{
 		Freeze: true, XSplit: cols, YSplit: rows, TopLeftCell: cellName(cols+1, rows+1), ActivePane: "bottomLeft",
 	})
@@ -318,3 +370,183 @@ func (b *book) zoneCell(z *string) cell {
 
 // sheetRef quotes a sheet name for a cell reference.
 func sheetRef(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'" }
+
+// headBlock writes the title lines every sheet starts with; it returns the next free row.
+func headBlock(g *grid, lines ...string) (int, error) {
+	for i, line := range lines {
+		st := g.b.st.subtitle
+		if i == 0 {
+			st = g.b.st.title
+		}
+		if err := g.put(1, i+1, txt(line, st)); err != nil {
+			return 0, err
+		}
+	}
+	return len(lines) + 2, nil
+}
+
+// diffCell is cur - prev when both are numbers of the same kind.
+func diffCell(cur, prev cell, style int) cell {
+	switch c := cur.v.(type) {
+	case int64:
+		if p, ok := prev.v.(int64); ok {
+			return ival(c-p, style)
+		}
+	case float64:
+		if p, ok := prev.v.(float64); ok {
+			return fval(c-p, style)
+		}
+	}
+	return cell{nil, style}
+}
+
+// leagueColumns are the columns of the ranking sheet (and the comparison's data sheet).
+func leagueHeader(l lang, b Build, withPeriod bool) []string {
+	cu := l.t("days")
+	if b.CUnit == "working" {
+		cu = l.t("wdays")
+	}
+	h := []string{}
+	if withPeriod {
+		h = append(h, l.t("col_period"))
+	}
+	return append(h,
+		l.t("x_rank"), l.t("x_rank_change"), l.t("col_agency"), l.t("col_score"), l.t("col_zone"), l.t("col_received"),
+		l.tf("x_responded_ot_n", b.R), l.tf("kpi_ontime", b.R)+" (%)", l.t("x_response_rate"),
+		l.t("x_closed_n"), l.t("kpi_resolved")+" (%)", l.t("x_closed_ot_n"), l.tf("x_resolved_ot", b.C, cu),
+		l.t("x_rating"), l.t("x_satisfaction"), l.t("x_median"), l.t("x_p90"), l.t("x_close_median")+" ("+cu+")",
+		l.t("kpi_open"), l.t("col_overdue"), l.tf("x_unanswered", b.R), l.t("x_small"), l.t("x_maturing"),
+	)
+}
+
+func leagueCells(b *book, a AgencyRow) []cell {
+	st := b.st
+	// A small sample is marked as in the HTML: its name greyed (and the Small sample column).
+	name := txt(a.Agency, st.text)
+	if a.SmallSample {
+		name = txt(a.Agency, st.small)
+	}
+	return []cell{
+		optI(a.Rank, st.int), optI(a.RankChange, st.intDelta), name, optF(a.Score, st.dec1), b.zoneCell(a.Zone),
+		ival(a.Received, st.int), optI(a.RespondedOnTime, st.int), optF(a.OnTimeResponseRate, st.pct), optF(a.ResponseRate, st.pct),
+		ival(a.Closed, st.int), optF(a.CompletionRate, st.pct), ival(a.ClosedOnTime, st.int), optF(a.OnTimeCompletionRate, st.pct),
+		optF(a.RatingAvg, st.dec1), optF(a.Satisfaction, st.pct), optF(a.ResponseWDMedian, st.dec1), optF(a.ResponseWDP90, st.dec1),
+		optF(a.CloseDaysMedian, st.dec1), ival(a.OpenEnd, st.int), ival(a.OverdueEnd, st.int), optI(a.UnansweredOverdueEnd, st.int),
+		b.yesNo(a.SmallSample), b.yesNo(a.Maturing),
+	}
+}
+
+func boolPtr(v bool) *bool { return &v }
+
+func writeQualitySheet(b *book, checks []QualityCheck, iq IngestQuality) error {
+	l := b.l
+	name := l.t("sheet_quality")
+	if err := b.addSheet(name); err != nil {
+		return err
+	}
+	g := b.grid(name)
+	stl := b.st
+	if err := g.header(1, l.t("x_source"), l.t("x_file"), l.t("col_check"), l.t("col_meaning"), l.t("x_severity"), l.t("x_unit"),
+		l.t("col_count"), l.t("col_examples")); err != nil {
+		return err
+	}
+	r := 1
+	for _, c := range checks {
+		r++
+		count := optI(c.Count, stl.int)
+		if c.Count == nil {
+			count = txt(l.t("not_checked"), stl.text)
+		}
+		if err := g.row(r, txt(l.t("dq_src_build"), stl.text), cell{nil, 0}, txt(c.Check, stl.text), txt(l.checkLabel(c.Check), stl.wrap),
+			txt(l.t("sev_"+c.Severity), stl.text), txt(l.unitName(c.Unit), stl.text), count,
+			txt(strings.Join(c.Examples, ", "), stl.wrap)); err != nil {
+			return err
+		}
+	}
+	for _, f := range iq.PerFile {
+		r++
+		if err := g.row(r, txt(l.t("dq_src_ingest"), stl.text), txt(f.File, stl.text), txt("rows_rejected", stl.text),
+			txt(l.tf("x_file_rows", f.Read, f.Accepted, f.Layout), stl.wrap), txt(l.t("sev_warning"), stl.text),
+			txt(l.unitName("rows"), stl.text), ival(f.Rejected, stl.int)); err != nil {
+			return err
+		}
+		for _, rc := range f.Reasons {
+			r++
+			if err := g.row(r, txt(l.t("dq_src_ingest"), stl.text), txt(f.File, stl.text), txt(rc.Check, stl.text),
+				txt(l.checkLabel(rc.Check), stl.wrap), txt(l.t("sev_"+rc.Severity), stl.text), txt(l.unitName(rc.Unit), stl.text),
+				optI(rc.Count, stl.int), txt(strings.Join(rc.Examples, ", "), stl.wrap)); err != nil {
+				return err
+			}
+		}
+	}
+	g.wrap[4], g.wrap[8] = 44, 40
+	if err := g.finish(); err != nil {
+		return err
+	}
+	if err := b.f.AutoFilter(name, fmt.Sprintf("A1:H%d", max(r, 2)), nil); err != nil {
+		return err
+	}
+	return b.freeze(name, 1, 0)
+}
+
+func writeDefinitionsSheet(b *book, build Build, hols []Holiday, holNote string) error {
+	l := b.l
+	name := l.t("sheet_definitions")
+	if err := b.addSheet(name); err != nil {
+		return err
+	}
+	g := b.grid(name)
+	stl := b.st
+	if err := g.header(1, l.t("x_term"), l.t("x_definition")); err != nil {
+		return err
+	}
+	r := 1
+	for _, d := range definitions(l, build) {
+		r++
+		if err := g.row(r, txt(d.Term, stl.bold), txt(d.Text, stl.wrap)); err != nil {
+			return err
+		}
+	}
+	lastDef := r
+	r += 2
+	if err := g.put(1, r, txt(l.tf("config_heading", build.ID), stl.bold)); err != nil {
+		return err
+	}
+	for _, kv := range configRows(l, build) {
+		r++
+		v := txt(kv.V, stl.wrap)
+		if n, err := strconv.ParseInt(kv.V, 10, 64); err == nil {
+			v = ival(n, stl.int)
+		}
+		if err := g.row(r, txt(kv.K, stl.text), v); err != nil {
+			return err
+		}
+	}
+	r += 2
+	if err := g.put(1, r, txt(l.t("x_holidays"), stl.bold)); err != nil {
+		return err
+	}
+	r++
+	if err := g.put(1, r, txt(holNote, stl.note)); err != nil {
+		return err
+	}
+	for _, h := range hols {
+		r++
+		kind := h.Kind
+		if hasText("kind_" + kind) {
+			kind = l.t("kind_" + kind)
+		}
+		if err := g.row(r, dval(h.Date, stl.date), txt(h.Name+" ("+kind+")", stl.wrap)); err != nil {
+			return err
+		}
+	}
+	g.widths[1] = 30
+	g.wrap[2] = 100
+	if err := g.finish(); err != nil {
+		return err
+	}
+	if err := b.f.AutoFilter(name, fmt.Sprintf("A1:B%d", lastDef), nil); err != nil {
+		return err
+	}
+	return b.freeze(name, 1, 0)
+}

@@ -7,6 +7,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -78,6 +79,17 @@ type Metrics struct {
 	SmallSample          bool
 	Maturing             bool
 	Complete             bool
+	// From snapshot exports (LAPOR! v3): service levels the snapshots cannot decide, and the
+	// closure mix (who closed it; archived as expired or otherwise; waiting for the reporter).
+	RespondedUndetermined *int64
+	ClosedUndetermined    *int64
+	ClosedBySystem        *int64
+	ClosedByAdmin         *int64
+	ClosedByReporter      *int64
+	ArchivedExpired       *int64
+	ArchivedOther         *int64
+	Postponed             *int64
+	OpenEndUndetermined   *int64
 }
 
 var metricColumns = []string{
@@ -85,6 +97,8 @@ var metricColumns = []string{
 	"rating_avg", "response_wd_median", "response_wd_p90", "close_days_median", "response_rate",
 	"on_time_response_rate", "completion_rate", "on_time_completion_rate", "satisfaction", "open_end",
 	"overdue_end", "unanswered_overdue_end", "stock_at", "score", "zone", "small_sample", "maturing", "complete",
+	"responded_undetermined", "closed_undetermined", "closed_by_system", "closed_by_admin", "closed_by_reporter",
+	"archived_expired", "archived_other", "postponed", "open_end_undetermined",
 }
 
 func (m *Metrics) dest() []any {
@@ -93,6 +107,8 @@ func (m *Metrics) dest() []any {
 		&m.RatingAvg, &m.ResponseWDMedian, &m.ResponseWDP90, &m.CloseDaysMedian, &m.ResponseRate,
 		&m.OnTimeResponseRate, &m.CompletionRate, &m.OnTimeCompletionRate, &m.Satisfaction, &m.OpenEnd,
 		&m.OverdueEnd, &m.UnansweredOverdueEnd, &m.StockAt, &m.Score, &m.Zone, &m.SmallSample, &m.Maturing, &m.Complete,
+		&m.RespondedUndetermined, &m.ClosedUndetermined, &m.ClosedBySystem, &m.ClosedByAdmin, &m.ClosedByReporter,
+		&m.ArchivedExpired, &m.ArchivedOther, &m.Postponed, &m.OpenEndUndetermined,
 	}
 }
 
@@ -199,7 +215,9 @@ type IngestQuality struct {
 	Accepted int64
 	Rejected int64
 	Reasons  []Count // rejected:* and value_dropped:* checks summed over files
-	PerFile  []IngestFile
+	// ReasonExamples are a few examples of each reason (in the order of Reasons).
+	ReasonExamples [][]string
+	PerFile        []IngestFile
 }
 
 // IngestFile is one ingested file.
@@ -433,13 +451,30 @@ func loadAgencyPeriods(ctx context.Context, q querier, loc *time.Location, regen
 // hundreds of thousands of rows, so it is read through DuckDB's Arrow interface (columns, not one
 // cgo call per value).
 func loadOverdue(ctx context.Context, conn *sql.Conn, loc *time.Location, regency string) ([]OverdueItem, error) {
+	return readOverdue(ctx, conn, loc, query("overdue"), regency)
+}
+
+// loadOverdueAt is the list at a past instant (a month's stock_at), rebuilt from the build's
+// per-complaint history: the list that month's report shows.
+func loadOverdueAt(ctx context.Context, conn *sql.Conn, loc *time.Location, regency string, at time.Time) ([]OverdueItem, error) {
+	return readOverdue(ctx, conn, loc, query("overdue_at"), regency, at, loc.String())
+}
+
+// hasHistory says whether the build keeps the per-complaint history a past month's list needs.
+func hasHistory(ctx context.Context, q querier) (bool, error) {
+	var ok bool
+	err := q.QueryRowContext(ctx, query("has_history")).Scan(&ok)
+	return ok, err
+}
+
+func readOverdue(ctx context.Context, conn *sql.Conn, loc *time.Location, sqlText string, args ...any) ([]OverdueItem, error) {
 	var out []OverdueItem
 	err := conn.Raw(func(dc any) error {
 		ar, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
 		if err != nil {
 			return err
 		}
-		rr, err := ar.QueryContext(ctx, query("overdue"), regency)
+		rr, err := ar.QueryContext(ctx, sqlText, args...)
 		if err != nil {
 			return err
 		}
@@ -514,7 +549,16 @@ func agenciesByCount(items []OverdueItem) []OverdueItem {
 // loadBacklog counts each agency's complaints open at as_of (open_complaints) by age in C's unit:
 // up to C/2, up to C, up to 2C, beyond.
 func loadBacklog(ctx context.Context, q querier, regency string) ([]BacklogRow, error) {
-	rows, err := q.QueryContext(ctx, query("backlog"), regency)
+	return readBacklog(ctx, q, query("backlog"), regency)
+}
+
+// loadBacklogAt is the same at a past instant (a month's stock_at), from the history.
+func loadBacklogAt(ctx context.Context, q querier, regency string, at time.Time, loc *time.Location) ([]BacklogRow, error) {
+	return readBacklog(ctx, q, query("backlog_at"), regency, at, loc.String())
+}
+
+func readBacklog(ctx context.Context, q querier, sqlText string, args ...any) ([]BacklogRow, error) {
+	rows, err := q.QueryContext(ctx, sqlText, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -675,6 +719,7 @@ func loadQuality(ctx context.Context, q querier, regency string) ([]QualityCheck
 	}
 	defer rows.Close()
 	sums := map[string]int64{}
+	examples := map[string][]string{}
 	for rows.Next() {
 		var c QualityCheck
 		var run int64
@@ -697,12 +742,30 @@ func loadQuality(ctx context.Context, q querier, regency string) ([]QualityCheck
 				iq.Reasons = append(iq.Reasons, Count{Label: c.Check})
 			}
 			sums[c.Check] += *c.Count
+			// A few examples per reason, the first files' first (data_quality keeps them per file).
+			if ex := examples[c.Check]; len(ex) < 3 {
+				for _, e := range c.Examples {
+					if len(examples[c.Check]) < 3 && !slices.Contains(examples[c.Check], e) {
+						examples[c.Check] = append(examples[c.Check], e)
+					}
+				}
+			}
 		}
 	}
 	for i := range iq.Reasons {
 		iq.Reasons[i].N = sums[iq.Reasons[i].Label]
+		iq.ReasonExamples = append(iq.ReasonExamples, examples[iq.Reasons[i].Label])
 	}
-	sort.SliceStable(iq.Reasons, func(i, j int) bool { return iq.Reasons[i].N > iq.Reasons[j].N })
+	order := make([]int, len(iq.Reasons))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool { return iq.Reasons[order[i]].N > iq.Reasons[order[j]].N })
+	reasons, exs := make([]Count, len(order)), make([][]string, len(order))
+	for i, o := range order {
+		reasons[i], exs[i] = iq.Reasons[o], iq.ReasonExamples[o]
+	}
+	iq.Reasons, iq.ReasonExamples = reasons, exs
 	return checks, iq, rows.Err()
 }
 
@@ -722,4 +785,61 @@ func loadHolidays(ctx context.Context, q querier, from, to time.Time) ([]Holiday
 		out = append(out, h)
 	}
 	return out, rows.Err()
+}
+
+// StatusCount is the number of one agency's complaints of a month's cohort in one current status.
+type StatusCount struct {
+	Agency string
+	Label  string // normalised status (ingest): closed, in_progress, not_authority, ...
+	N      int64
+}
+
+// loadStatusMix counts each agency's cohort of the month by current status.
+func loadStatusMix(ctx context.Context, q querier, b Build, regency string, month time.Time) ([]StatusCount, error) {
+	rows, err := q.QueryContext(ctx, query("status_mix"), regency, ymd(month), ymd(month.AddDate(0, 1, 0)))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []StatusCount
+	for rows.Next() {
+		var c StatusCount
+		if err := rows.Scan(&c.Agency, &c.Label, &c.N); err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// statusOrder is the order statuses are listed in: resolved first, then still with the agency,
+// then taken out of its hands.
+var statusOrder = map[string]int{"closed": 1, "in_progress": 2, "disposed": 3, "postponed": 4, "not_authority": 5, "archived": 6, "verified": 7, "unverified": 8, "unknown": 9}
+
+// sumStatus adds up status counts (of one agency when agency is not "") in statusOrder.
+func sumStatus(mix []StatusCount, agency string) []Count {
+	sums := map[string]int64{}
+	for _, c := range mix {
+		if agency == "" || c.Agency == agency {
+			sums[c.Label] += c.N
+		}
+	}
+	var out []Count
+	for st, n := range sums {
+		out = append(out, Count{Label: st, N: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		oi, oj := statusOrder[out[i].Label], statusOrder[out[j].Label]
+		if oi == 0 {
+			oi = 99
+		}
+		if oj == 0 {
+			oj = 99
+		}
+		if oi != oj {
+			return oi < oj
+		}
+		return out[i].Label < out[j].Label
+	})
+	return out
 }
