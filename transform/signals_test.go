@@ -182,3 +182,77 @@ func TestWarningsPlanted(t *testing.T) {
 		t.Errorf("rebuild: %d warnings, %d new; want the same warnings, none new", res.Warnings, res.NewWarnings)
 	}
 }
+
+// TestParentRollup: a parent's numbers are recomputed from its children's complaints: sums of
+// counts, rates of the sums (not the mean of the children's rates), medians of all the complaints.
+func TestParentRollup(t *testing.T) {
+	asOf := gen.DefaultAsOf
+	pop := gen.FlatPopulation(5, 8000, asOf.AddDate(0, -12, 0), asOf)
+	path := filepath.Join(t.TempDir(), "history.csv")
+	if err := gen.WriteHistory(path, pop, asOf); err != nil {
+		t.Fatal(err)
+	}
+	cfg := config.Default()
+	cfg.Agencies = []config.Agency{{Name: "RSUD Pambalah Batung", Parent: "dinas  kesehatan"}}
+	db := openDB(t, cfg)
+	ingestFiles(t, db, cfg, path)
+	// Instansi Induk as LAPOR!'s export gives it: the regency's own account (not a parent) for
+	// most, an SKPD with sub-units for Disperkim.
+	for _, q := range []string{
+		`UPDATE complaint_versions SET parent_agency = 'Pemerintah Kabupaten Hulu Sungai Utara'`,
+		`UPDATE complaint_versions SET parent_agency = 'Dinas Pekerjaan Umum dan Penataan Ruang' WHERE lower(agency) = 'disperkim'`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	build(t, db, cfg)
+	src := map[string]string{}
+	for _, r := range queryMaps(t, db.DB, `SELECT agency, parent, parent_source FROM agency_parents`) {
+		src[r["agency"].(string)] = r["parent"].(string) + " " + r["parent_source"].(string)
+	}
+	for a, want := range map[string]string{
+		"RSUD Pambalah Batung":                    "Dinas Kesehatan master",
+		"Disperkim":                               "Dinas Pekerjaan Umum dan Penataan Ruang export",
+		"Dinas Kesehatan":                         "Dinas Kesehatan self",
+		"Dinas Pekerjaan Umum dan Penataan Ruang": "Dinas Pekerjaan Umum dan Penataan Ruang self",
+		"BPBD":                                    "BPBD self",
+	} {
+		if src[a] != want {
+			t.Errorf("%s: parent %q, want %q", a, src[a], want)
+		}
+	}
+	rows := queryMaps(t, db.DB, `
+		WITH kids AS (
+		    SELECT a.month, sum(a.received) AS received, sum(a.responded_on_time) AS ot, sum(a.response_base) AS base,
+		           avg(a.on_time_response_rate) AS mean_of_rates
+		    FROM agency_month AS a WHERE a.agency IN ('Dinas Kesehatan', 'RSUD Pambalah Batung') GROUP BY ALL),
+		med AS (
+		    SELECT cohort_month AS month, quantile_cont(response_wd, 0.5) AS m
+		    FROM complaint_facts WHERE in_cohort AND agency IN ('Dinas Kesehatan', 'RSUD Pambalah Batung') GROUP BY ALL)
+		SELECT p.month, p.children, p.received = k.received AS same_received,
+		       abs(p.on_time_response_rate - k.ot / k.base) < 1e-12 AS rate_of_sums,
+		       abs(p.on_time_response_rate - k.mean_of_rates) AS off_mean,
+		       p.response_wd_median IS NOT DISTINCT FROM med.m AS same_median
+		FROM parent_month AS p JOIN kids AS k USING (month) JOIN med USING (month)
+		WHERE p.parent = 'Dinas Kesehatan'`)
+	if len(rows) < 10 {
+		t.Fatalf("%d months of Dinas Kesehatan as a parent", len(rows))
+	}
+	differs := false
+	for _, r := range rows {
+		if r["children"] != int64(2) || r["same_received"] != true || r["rate_of_sums"] != true || r["same_median"] != true {
+			t.Errorf("parent month %v", r)
+		}
+		if r["off_mean"].(float64) > 1e-6 {
+			differs = true
+		}
+	}
+	if !differs {
+		t.Error("the parent's rate equals the mean of its children's every month: the test cannot tell them apart")
+	}
+	var n int
+	if err := db.QueryRow(`SELECT count(*) FROM parent_period WHERE parent = 'Dinas Kesehatan' AND period_type = 'rolling_12m' AND children = 2 AND rank IS NOT NULL`).Scan(&n); err != nil || n == 0 {
+		t.Errorf("parent_period: %d rows (%v)", n, err)
+	}
+}
