@@ -212,11 +212,11 @@ func TestParentRollup(t *testing.T) {
 		src[r["agency"].(string)] = r["parent"].(string) + " " + r["parent_source"].(string)
 	}
 	for a, want := range map[string]string{
-		"RSUD Pambalah Batung":                    "Dinas Kesehatan master",
-		"Disperkim":                               "Dinas Pekerjaan Umum dan Penataan Ruang export",
-		"Dinas Kesehatan":                         "Dinas Kesehatan self",
+		"RSUD Pambalah Batung": "Dinas Kesehatan master",
+		"Disperkim":            "Dinas Pekerjaan Umum dan Penataan Ruang export",
+		"Dinas Kesehatan":      "Dinas Kesehatan self",
 		"Dinas Pekerjaan Umum dan Penataan Ruang": "Dinas Pekerjaan Umum dan Penataan Ruang self",
-		"BPBD":                                    "BPBD self",
+		"BPBD": "BPBD self",
 	} {
 		if src[a] != want {
 			t.Errorf("%s: parent %q, want %q", a, src[a], want)
