@@ -18,7 +18,7 @@ import (
 // 20 categories, 10 kecamatan, templated titles, 60% with a reporter pseudonym from a pool of n/5.
 // Values come from hash(i): the data is the same on every run.
 const synthSQL = `
-INSERT INTO complaint_versions
+INSERT INTO complaint_versions BY NAME
 WITH base AS (
     SELECT
         i,
