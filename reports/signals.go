@@ -120,20 +120,39 @@ func (l lang) warningText(w EarlyWarning) string {
 	return text
 }
 
-// signals builds the block; nil when there is nothing to say.
-func (s *Scorecard) signals() *signalsBlock {
-	if len(s.EarlyWarnings) == 0 && len(s.Repeats) == 0 {
+// signals builds the scorecard's block; nil when there is nothing to say.
+func (s *Scorecard) signals() *signalsBlock { return s.signalsBlock(s.EarlyWarnings, s.Repeats) }
+
+// signalsFor is the block of one SKPD's rapor: its own warnings and repeats.
+func (s *Scorecard) signalsFor(agency string) *signalsBlock {
+	var ws []EarlyWarning
+	var rs []RepeatItem
+	for _, w := range s.EarlyWarnings {
+		if w.Agency == agency {
+			ws = append(ws, w)
+		}
+	}
+	for _, r := range s.Repeats {
+		if r.Agency == agency {
+			rs = append(rs, r)
+		}
+	}
+	return s.signalsBlock(ws, rs)
+}
+
+func (s *Scorecard) signalsBlock(ws []EarlyWarning, rs []RepeatItem) *signalsBlock {
+	if len(ws) == 0 && len(rs) == 0 {
 		return nil
 	}
 	l := s.L
 	b := &signalsBlock{
 		WarningsHead: l.t("sig_warnings_head"),
-		RepeatsHead:  l.tf("sig_repeats_head", len(s.Repeats), l.month(s.Month)),
+		RepeatsHead:  l.tf("sig_repeats_head", len(rs), l.month(s.Month)),
 		RepeatsIntro: l.t("sig_repeats_intro"),
 		RepeatCols:   [4]string{l.t("sig_col_agency"), l.t("sig_col_tracking"), l.t("sig_col_repeat_of"), l.t("sig_col_days")},
-		Repeats:      s.Repeats,
+		Repeats:      rs,
 	}
-	for _, w := range s.EarlyWarnings {
+	for _, w := range ws {
 		b.Warnings = append(b.Warnings, l.warningText(w))
 	}
 	return b

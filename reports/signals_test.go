@@ -35,6 +35,12 @@ func TestSignalsBlock(t *testing.T) {
 	if txt := s.L.warningText(s.EarlyWarnings[0]); !strings.Contains(txt, "NEW: Dinas Kesehatan: on-time follow-up fell 3 months running") {
 		t.Errorf("en: %s", txt)
 	}
+	if b := s.signalsFor("Satpol PP"); b == nil || len(b.Warnings) != 1 || len(b.Repeats) != 0 {
+		t.Errorf("one SKPD's block: %+v", b)
+	}
+	if s.signalsFor("Dinas Sosial") != nil {
+		t.Error("an SKPD without signals has no block")
+	}
 	if (&Scorecard{L: newLang("id")}).signals() != nil {
 		t.Error("no signals: no block")
 	}
