@@ -41,8 +41,9 @@ CREATE OR REPLACE TABLE repeats AS
 WITH p AS (
     SELECT repeat_window_days AS win, repeat_title_similarity AS sim FROM build_info
 ),
-c AS (
+c AS MATERIALIZED (
     SELECT
+        f.rowid AS idx,
         f.regency_id, f.tracking_id, f.agency_id, f.agency, f.category, f.area,
         f.submitted_at, f.closed_hi, f.status, f.in_cohort, f.cohort_month,
         CASE WHEN k.reporter_key IS NOT NULL AND f.agency_id IS NOT NULL THEN hash(k.reporter_key, f.agency_id) END AS rkey,
@@ -56,7 +57,7 @@ c AS (
     WHERE f.in_cohort OR (f.status = 'closed' AND f.closed_hi IS NOT NULL)
 ),
 closed AS (
-    SELECT regency_id, tracking_id, agency_id, agency, closed_hi, rkey, title_norm, tkey, pkey
+    SELECT idx, regency_id, tracking_id, agency_id, agency, closed_hi, rkey, title_norm, tkey, pkey
     FROM c
     WHERE status = 'closed' AND closed_hi IS NOT NULL
 ),
@@ -67,45 +68,34 @@ cand AS (
 -- submission at the same instant): the last closure seen is the one last closed before the
 -- submission. (A window rather than an ASOF join: DuckDB plans ASOF joins on tables made in the
 -- same transaction as nested loops, quadratic in the complaints.)
-events AS (
-    SELECT regency_id, rkey, tkey, pkey, closed_hi AS t, 0 AS ord, NULL AS tracking_id,
-           {'tracking_id': tracking_id, 'agency_id': agency_id, 'agency': agency, 'closed_hi': closed_hi, 'title_norm': title_norm} AS e
+events AS MATERIALIZED (
+    SELECT regency_id, rkey, tkey, pkey, closed_hi AS t, 0 AS ord, NULL::BIGINT AS cand_idx, idx AS closed_idx
     FROM closed
     UNION ALL
-    SELECT regency_id, rkey, tkey, pkey, submitted_at, 1, tracking_id, NULL
+    SELECT regency_id, rkey, tkey, pkey, submitted_at, 1, idx, NULL
     FROM cand
 ),
-by_reporter AS (
-    SELECT regency_id, tracking_id, e.tracking_id AS repeat_of, e.agency AS repeat_of_agency,
-           e.closed_hi AS repeat_of_closed_at, 'reporter' AS matched_by, NULL::DOUBLE AS title_similarity, 1 AS pref
-    FROM (
-        SELECT regency_id, tracking_id, ord,
-               last_value(e IGNORE NULLS) OVER (PARTITION BY regency_id, rkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) AS e
-        FROM events WHERE rkey IS NOT NULL
-    )
-    WHERE ord = 1 AND e IS NOT NULL
+-- the row (idx) of the closure last before each candidate, per key; 1 reporter, 2 title, 3 prefix
+last_closed AS (
+    SELECT cand_idx, 1 AS pref, last_value(closed_idx IGNORE NULLS) OVER (PARTITION BY regency_id, rkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) AS closed_idx, ord
+    FROM events WHERE rkey IS NOT NULL
+    UNION ALL
+    SELECT cand_idx, 2, last_value(closed_idx IGNORE NULLS) OVER (PARTITION BY regency_id, tkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING), ord
+    FROM events WHERE tkey IS NOT NULL
+    UNION ALL
+    SELECT cand_idx, 3, last_value(closed_idx IGNORE NULLS) OVER (PARTITION BY regency_id, pkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING), ord
+    FROM events WHERE pkey IS NOT NULL
 ),
-by_title AS (
-    SELECT regency_id, tracking_id, e.tracking_id AS repeat_of, e.agency AS repeat_of_agency,
-           e.closed_hi AS repeat_of_closed_at, 'title' AS matched_by, 1.0::DOUBLE AS title_similarity, 2 AS pref
-    FROM (
-        SELECT regency_id, tracking_id, ord,
-               last_value(e IGNORE NULLS) OVER (PARTITION BY regency_id, tkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) AS e
-        FROM events WHERE tkey IS NOT NULL
-    )
-    WHERE ord = 1 AND e IS NOT NULL
-),
-by_prefix AS (
-    SELECT x.regency_id, x.tracking_id, x.e.tracking_id AS repeat_of, x.e.agency AS repeat_of_agency,
-           x.e.closed_hi AS repeat_of_closed_at, 'title' AS matched_by,
-           jaro_winkler_similarity(n.title_norm, x.e.title_norm) AS title_similarity, 3 AS pref
-    FROM (
-        SELECT regency_id, tracking_id, ord,
-               last_value(e IGNORE NULLS) OVER (PARTITION BY regency_id, pkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) AS e
-        FROM events WHERE pkey IS NOT NULL
-    ) AS x
-    JOIN cand AS n USING (regency_id, tracking_id)
-    WHERE x.ord = 1 AND x.e IS NOT NULL
+found AS (
+    SELECT n.regency_id, n.tracking_id, e.tracking_id AS repeat_of, e.agency AS repeat_of_agency,
+           e.closed_hi AS repeat_of_closed_at,
+           CASE WHEN x.pref = 1 THEN 'reporter' ELSE 'title' END AS matched_by,
+           CASE x.pref WHEN 1 THEN NULL WHEN 2 THEN 1.0 ELSE jaro_winkler_similarity(n.title_norm, e.title_norm) END AS title_similarity,
+           x.pref
+    FROM last_closed AS x
+    JOIN cand AS n ON n.idx = x.cand_idx
+    JOIN closed AS e ON e.idx = x.closed_idx
+    WHERE x.ord = 1 AND x.closed_idx IS NOT NULL
 ),
 matched AS (
     SELECT m.regency_id, m.tracking_id,
@@ -113,8 +103,8 @@ matched AS (
            arg_min(m.repeat_of_agency, m.pref) AS repeat_of_agency,
            arg_min(m.repeat_of_closed_at, m.pref) AS repeat_of_closed_at,
            arg_min(m.matched_by, m.pref) AS matched_by,
-           arg_min(m.title_similarity, m.pref) AS title_similarity
-    FROM (SELECT * FROM by_reporter UNION ALL SELECT * FROM by_title UNION ALL SELECT * FROM by_prefix) AS m
+           arg_min_null(m.title_similarity, m.pref) AS title_similarity
+    FROM found AS m
     JOIN cand AS n USING (regency_id, tracking_id)
     CROSS JOIN p
     WHERE m.repeat_of <> m.tracking_id
