@@ -2,7 +2,7 @@
 GOFLAGS_RAPOR := -tags=duckdb_arrow
 GO ?= go
 
-.PHONY: demo test setup build bench vet clean
+.PHONY: demo test setup build release wine-smoke bench vet clean
 
 ## demo: generate sample exports, ingest, build the metrics and write the reports (into ./demo)
 demo: setup
@@ -16,6 +16,14 @@ test: setup
 build: setup
 	$(GO) build $(GOFLAGS_RAPOR) -o bin/rapor ./cmd/rapor
 
+## release: self-contained binaries for linux/amd64 and windows/amd64 and their SHA256SUMS in ./dist
+release: setup
+	@./scripts/release.sh
+
+## wine-smoke: run the Windows binary of ./dist through the whole job under Wine
+wine-smoke:
+	@./scripts/wine-smoke.sh dist
+
 ## bench: the performance run of the README (1,000,000 complaints; several minutes)
 bench: setup
 	$(GO) run $(GOFLAGS_RAPOR) ./cmd/rapor bench
@@ -28,4 +36,4 @@ setup:
 	@./scripts/setup.sh
 
 clean:
-	rm -rf bin demo bench-out
+	rm -rf bin demo bench-out dist

@@ -1,5 +1,5 @@
 // Package config reads rapor.yaml. Every key is optional; defaults come from the spec
-// (../shared/spec/metrics.md). Unknown keys and bad values are errors that name the key.
+// (docs/metrics.md). Unknown keys and bad values are errors that name the key.
 package config
 
 import (
@@ -15,6 +15,8 @@ import (
 	_ "time/tzdata" // time zones must resolve on machines without a zoneinfo database
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/hsu-lapor/rapor/internal/msg"
 )
 
 // Config is the effective configuration.
@@ -47,6 +49,11 @@ type Config struct {
 	Warnings Warnings `yaml:"warnings"`
 	// Repeats say when a complaint repeats an earlier one whose closure did not solve it.
 	Repeats Repeats `yaml:"repeats"`
+	// PlausibleDates bounds the timestamps ingest accepts: from this date (in the source time
+	// zone) to the ingest's own time plus a day. Outside it a submission date rejects its row,
+	// another timestamp is dropped with a note in rejects (Excel's zero date 1899-12-30 and
+	// typed years such as 1900 would otherwise stretch every table back a century).
+	PlausibleDates PlausibleDates `yaml:"plausible_dates"`
 
 	// Path is the file the configuration was read from ("" for defaults only).
 	Path string `yaml:"-"`
@@ -133,6 +140,22 @@ type Repeats struct {
 	TitleSimilarity float64 `yaml:"title_similarity"`
 }
 
+// PlausibleDates is the plausible_dates section.
+type PlausibleDates struct {
+	From Date `yaml:"from"` // YYYY-MM-DD
+}
+
+// Date is a date as written in the file: YAML would read 2000-01-01 as a timestamp.
+type Date string
+
+func (d *Date) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("must be a date written YYYY-MM-DD")
+	}
+	*d = Date(n.Value)
+	return nil
+}
+
 // Default returns the spec's defaults.
 func Default() Config {
 	return Config{
@@ -146,10 +169,6 @@ func Default() Config {
 			CompletionUnit:          "calendar",
 			AutoCloseWorkingDays:    10,
 		},
-		Weights:   Weights{OnTimeResponseRate: 0.35, CompletionRate: 0.25, OnTimeCompletionRate: 0.25, Satisfaction: 0.15},
-		Zones:     Zones{Hijau: 81, Kuning: 51},
-		MinSample: 5,
-		Lang:      "id",
 		Warnings: Warnings{
 			MonthsRunning: 3, MinReceived: 20, ResponseDrop: 0.10, ResponseZ: 3,
 			OverdueGrowth: 0.5, OverdueMinIncrease: 10,
@@ -158,7 +177,12 @@ func Default() Config {
 			VolumeZ: 3.5, VolumeMinChange: 10,
 			HistoryMonths: 12, MinHistory: 6,
 		},
-		Repeats: Repeats{WindowDays: 90, TitleSimilarity: 0.9},
+		Repeats:        Repeats{WindowDays: 90, TitleSimilarity: 0.9},
+		Weights:        Weights{OnTimeResponseRate: 0.35, CompletionRate: 0.25, OnTimeCompletionRate: 0.25, Satisfaction: 0.15},
+		Zones:          Zones{Hijau: 81, Kuning: 51},
+		MinSample:      5,
+		Lang:           "id",
+		PlausibleDates: PlausibleDates{From: "2000-01-01"},
 	}
 }
 
@@ -226,30 +250,30 @@ func (c *Config) resolvePaths(dir string) {
 func (c Config) Validate() error {
 	var errs []error
 	bad := func(key, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s", key, fmt.Sprintf(format, args...)))
+		errs = append(errs, fmt.Errorf("%s: %s", key, msg.T(format, args...)))
 	}
 	for key, tz := range map[string]string{"timezone": c.Timezone, "source_timezone": c.SourceTimezone} {
 		if _, err := time.LoadLocation(tz); err != nil || tz == "" {
-			bad(key, "unknown time zone %q (use an IANA name such as Asia/Makassar)", tz)
+			bad(key, "cfg_time_zone", tz)
 		}
 	}
 	if strings.TrimSpace(c.Regency) == "" {
-		bad("regency", "must not be empty")
+		bad("regency", "cfg_empty")
 	}
 	if c.SLA.VerificationWorkingDays < 0 {
-		bad("sla.verification_working_days", "must be 0 or more, got %d", c.SLA.VerificationWorkingDays)
+		bad("sla.verification_working_days", "cfg_at_least", 0, c.SLA.VerificationWorkingDays)
 	}
 	if c.SLA.ResponseWorkingDays < 0 {
-		bad("sla.response_working_days", "must be 0 or more, got %d", c.SLA.ResponseWorkingDays)
+		bad("sla.response_working_days", "cfg_at_least", 0, c.SLA.ResponseWorkingDays)
 	}
 	if c.SLA.CompletionDays < 0 {
-		bad("sla.completion_days", "must be 0 or more, got %d", c.SLA.CompletionDays)
+		bad("sla.completion_days", "cfg_at_least", 0, c.SLA.CompletionDays)
 	}
 	if c.SLA.AutoCloseWorkingDays < 1 {
-		bad("sla.auto_close_working_days", "must be 1 or more, got %d", c.SLA.AutoCloseWorkingDays)
+		bad("sla.auto_close_working_days", "cfg_at_least", 1, c.SLA.AutoCloseWorkingDays)
 	}
 	if c.SLA.CompletionUnit != "calendar" && c.SLA.CompletionUnit != "working" {
-		bad("sla.completion_unit", "must be calendar or working, got %q", c.SLA.CompletionUnit)
+		bad("sla.completion_unit", "cfg_unit", c.SLA.CompletionUnit)
 	}
 	w := c.Weights
 	for key, v := range map[string]float64{
@@ -259,53 +283,58 @@ func (c Config) Validate() error {
 		"weights.satisfaction":            w.Satisfaction,
 	} {
 		if v < 0 {
-			bad(key, "must be 0 or more, got %v", v)
+			bad(key, "cfg_at_least", 0, v)
 		}
 	}
 	if w.OnTimeResponseRate+w.CompletionRate+w.OnTimeCompletionRate+w.Satisfaction <= 0 {
-		bad("weights", "at least one weight must be above 0")
+		bad("weights", "cfg_no_weight")
 	}
 	if c.Zones.Hijau < 0 || c.Zones.Hijau > 100 {
-		bad("zones.hijau", "must be between 0 and 100, got %v", c.Zones.Hijau)
+		bad("zones.hijau", "cfg_hijau", c.Zones.Hijau)
 	}
 	if c.Zones.Kuning < 0 || c.Zones.Kuning > c.Zones.Hijau {
-		bad("zones.kuning", "must be between 0 and zones.hijau (%v), got %v", c.Zones.Hijau, c.Zones.Kuning)
+		bad("zones.kuning", "cfg_kuning", c.Zones.Hijau, c.Zones.Kuning)
 	}
 	if c.MinSample < 1 {
-		bad("min_sample", "must be 1 or more, got %d", c.MinSample)
+		bad("min_sample", "cfg_at_least", 1, c.MinSample)
 	}
 	seen := map[string]string{}
 	for i, a := range c.Agencies {
 		key := fmt.Sprintf("agencies[%d]", i)
 		if FoldName(a.Name) == "" {
-			bad(key+".name", "must not be empty")
+			bad(key+".name", "cfg_empty")
 			continue
 		}
 		for _, n := range append([]string{a.Name}, a.Aliases...) {
 			f := FoldName(n)
 			if prev, ok := seen[f]; ok && prev != a.Name {
-				bad(key, "%q is also a name or alias of %q", n, prev)
+				bad(key, "cfg_alias", n, prev)
 			}
 			seen[f] = a.Name
 		}
 	}
 	for i, a := range c.Agencies {
 		if a.Parent != "" && FoldName(a.Parent) == FoldName(a.Name) {
-			bad(fmt.Sprintf("agencies[%d].parent", i), "must not be the agency itself (%q)", a.Name)
+			bad(fmt.Sprintf("agencies[%d].parent", i), "cfg_parent_self", a.Name)
 		}
 	}
 	c.Warnings.validate(bad)
 	if c.Repeats.WindowDays < 1 {
-		bad("repeats.window_days", "must be 1 or more, got %d", c.Repeats.WindowDays)
+		bad("repeats.window_days", "cfg_at_least", 1, c.Repeats.WindowDays)
 	}
 	if c.Repeats.TitleSimilarity <= 0 || c.Repeats.TitleSimilarity > 1 {
-		bad("repeats.title_similarity", "must be above 0 and at most 1, got %v", c.Repeats.TitleSimilarity)
+		bad("repeats.title_similarity", "cfg_share", c.Repeats.TitleSimilarity)
 	}
 	if c.HolidaysReplace && c.HolidaysFile == "" {
-		bad("holidays_replace", "needs holidays_file")
+		bad("holidays_replace", "cfg_needs_holidays")
 	}
 	if c.Lang != "id" && c.Lang != "en" {
-		bad("lang", "must be id or en, got %q", c.Lang)
+		bad("lang", "cfg_lang", c.Lang)
+	}
+	if from, err := time.Parse("2006-01-02", string(c.PlausibleDates.From)); err != nil {
+		bad("plausible_dates.from", "cfg_date", string(c.PlausibleDates.From))
+	} else if from.After(time.Now()) {
+		bad("plausible_dates.from", "cfg_not_future", string(c.PlausibleDates.From))
 	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	return errors.Join(errs...)
@@ -313,7 +342,7 @@ func (c Config) Validate() error {
 
 func (w Warnings) validate(bad func(key, format string, args ...any)) {
 	if w.MonthsRunning < 2 {
-		bad("warnings.months_running", "must be 2 or more, got %d", w.MonthsRunning)
+		bad("warnings.months_running", "cfg_at_least", 2, w.MonthsRunning)
 	}
 	for key, v := range map[string]int{
 		"warnings.min_received":         w.MinReceived,
@@ -323,31 +352,31 @@ func (w Warnings) validate(bad func(key, format string, args ...any)) {
 		"warnings.volume_min_change":    w.VolumeMinChange,
 	} {
 		if v < 1 {
-			bad(key, "must be 1 or more, got %d", v)
+			bad(key, "cfg_at_least", 1, v)
 		}
 	}
 	if w.ResponseDrop <= 0 || w.ResponseDrop > 1 {
-		bad("warnings.response_drop", "must be above 0 and at most 1 (a share: 0.10 = 10 points), got %v", w.ResponseDrop)
+		bad("warnings.response_drop", "cfg_share", w.ResponseDrop)
 	}
 	for key, v := range map[string]float64{"warnings.overdue_growth": w.OverdueGrowth, "warnings.backlog_growth": w.BacklogGrowth} {
 		if v < 0 {
-			bad(key, "must be 0 or more (a share: 0.25 = 25%%), got %v", v)
+			bad(key, "cfg_at_least", 0, v)
 		}
 	}
 	if w.ResponseZ < 0 {
-		bad("warnings.response_z", "must be 0 or more, got %v", w.ResponseZ)
+		bad("warnings.response_z", "cfg_at_least", 0, w.ResponseZ)
 	}
 	if w.ExpiredFactor < 1 {
-		bad("warnings.expired_factor", "must be 1 or more, got %v", w.ExpiredFactor)
+		bad("warnings.expired_factor", "cfg_at_least", 1, w.ExpiredFactor)
 	}
 	if w.VolumeZ <= 0 {
-		bad("warnings.volume_z", "must be above 0, got %v", w.VolumeZ)
+		bad("warnings.volume_z", "cfg_above_zero", w.VolumeZ)
 	}
 	if w.HistoryMonths < 3 {
-		bad("warnings.history_months", "must be 3 or more, got %d", w.HistoryMonths)
+		bad("warnings.history_months", "cfg_at_least", 3, w.HistoryMonths)
 	}
 	if w.MinHistory < 3 || w.MinHistory > w.HistoryMonths {
-		bad("warnings.min_history", "must be between 3 and warnings.history_months (%d), got %d", w.HistoryMonths, w.MinHistory)
+		bad("warnings.min_history", "cfg_min_history", w.HistoryMonths, w.MinHistory)
 	}
 }
 
@@ -366,6 +395,16 @@ func (c Config) Location() *time.Location {
 }
 
 // SourceLocation returns the zone of naive export timestamps.
+// PlausibleFrom is the first plausible instant: plausible_dates.from at midnight in the
+// source time zone.
+func (c Config) PlausibleFrom() time.Time {
+	t, err := time.ParseInLocation("2006-01-02", string(c.PlausibleDates.From), c.SourceLocation())
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
 func (c Config) SourceLocation() *time.Location {
 	l, err := time.LoadLocation(c.SourceTimezone)
 	if err != nil {
@@ -405,7 +444,7 @@ func checkKeys(n *yaml.Node, t reflect.Type, path string) error {
 			if n.Tag == "!!null" {
 				return nil
 			}
-			return fmt.Errorf("%s (line %d): expected a mapping of keys", orRoot(path), n.Line)
+			return fmt.Errorf("%s (%s): %s", orRoot(path), msg.T("cfg_line", n.Line), msg.T("cfg_mapping"))
 		}
 		fields := map[string]reflect.StructField{}
 		for i := 0; i < t.NumField(); i++ {
@@ -420,7 +459,7 @@ func checkKeys(n *yaml.Node, t reflect.Type, path string) error {
 			f, ok := fields[k.Value]
 			full := join(path, k.Value)
 			if !ok {
-				return fmt.Errorf("unknown key %s (line %d)", full, k.Line)
+				return errors.New(msg.T("cfg_unknown_key", full, msg.T("cfg_line", k.Line)))
 			}
 			if err := checkKeys(v, f.Type, full); err != nil {
 				return err
@@ -431,16 +470,16 @@ func checkKeys(n *yaml.Node, t reflect.Type, path string) error {
 			reflect.Int:     {"!!int"},
 			reflect.Float64: {"!!int", "!!float"},
 			reflect.Bool:    {"!!bool"},
-			reflect.String:  {"!!str", "!!int", "!!float", "!!bool", "!!null"},
+			reflect.String:  {"!!str", "!!int", "!!float", "!!bool", "!!null", "!!timestamp"},
 		}[t.Kind()]
 		if n.Kind != yaml.ScalarNode || !contains(want, n.ShortTag()) {
-			kind := map[reflect.Kind]string{reflect.Int: "a whole number", reflect.Float64: "a number",
-				reflect.Bool: "true or false", reflect.String: "text"}[t.Kind()]
-			return fmt.Errorf("%s (line %d): must be %s, got %q", orRoot(path), n.Line, kind, n.Value)
+			kind := map[reflect.Kind]string{reflect.Int: "cfg_kind_int", reflect.Float64: "cfg_kind_number",
+				reflect.Bool: "cfg_kind_bool", reflect.String: "cfg_kind_text"}[t.Kind()]
+			return fmt.Errorf("%s (%s): %s", orRoot(path), msg.T("cfg_line", n.Line), msg.T("cfg_kind", msg.T(kind), n.Value))
 		}
 	case reflect.Slice:
 		if n.Kind != yaml.SequenceNode && n.ShortTag() != "!!null" {
-			return fmt.Errorf("%s (line %d): must be a list", orRoot(path), n.Line)
+			return fmt.Errorf("%s (%s): %s", orRoot(path), msg.T("cfg_line", n.Line), msg.T("cfg_list"))
 		}
 		if n.Kind == yaml.SequenceNode {
 			for i, c := range n.Content {
@@ -471,7 +510,7 @@ func join(path, key string) string {
 
 func orRoot(path string) string {
 	if path == "" {
-		return "the file"
+		return msg.T("cfg_the_file")
 	}
 	return path
 }
@@ -488,7 +527,7 @@ func explainDecode(err error) error {
 			e = strings.ReplaceAll(e, "!!float", "number")
 			msgs[i] = strings.TrimSpace(e)
 		}
-		return fmt.Errorf("bad value: %s", strings.Join(msgs, "; "))
+		return errors.New(msg.T("cfg_bad_value", strings.Join(msgs, "; ")))
 	}
 	return err
 }

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/hsu-lapor/rapor/internal/msg"
 )
 
 func TestDefaults(t *testing.T) {
@@ -29,6 +32,9 @@ func TestParse(t *testing.T) {
 	if c.SLA.ResponseWorkingDays != 3 || c.SLA.CompletionDays != 60 || len(c.Agencies) != 1 || c.Agencies[0].Aliases[0] != "Dinkes" {
 		t.Errorf("%+v", c)
 	}
+	// The messages are in the language of the command line (English here; Indonesian below).
+	defer msg.SetLang(msg.Current())
+	msg.SetLang(msg.EN)
 	for _, bad := range []struct{ yaml, want string }{
 		{"timezon: Asia/Makassar", "unknown key timezon (line 1)"},
 		{"sla:\n  response_days: 5", "unknown key sla.response_days (line 2)"},
@@ -44,6 +50,9 @@ func TestParse(t *testing.T) {
 		{"agencies:\n  - nama: A", "unknown key agencies[0].nama (line 2)"},
 		{"holidays_replace: true", "holidays_replace: needs holidays_file"},
 		{"lang: fr", `lang: must be id or en, got "fr"`},
+		{"plausible_dates:\n  from: 1 Jan 2000", `plausible_dates.from: must be a date written YYYY-MM-DD, got "1 Jan 2000"`},
+		{"plausible_dates:\n  from: 2999-01-01", "plausible_dates.from: must not be in the future"},
+		{"plausible_dates:\n  to: 2030-01-01", "unknown key plausible_dates.to (line 2)"},
 		{"mappings: x.yaml", "mappings (line 1): must be a list"},
 		{"- a\n- b", "expected a mapping of keys"},
 	} {
@@ -51,6 +60,33 @@ func TestParse(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("%q: got %v, want an error containing %q", bad.yaml, err, bad.want)
 		}
+	}
+	msg.SetLang(msg.ID)
+	for _, bad := range []struct{ yaml, want string }{
+		{"timezon: Asia/Makassar", "kunci timezon tidak dikenal (baris 1)"},
+		{"sla:\n  response_working_days: lima", `sla.response_working_days (baris 2): harus bilangan bulat, bukan "lima"`},
+		{"min_sample: 0", "min_sample: harus 1 atau lebih, bukan 0"},
+		{"lang: fr", `lang: harus id atau en, bukan "fr"`},
+		{"- a\n- b", "berkas ini (baris 1): seharusnya pemetaan kunci"},
+	} {
+		_, err := Parse([]byte(bad.yaml))
+		if err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: got %v, want an error containing %q", bad.yaml, err, bad.want)
+		}
+	}
+}
+
+func TestPlausibleDates(t *testing.T) {
+	c, _ := Parse(nil)
+	if got := c.PlausibleFrom(); got.Format(time.RFC3339) != "2000-01-01T00:00:00+07:00" {
+		t.Errorf("default plausible_dates.from: %v", got)
+	}
+	c, err := Parse([]byte("source_timezone: Asia/Makassar\nplausible_dates:\n  from: 2015-06-01\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.PlausibleFrom(); got.Format(time.RFC3339) != "2015-06-01T00:00:00+08:00" {
+		t.Errorf("plausible_dates.from 2015-06-01 in Makassar: %v", got)
 	}
 }
 
@@ -82,6 +118,8 @@ func TestLoad(t *testing.T) {
 }
 
 func TestWarningsAndRepeats(t *testing.T) {
+	defer msg.SetLang(msg.Current())
+	msg.SetLang(msg.EN)
 	c, err := Parse([]byte("warnings:\n  volume_z: 5\nrepeats:\n  window_days: 30\nagencies:\n  - name: UPT Puskesmas Amuntai\n    parent: Dinas Kesehatan\n"))
 	if err != nil {
 		t.Fatal(err)

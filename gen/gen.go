@@ -1,5 +1,5 @@
 // Package gen makes realistic synthetic SP4N-LAPOR! admin exports (layout A of
-// shared/spec/input-formats.md) for Kabupaten Hulu Sungai Utara, in CSV and XLSX, and series of
+// docs/input-formats.md) for Kabupaten Hulu Sungai Utara, in CSV and XLSX, and series of
 // "Laporan Ringkas" snapshots (layout R, the export LAPOR! really gives) of one simulated LAPOR!
 // v3 history with a truth file of every event instant: see ringkas.go, WriteRingkasSeries.
 //

@@ -16,7 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// specHeader is layout A of shared/spec/input-formats.md, in table order.
+// specHeader is layout A of docs/input-formats.md, in table order.
 var specHeader = []string{
 	"No. Tracking", "Tanggal Laporan", "Judul", "Isi Laporan", "Kategori", "Instansi Tujuan", "Status",
 	"Klasifikasi", "Sumber", "Lokasi", "Tanggal Verifikasi", "Tanggal Disposisi",

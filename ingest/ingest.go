@@ -62,6 +62,9 @@ type Options struct {
 	// it (no Tanggal Generate in a preamble): `--observed-at`. Nil: the file's modification time,
 	// with a warning.
 	ObservedAt *Instant
+	// PlausibleFrom is the first plausible timestamp (config plausible_dates.from; zero:
+	// DefaultPlausibleFrom). The last is the ingest's time plus a day.
+	PlausibleFrom time.Time
 	// Log receives debug timings (nil: none).
 	Log *slog.Logger
 }
@@ -122,16 +125,21 @@ type FileResult struct {
 	UnknownStatuses []StatusCount
 }
 
-// Summary is the one-line account of a file.
-func (r FileResult) Summary() string {
+// Summary is the one-line account of a file in the process-wide language, times in the
+// machine's zone; Text chooses both.
+func (r FileResult) Summary() string { return r.Text(msg.Current(), time.Local) }
+
+// Text is the one-line account of a file in language l, the time of an earlier ingest in loc
+// (config timezone, like every other time rapor shows).
+func (r FileResult) Text(l msg.Lang, loc *time.Location) string {
 	if r.Skipped {
-		return msg.T("already", r.Path, r.PrevRun, r.PrevTime.Format("2006-01-02 15:04"))
+		return l.T("already", r.Path, r.PrevRun, r.PrevTime.In(loc).Format("2006-01-02 15:04 MST"))
 	}
 	see := ""
 	if r.Rejected > 0 || r.Notes > 0 {
-		see = msg.T("see_rejects")
+		see = l.T("see_rejects")
 	}
-	return msg.T("summary", r.Path, msg.Thousands(r.Read), msg.Thousands(r.Accepted), msg.Thousands(r.Rejected), see)
+	return l.T("summary", r.Path, l.Number(r.Read), l.Number(r.Accepted), l.Number(r.Rejected), l.Number(r.Notes), see)
 }
 
 // Details are the lines that follow the summary: warnings (the government the file was filed
@@ -281,6 +289,7 @@ func File(ctx context.Context, db *store.DB, path string, o Options) (FileResult
 	}
 	res.Regency = regency
 	norm := newNormalizer(bind, tp, o.Pseudonymizer, regency, src.Format() == "csv")
+	norm.dates = plausibleRange(o.PlausibleFrom, start)
 	if bind.Layout.Snapshot {
 		obs, warn, err := snapshotInstant(path, generated, o)
 		if err != nil {
@@ -533,6 +542,10 @@ func findHeader(path string, src source, ls *Layouts) (*Binding, int64, []preamb
 			if errors.As(err, &re) {
 				continue
 			}
+			var nt *NotTableError
+			if errors.As(err, &nt) {
+				return nil, 0, nil, err // a damaged sheet already says so
+			}
 			if err != nil {
 				return nil, 0, nil, &NotTableError{path, err.Error()}
 			}
@@ -775,6 +788,7 @@ var rejectSchema = arrow.NewSchema([]arrow.Field{
 	{Name: "reason_code", Type: arrow.BinaryTypes.String},
 	{Name: "reason", Type: arrow.BinaryTypes.String},
 	{Name: "row_rejected", Type: arrow.FixedWidthTypes.Boolean},
+	{Name: "reason_args", Type: arrow.BinaryTypes.String},
 }, nil)
 
 func insertRejects(ctx context.Context, ar *duckdb.Arrow, exec func(string, ...any) error, runID int64, path string, rejects []Reject) error {
@@ -794,6 +808,7 @@ func insertRejects(ctx context.Context, ar *duckdb.Arrow, exec func(string, ...a
 		b.Field(5).(*array.StringBuilder).Append(r.Code)
 		b.Field(6).(*array.StringBuilder).Append(Redact(text(msg.T(r.Code, r.Args...))))
 		b.Field(7).(*array.BooleanBuilder).Append(r.RowRejected)
+		b.Field(8).(*array.StringBuilder).Append(reasonArgs(r.Args))
 	}
 	rec := b.NewRecordBatch()
 	defer rec.Release()
@@ -807,6 +822,9 @@ func insertRejects(ctx context.Context, ar *duckdb.Arrow, exec func(string, ...a
 		return err
 	}
 	defer release()
+	if err := exec(reasonMacro()); err != nil {
+		return err
+	}
 	if err := exec(`INSERT INTO rejects BY NAME SELECT * FROM rapor_rejects_in`); err != nil {
 		return err
 	}

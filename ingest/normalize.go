@@ -120,9 +120,10 @@ type normalizer struct {
 	hasFirstResponse bool
 	headerLen        int
 	strictWidth      bool
-	extraKeys        []string // JSON-quoted names of extra columns
-	extraPersonal    []bool   // the extra column's header names personal data
-	observed         *Instant // the snapshot instant of a snapshot export, else nil
+	extraKeys        []string  // JSON-quoted names of extra columns
+	extraPersonal    []bool    // the extra column's header names personal data
+	observed         *Instant  // the snapshot instant of a snapshot export, else nil
+	dates            DateRange // plausible timestamps (plausible.go)
 }
 
 // personalHeaders are words in a column header that mark personal data: such a column that no
@@ -152,11 +153,13 @@ func newNormalizer(b *Binding, tp TimeParser, p *Pseudonymizer, regency string, 
 			}
 		}
 	}
+	used := map[string]bool{}
 	for _, i := range b.Extra {
 		name := text(strings.TrimSpace(b.Headers[i]))
 		if name == "" {
 			name = "kolom_" + strconv.Itoa(i+1)
 		}
+		name = uniqueKey(name, i, used)
 		n.extraKeys = append(n.extraKeys, string(appendJSONString(nil, name)))
 		n.extraPersonal = append(n.extraPersonal, isPersonalHeader(name))
 	}
@@ -303,17 +306,17 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 					}
 				}
 			}
-			if !ok {
+			st := plausibility(t, ok, n.dates)
+			if st != timeOK {
 				if reported(res.rejects[before:], n.header(col)) {
 					continue // one column feeding two fields (Open311, 311) is reported once
 				}
-				raw = text(raw)
-				res.rejects = append(res.rejects, Reject{Row: row, Column: n.header(col), Raw: truncate(raw, 200), Code: "bad_timestamp", Args: []any{truncate(raw, 60)}, RowRejected: true})
+				res.rejects = append(res.rejects, timeReject(row, n.header(col), text(raw), st, i == 0))
 				continue
 			}
 			times[i], valid[i] = t.UnixMicro(), true
 		}
-		if len(res.rejects) > before {
+		if rowRejected(res.rejects[before:]) {
 			res.rejected++
 			continue
 		}

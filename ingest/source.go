@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -11,7 +12,10 @@ import (
 	"sync/atomic"
 
 	"github.com/hsu-lapor/rapor/internal/msg"
+	kflate "github.com/klauspost/compress/flate"
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // source yields an export's records one at a time, whatever the file type.
@@ -59,12 +63,32 @@ func openSource(path string) (source, error) {
 		return nil, &NotTableError{path, msg.T("old_xls")}
 	case ext == ".xlsx" || ext == ".xlsm":
 		return nil, &NotTableError{path, "XLSX: " + "zip: not a valid zip file"}
-	case bytes.IndexByte(head, 0) >= 0:
-		return nil, &NotTableError{path, msg.T("binary_file")}
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return openCSV(path, head) // Excel's "Unicode text": UTF-16 with a byte order mark
+	case looksUTF16(head):
+		return nil, &NotTableError{path, msg.T("utf16_no_bom")}
 	case ext == ".json" || looksJSON(head):
 		return openJSON(path)
 	}
+	// A NUL byte anywhere (binary data, or a file damaged in transit) fails the file, naming its
+	// line: csvSource.fill.
 	return openCSV(path, head)
+}
+
+// looksUTF16 spots UTF-16 text without a byte order mark: every other byte zero.
+func looksUTF16(head []byte) bool {
+	head = head[:min(len(head), 1024)]
+	if len(head) < 8 {
+		return false
+	}
+	var zeros [2]int
+	for i, b := range head {
+		if b == 0 {
+			zeros[i%2]++
+		}
+	}
+	half := len(head) / 2
+	return (zeros[0] > half/3 && zeros[1] < half/20) || (zeros[1] > half/3 && zeros[0] < half/20)
 }
 
 func looksJSON(head []byte) bool {
@@ -77,8 +101,10 @@ func looksJSON(head []byte) bool {
 // csvSource cuts a CSV file into blocks of whole records (see csvscan.go). Next parses records
 // one by one (for the header search); NextBlock hands the rest out raw, for workers to parse.
 type csvSource struct {
+	path      string
 	f         *os.File
 	cr        *countingReader
+	in        io.Reader // cr, or cr decoded from UTF-16
 	size      int64
 	sep       byte
 	blockSize int
@@ -90,6 +116,7 @@ type csvSource struct {
 	carry    []byte // an unfinished record after the block
 	nextLine int64  // line of the first record after the block
 	eof      bool
+	bomDone  bool
 }
 
 type countingReader struct {
@@ -113,7 +140,13 @@ func openCSV(path string, head []byte) (*csvSource, error) {
 		f.Close()
 		return nil, err
 	}
-	s := &csvSource{f: f, cr: &countingReader{r: f}, size: st.Size(), sep: sniffSeparator(head), blockSize: 4 << 20, nextLine: 1}
+	s := &csvSource{path: path, f: f, cr: &countingReader{r: f}, size: st.Size(), blockSize: 4 << 20, nextLine: 1}
+	if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+		s.in = transform.NewReader(s.cr, dec.NewDecoder())
+		head, _, _ = transform.Bytes(dec.NewDecoder(), head[:len(head)&^1])
+	}
+	s.sep = sniffSeparator(head)
 	return s, nil
 }
 
@@ -155,20 +188,35 @@ func (s *csvSource) fill() error {
 			}
 			buf := make([]byte, len(data), len(data)+want)
 			copy(buf, data)
-			n, err := io.ReadFull(s.cr, buf[len(data):cap(buf)])
+			in := s.in
+			if in == nil {
+				in = s.cr
+			}
+			n, err := io.ReadFull(in, buf[len(data):cap(buf)])
 			buf = buf[:len(data)+n]
+			if k := bytes.IndexByte(buf[len(data):], 0); k >= 0 {
+				line := s.nextLine + int64(bytes.Count(buf[:len(data)+k], nl))
+				return &NotTableError{s.path, msg.T("nul_byte", line)}
+			}
 			if err == io.EOF || err == io.ErrUnexpectedEOF {
 				s.eof = true
 			} else if err != nil {
 				return err
 			}
-			if s.nextLine == 1 && len(data) == 0 {
-				buf = bytes.TrimPrefix(buf, []byte("\ufeff"))
+			if !s.bomDone && (len(buf) >= 3 || s.eof) {
+				// The byte order mark, once, whatever the size of the first reads.
+				buf, s.bomDone = bytes.TrimPrefix(buf, []byte("\ufeff")), true
 			}
 			data = buf
 		}
 		if len(data) == 0 {
+			if !s.eof {
+				continue
+			}
 			return io.EOF
+		}
+		if !s.bomDone {
+			continue // fewer than three bytes yet: they may be a byte order mark
 		}
 		// Find the end of the last record that surely ends in data.
 		end, lines, i, lineAt := 0, int64(0), 0, int64(0)
@@ -276,38 +324,44 @@ func (e *TruncatedError) Error() string { return msg.T("csv_truncated", e.Line) 
 
 // --- XLSX ---
 
+// xlsxSource reads the visible sheets of a workbook with sheetStream (xlsxsheet.go).
 type xlsxSource struct {
-	f        *excelize.File
-	sheets   []string
-	sheet    int
-	rows     *excelize.Rows
-	row      int64
-	total    int64
-	date1904 bool
+	path   string
+	z      *zip.ReadCloser
+	wp     *workbookParts
+	sst    *sharedStrings
+	sheets []string
+	sheet  int
+	rows   *sheetStream
+	row    atomic.Int64 // read by the progress ticker
 }
 
 func openXLSX(path string) (*xlsxSource, error) {
-	f, err := excelize.OpenFile(path)
+	bad := func(err error) error { return &NotTableError{path, "XLSX: " + err.Error()} }
+	z, err := zip.OpenReader(path)
 	if err != nil {
-		return nil, &NotTableError{path, "XLSX: " + err.Error()}
+		return nil, bad(err)
 	}
-	s := &xlsxSource{f: f}
-	if p, err := f.GetWorkbookProps(); err == nil && p.Date1904 != nil {
-		s.date1904 = *p.Date1904
+	// klauspost's inflate is about twice the standard library's; archive/zip still checks the CRC.
+	z.RegisterDecompressor(zip.Deflate, func(r io.Reader) io.ReadCloser { return kflate.NewReader(r) })
+	s := &xlsxSource{path: path, z: z}
+	if s.wp, err = readWorkbookParts(&z.Reader); err != nil {
+		z.Close()
+		return nil, bad(err)
 	}
-	for _, name := range f.GetSheetList() {
-		if v, err := f.GetSheetVisible(name); err == nil && !v {
-			continue
-		}
-		s.sheets = append(s.sheets, name)
-	}
+	s.sheets = s.wp.visible
 	if len(s.sheets) == 0 {
-		f.Close()
-		return nil, &NotTableError{path, "XLSX: no visible sheet"}
+		z.Close()
+		return nil, bad(errors.New("no visible sheet"))
+	}
+	s.sst = newSharedStrings()
+	if f := s.wp.files[s.wp.strings]; s.wp.strings != "" && f != nil {
+		s.sst = readSharedStrings(f, s.wp.strings)
 	}
 	if err := s.open(0); err != nil {
-		f.Close()
-		return nil, &NotTableError{path, "XLSX: " + err.Error()}
+		s.sst.close()
+		z.Close()
+		return nil, err
 	}
 	return s, nil
 }
@@ -316,18 +370,31 @@ func openXLSX(path string) (*xlsxSource, error) {
 func (s *xlsxSource) open(i int) error {
 	if s.rows != nil {
 		s.rows.Close()
+		s.rows = nil
 	}
-	rows, err := s.f.Rows(s.sheets[i])
+	name := s.sheets[i]
+	part := s.wp.sheets[strings.ToLower(name)]
+	f := s.wp.files[part]
+	if f == nil {
+		return &NotTableError{s.path, msg.T("xlsx_damaged", name, 0, "no part "+part)}
+	}
+	rows, err := openSheetStream(f, s.sst)
 	if err != nil {
-		return err
+		return s.damaged(err)
 	}
-	s.sheet, s.rows, s.row = i, rows, 0
-	if dim, err := s.f.GetSheetDimension(s.sheets[i]); err == nil {
-		if _, _, _, r2, ok := parseDimension(dim); ok {
-			s.total = int64(r2)
-		}
-	}
+	s.sheet, s.rows = i, rows
+	s.row.Store(0)
 	return nil
+}
+
+// damaged turns a broken sheet into the error that fails the whole file.
+func (s *xlsxSource) damaged(err error) error {
+	var se *sheetError
+	row := int64(0)
+	if errors.As(err, &se) {
+		row, err = se.Row, se.Err
+	}
+	return &NotTableError{s.path, msg.T("xlsx_damaged", s.SheetName(), row, err.Error())}
 }
 
 func (s *xlsxSource) SheetName() string { return s.sheets[s.sheet] }
@@ -340,29 +407,27 @@ func (s *xlsxSource) nextSheet() bool {
 }
 
 func (s *xlsxSource) Next() (int64, []string, error) {
-	if !s.rows.Next() {
-		if err := s.rows.Error(); err != nil {
-			return s.row, nil, fmt.Errorf("XLSX sheet %q row %d: %w", s.SheetName(), s.row+1, err)
-		}
+	row, rec, err := s.rows.Next()
+	if err == io.EOF {
 		return 0, nil, io.EOF
 	}
-	s.row++
-	rec, err := s.rows.Columns(excelize.Options{RawCellValue: true})
 	if err != nil {
-		return s.row, nil, fmt.Errorf("XLSX sheet %q row %d: %w", s.SheetName(), s.row, err)
+		return row, nil, s.damaged(err)
 	}
-	return s.row, rec, nil
+	s.row.Store(row)
+	return row, rec, nil
 }
 
-func (s *xlsxSource) Progress() (int64, int64) { return s.row, s.total }
+func (s *xlsxSource) Progress() (int64, int64) { return s.row.Load(), s.rows.total }
 func (s *xlsxSource) Format() string           { return "xlsx" }
 func (s *xlsxSource) Serial() bool             { return true }
-func (s *xlsxSource) Date1904() bool           { return s.date1904 }
+func (s *xlsxSource) Date1904() bool           { return s.wp.date1904 }
 func (s *xlsxSource) Close() error {
 	if s.rows != nil {
 		s.rows.Close()
 	}
-	return s.f.Close()
+	s.sst.close()
+	return s.z.Close()
 }
 
 // parseDimension reads "A1:T120431" into its corners.

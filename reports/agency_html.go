@@ -8,6 +8,7 @@ import (
 // agencyPage is what templates/agency.html renders.
 type agencyPage struct {
 	Lang, Title, Kicker, Agency, Regency, Period, AsOf, Generated, Footer string
+	Sources                                                               string
 	BuildID                                                               int64
 	Notices                                                               []string
 	Signals                                                               *signalsBlock // its early warnings and repeats
@@ -74,7 +75,7 @@ func (a *AgencyRapor) page() (*agencyPage, error) {
 	}
 	p := &agencyPage{
 		Lang: l.code, Kicker: l.t("agency_kicker"), Agency: a.Agency, Regency: regencyTitle(l, s.Regency),
-		Period: l.month(s.Month), AsOf: l.dateTime(s.Build.AsOf), Generated: l.dateTime(s.Generated), BuildID: s.Build.ID,
+		Period: l.month(s.Month), AsOf: l.dateTime(s.Build.AsOf), Sources: l.sources(s.Build), Generated: l.dateTime(s.Generated), BuildID: s.Build.ID,
 		Tiles: a.tiles(), Trend: s.trendChartOf("chart-agency-trend", trend), Status: s.statusChartOf("chart-agency-status", a.Agency),
 		ECharts: template.JS(js), CSS: template.CSS(pageCSS(l, css)), Footer: l.t("page_footer_note"),
 		OverCCol: l.tf("col_over_c", shortUnit(l, s.Build.CUnit)), Definitions: s.definitions(),

@@ -27,6 +27,9 @@ func (a *AgencyRapor) WriteXLSX(w io.Writer) error {
 	}
 	g := b.grid(name)
 	lines := []string{title, regencyTitle(l, s.Regency) + " · " + l.t("as_of") + " " + l.dateTime(s.Build.AsOf) + " · " + l.t("build") + " " + fmt.Sprint(s.Build.ID)}
+	if src := l.sources(s.Build); src != "" {
+		lines = append(lines, src)
+	}
 	if r := a.Roll12; r != nil {
 		lines = append(lines, l.tf("agency_rank12", l.zoneLabel(r.ZoneName()), l.optInt(r.Rank), a.Peers12)+" ("+l.t("kpi_score_agency")+")")
 	}

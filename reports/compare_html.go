@@ -32,6 +32,7 @@ type cmpBlock struct {
 
 type comparePage struct {
 	Lang, Title, Kicker, Heading, Sub, AsOf, Generated, Intro, Legend, Footer string
+	Sources                                                                   string
 	MoveHead, MoveNote                                                        string
 	BuildID                                                                   int64
 	Periods                                                                   []cmpPeriod
@@ -165,6 +166,7 @@ func (c *Comparison) page() (*comparePage, error) {
 		Lang: l.code, Kicker: l.t("cmp_kicker"), Heading: l.t("cmp_title"),
 		Sub:       l.month(c.From) + " – " + l.month(c.To) + " (" + kind + ")",
 		AsOf:      l.dateTime(c.Build.AsOf),
+		Sources:   l.sources(c.Build),
 		Generated: l.dateTime(c.Generated),
 		BuildID:   c.Build.ID,
 		Intro:     l.tf("cmp_intro", kind),

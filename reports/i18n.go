@@ -46,6 +46,28 @@ func hasText(key string) bool { return msg.Has(key) }
 // tf formats the text of key.
 func (l lang) tf(key string, args ...any) string { return fmt.Sprintf(l.t(key), args...) }
 
+// sources names the snapshot exports a build rests on ("26 ekspor mingguan Laporan Ringkas,
+// 3 Mei 2025 – 25 Okt 2025"), so that a reader knows how precise the bounded times are; "" when
+// the build rests on exports with event times only.
+func (l lang) sources(b Build) string {
+	switch {
+	case b.Snapshots == 0:
+		return ""
+	case b.Snapshots == 1:
+		return l.tf("sources_one", l.date(b.SnapshotFirst))
+	}
+	cadence := "sources_irregular"
+	switch {
+	case b.SnapshotGapDays <= 1.5:
+		cadence = "sources_daily"
+	case b.SnapshotGapDays <= 10:
+		cadence = "sources_weekly"
+	case b.SnapshotGapDays <= 40:
+		cadence = "sources_monthly"
+	}
+	return l.tf("sources_many", b.Snapshots, l.t(cadence), l.date(b.SnapshotFirst), l.date(b.SnapshotLast))
+}
+
 var monthsID = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}
 var monthsIDShort = [...]string{"Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"}
 var weekdaysID = [...]string{"Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"}

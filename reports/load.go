@@ -49,6 +49,11 @@ type Build struct {
 	Complaints      int64
 	RaporVersion    string
 	DuckDBVersion   string
+	// Snapshot exports (layout R) the build rests on: how many instants, the first and the
+	// last, and the median gap between them in days (0 when there are none).
+	Snapshots                   int
+	SnapshotFirst, SnapshotLast time.Time
+	SnapshotGapDays             float64
 }
 
 // Metrics are the columns that agency_month, agency_period, regency_month and regency_period
@@ -270,9 +275,12 @@ func readConn(ctx context.Context, db *store.DB) (conn *sql.Conn, close func(), 
 func loadBuild(ctx context.Context, q querier) (Build, error) {
 	var b Build
 	var hf sql.NullString
+	var snapFirst, snapLast sql.NullTime
+	var gap sql.NullFloat64
 	err := q.QueryRowContext(ctx, query("build_info")).Scan(&b.ID, &b.StartedAt, &b.AsOf, &b.AsOfMonth, &b.Timezone, &b.V, &b.R, &b.C, &b.CUnit,
 		&b.WResponse, &b.WCompletion, &b.WOnTimeComplete, &b.WSatisfaction, &b.ZoneHijau, &b.ZoneKuning, &b.MinSample,
-		&hf, &b.HolidaysReplace, &b.MasterAgencies, &b.Complaints, &b.RaporVersion, &b.DuckDBVersion)
+		&hf, &b.HolidaysReplace, &b.MasterAgencies, &b.Complaints, &b.RaporVersion, &b.DuckDBVersion,
+		&b.Snapshots, &snapFirst, &snapLast, &gap)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) || isMissingTable(err) {
 			return b, ErrNotBuilt
@@ -288,6 +296,7 @@ func loadBuild(ctx context.Context, q querier) (Build, error) {
 	b.AsOf = b.AsOf.In(loc)
 	b.StartedAt = b.StartedAt.In(loc)
 	b.AsOfMonth = dateOnly(b.AsOfMonth)
+	b.SnapshotFirst, b.SnapshotLast, b.SnapshotGapDays = snapFirst.Time.In(loc), snapLast.Time.In(loc), gap.Float64
 	return b, nil
 }
 

@@ -69,6 +69,7 @@ type scorecardPage struct {
 	Regency       string
 	Period        string
 	AsOf          string
+	Sources       string
 	BuildID       int64
 	Generated     string
 	Notices       []string
@@ -208,6 +209,7 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 		Regency:    regencyTitle(l, s.Regency),
 		Period:     l.month(s.Month),
 		AsOf:       l.dateTime(s.Build.AsOf),
+		Sources:    l.sources(s.Build),
 		BuildID:    s.Build.ID,
 		Generated:  l.dateTime(s.Generated),
 		KPIHeading: l.tf("kpi_heading", l.month(s.Month)),

@@ -43,6 +43,9 @@ func (s *Scorecard) xlsxSummary(b *book) error {
 		l.t("doc_title") + " · " + regencyTitle(l, s.Regency) + " · " + l.month(s.Month),
 		l.t("as_of") + " " + l.dateTime(s.Build.AsOf) + " · " + l.t("build") + " " + fmt.Sprint(s.Build.ID) + " · " + l.t("generated") + " " + l.dateTime(s.Generated),
 	}
+	if src := l.sources(s.Build); src != "" {
+		lines = append(lines, src)
+	}
 	if !s.Current.Complete {
 		lines = append(lines, l.tf("incomplete", l.dateTime(s.Build.AsOf)))
 	}

@@ -6,10 +6,13 @@ import (
 	"strings"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
+
+	"github.com/hsu-lapor/rapor/internal/msg"
 )
 
-// ErrLocked means another process holds the database file's write lock.
-var ErrLocked = errors.New("another rapor process holds the database (only one writer at a time); wait for it to finish or use --wait")
+// ErrLocked means another process holds the database file's write lock (rendered in the
+// reader's language when printed).
+var ErrLocked error = msg.Errorf("db_locked")
 
 // IsLocked reports whether err is DuckDB refusing to open a file another process has locked.
 func IsLocked(err error) bool {
@@ -22,15 +25,22 @@ func IsLocked(err error) bool {
 	return strings.Contains(err.Error(), "Could not set lock on file")
 }
 
+// lockedAt reports whether opening path failed because another process has it open. DuckDB
+// words this differently per platform: on Windows it passes on the system's (translated) text
+// for a sharing violation, so there the file itself is asked (see fileInUse).
+func lockedAt(path string, err error) bool {
+	return IsLocked(err) || (err != nil && fileInUse(path, err))
+}
+
 // Explain turns a DuckDB error from opening path into one an operator can act on.
 func Explain(path string, err error) error {
 	switch {
-	case IsLocked(err):
-		return fmt.Errorf("open %s: %w", path, ErrLocked)
+	case lockedAt(path, err):
+		return fmt.Errorf("%s: %w", path, ErrLocked)
 	case isType(err, duckdb.ErrorTypeIO):
-		return fmt.Errorf("open %s: cannot read or write the database file: %w", path, err)
+		return fmt.Errorf("%s: %s: %w", path, msg.T("db_io"), err)
 	case strings.Contains(err.Error(), "not a valid DuckDB database file"):
-		return fmt.Errorf("open %s: not a DuckDB database file (wrong --db?): %w", path, err)
+		return fmt.Errorf("%s: %s: %w", path, msg.T("db_not_duckdb"), err)
 	}
 	return fmt.Errorf("open %s: %w", path, err)
 }

@@ -72,29 +72,36 @@ func SchemaVersion(ctx context.Context, db *sql.DB) (int, error) {
 // Migrate applies every migration newer than the file's version, each in its own transaction
 // together with its row in schema_migrations, so a crash leaves the file at a whole version.
 func Migrate(ctx context.Context, db *sql.DB) error {
+	_, err := migrate(ctx, db)
+	return err
+}
+
+// migrate is Migrate, and says how many migrations it applied.
+func migrate(ctx context.Context, db *sql.DB) (applied int, err error) {
 	if _, err := db.ExecContext(ctx, query("schema_migrations")); err != nil {
-		return err
+		return 0, err
 	}
 	current, err := SchemaVersion(ctx, db)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	ms, err := Migrations()
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if n := len(ms); n > 0 && current > ms[n-1].Version {
-		return fmt.Errorf("the database is at schema version %d, newer than this program knows (%d): use a newer rapor", current, ms[n-1].Version)
+		return 0, fmt.Errorf("the database is at schema version %d, newer than this program knows (%d): use a newer rapor", current, ms[n-1].Version)
 	}
 	for _, m := range ms {
 		if m.Version <= current {
 			continue
 		}
 		if err := apply(ctx, db, m); err != nil {
-			return fmt.Errorf("migration %s: %w", m.Name, err)
+			return applied, fmt.Errorf("migration %s: %w", m.Name, err)
 		}
+		applied++
 	}
-	return nil
+	return applied, nil
 }
 
 func apply(ctx context.Context, db *sql.DB, m Migration) error {

@@ -31,6 +31,9 @@ type Options struct {
 	Threads int
 	// MemoryLimit, e.g. "2GB" (empty: DuckDB's default, 80% of RAM).
 	MemoryLimit string
+	// AfterMigrate runs when a writer's Open applied migrations (it writes the data
+	// dictionary's comments on the new tables); an error fails the Open.
+	AfterMigrate func(ctx context.Context, db *sql.DB) error
 }
 
 // DB is an open rapor database.
@@ -60,7 +63,7 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 	var connector *duckdb.Connector
 	for {
 		connector, err = duckdb.NewConnector(dsn, init)
-		if err == nil || !IsLocked(err) || time.Now().After(deadline) {
+		if err == nil || !lockedAt(path, err) || time.Now().After(deadline) {
 			break
 		}
 		select {
@@ -78,7 +81,11 @@ func Open(ctx context.Context, path string, opts Options) (*DB, error) {
 		return nil, Explain(path, err)
 	}
 	if !opts.ReadOnly {
-		if err := Migrate(ctx, db.DB); err != nil {
+		applied, err := migrate(ctx, db.DB)
+		if err == nil && applied > 0 && opts.AfterMigrate != nil {
+			err = opts.AfterMigrate(ctx, db.DB)
+		}
+		if err != nil {
 			db.Close()
 			return nil, fmt.Errorf("migrate %s: %w", path, err)
 		}

@@ -35,7 +35,7 @@ func TestMigrateFreshAndUpgrade(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Roll the file back to version 1 by hand, as an old program would have left it.
-	undo := []string{`DROP TABLE job_runs`, `DROP SEQUENCE job_run_seq`, `DROP TABLE area_population`, `DROP VIEW snapshots`}
+	undo := []string{`ALTER TABLE rejects DROP COLUMN reason_args`, `DROP TABLE job_runs`, `DROP SEQUENCE job_run_seq`, `DROP TABLE area_population`, `DROP VIEW snapshots`}
 	// 0003's columns (the complaints view is recreated without them first).
 	undo = append(undo, `CREATE OR REPLACE VIEW complaints AS SELECT run_id FROM complaint_versions`)
 	for _, c := range []string{"observed_from", "observed_to", "observed_source", "organisation", "generated_raw", "period_from", "period_to", "manager"} {

@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/hsu-lapor/rapor/config"
+	"github.com/hsu-lapor/rapor/queries"
 	"github.com/hsu-lapor/rapor/store"
 )
 
@@ -312,6 +313,10 @@ func run(ctx context.Context, conn *sql.Conn, cfg config.Config, o options, res 
 				res.Tables[m.Name] = s.Rows
 			}
 		}
+	}
+	// The data dictionary's definitions as the tables' comments, for any DuckDB client.
+	if err := queries.Describe(ctx, tx); err != nil {
+		return err
 	}
 	commitStart := time.Now()
 	if err := tx.Commit(); err != nil {

@@ -10,9 +10,7 @@ func init() {
 }
 
 func runConfig(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "config", "[flags]", `
-Prints the configuration in force as YAML: rapor.yaml (or --config) over the defaults of the spec,
-after validation. Redirect it to a file to start a rapor.yaml of your own.`)
+	fs := newFlags(g, "config", "[flags]", "")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -28,11 +26,11 @@ after validation. Redirect it to a file to start a rapor.yaml of your own.`)
 	if err != nil {
 		return fail(g, err)
 	}
-	source := "defaults (no rapor.yaml found)"
+	head := g.l.T("config_defaults")
 	if cfg.Path != "" {
-		source = cfg.Path + " over the defaults"
+		head = g.l.T("config_file", cfg.Path)
 	}
-	fmt.Fprintf(g.stdout, "# effective configuration: %s\n", source)
+	fmt.Fprintln(g.stdout, head)
 	g.stdout.Write(b)
 	return exitOK
 }

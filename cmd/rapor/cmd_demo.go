@@ -7,11 +7,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/hsu-lapor/rapor/gen"
-	"github.com/hsu-lapor/rapor/internal/msg"
-	"github.com/hsu-lapor/rapor/reports"
-	"github.com/hsu-lapor/rapor/transform"
 )
 
 func init() {
@@ -21,16 +19,16 @@ func init() {
 // demoSeed fixes the sample data so that every run of the demo shows the same numbers.
 const demoSeed = 2025
 
+// The demo's series: weekly snapshots up to this Monday (WIB).
+const demoSnapshots = 26
+
+var demoLastSnapshot = time.Date(2025, 11, 3, 0, 0, 0, 0, gen.WIB)
+
 func runDemo(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "demo", "[--dir DIR]", `
-Generates six monthly LAPOR! exports of a synthetic Kabupaten Hulu Sungai Utara (overlapping
-cuts, CSV, plus a full XLSX export), ingests them into DIR/rapor-demo.duckdb, builds the metric
-tables, writes the October 2025 scorecard (rapor-2025-10.html, .xlsx) and the comparison of its
-last six months into DIR, and prints what it did. Without --keep the demo database is made anew; your own rapor.duckdb is never touched
-unless you pass --db.`)
-	dir := fs.String("dir", "demo", "directory for the sample exports, database and reports")
-	rows := fs.Int("rows", 3000, "complaints in the sample regency's year")
-	keep := fs.Bool("keep", false, "keep the demo database of an earlier run (re-ingest shows idempotence)")
+	fs := newFlags(g, "demo", "[--dir DIR]", "")
+	dir := fs.String("dir", "demo", "flag_demo_dir")
+	rows := fs.Int("rows", 1500, "flag_demo_rows")
+	keep := fs.Bool("keep", false, "flag_keep")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -55,30 +53,29 @@ unless you pass --db.`)
 			}
 		}
 	}
-	say := func(id, en string, args ...any) {
-		f := id
-		if msg.Current() == msg.EN {
-			f = en
-		}
-		fmt.Fprintf(g.stdout, f+"\n", args...)
-	}
+	l := g.l
+	say := func(key string, args ...any) { fmt.Fprintln(g.stdout, l.T(key, args...)) }
 
-	o := gen.Options{Rows: *rows, Seed: demoSeed, Noise: true, BadRows: 2}
-	say("1. Membuat contoh ekspor LAPOR! (Kab. Hulu Sungai Utara, %d pengaduan) di %s", "1. Generating sample LAPOR! exports (Hulu Sungai Utara, %d complaints) in %s", *rows, exports)
-	files, err := gen.MonthlyCuts(exports, o, 6, "csv")
+	// What a regency really has: LAPOR!'s Laporan Ringkas, downloaded every week (26 of them,
+	// May to early November 2025: October is the last complete month).
+	say("demo_gen", demoSnapshots, *rows, exports)
+	if err := os.RemoveAll(exports); err != nil {
+		return fail(g, err)
+	}
+	snaps, err := gen.WriteRingkasSeries(exports, gen.RingkasOptions{
+		Rows: *rows, Seed: demoSeed, Snapshots: demoSnapshots, Every: 7 * 24 * time.Hour, Months: 6,
+		Start: demoLastSnapshot.AddDate(0, 0, -7*(demoSnapshots-1)), UnknownStatus: true,
+	})
 	if err != nil {
 		return fail(g, err)
 	}
-	full := filepath.Join(exports, "lapor-hsu-lengkap-2025-10.xlsx")
-	if _, err := gen.Write(full, "xlsx", gen.Options{Rows: *rows, Seed: demoSeed, ExcelDates: true}); err != nil {
-		return fail(g, err)
+	var files []string
+	for _, s := range snaps {
+		files = append(files, s.Path)
 	}
-	files = append(files, full)
-	for _, f := range files {
-		fmt.Fprintf(g.stdout, "   %s\n", f)
-	}
+	fmt.Fprintf(g.stdout, "   %s\n   ...\n   %s\n", files[0], files[len(files)-1])
 
-	say("2. Memuat ekspor ke %s", "2. Ingesting the exports into %s", g.dbPath)
+	say("demo_ingest", g.dbPath)
 	opts, err := ingestOptions(cfg, cfg.Mappings, "")
 	if err != nil {
 		return fail(g, err)
@@ -88,40 +85,31 @@ unless you pass --db.`)
 		return fail(g, err)
 	}
 	defer db.Close()
-	if _, failed := ingestFiles(ctx, g, db, files, opts); failed > 0 {
+	p := g.pipeline(cfg, opts)
+	if _, failed := p.IngestFiles(ctx, db, files); failed > 0 {
 		return exitFailure
 	}
 	var complaints, versions, rejects int64
 	db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM complaints), (SELECT count(*) FROM complaint_versions), (SELECT count(*) FROM rejects)`).Scan(&complaints, &versions, &rejects)
-	say("   %d pengaduan terkini dari %d versi; %d catatan penolakan (tabel rejects)", "   %d current complaints from %d versions; %d reject notes (table rejects)", complaints, versions, rejects)
+	say("demo_ingested", l.Number(complaints), l.Number(versions), l.Number(rejects))
 
-	say("3. Menghitung tabel metrik (rapor build)", "3. Computing the metric tables (rapor build)")
-	res, err := transform.Build(ctx, db, cfg, transform.WithVersion(programVersion()))
+	say("demo_build")
+	res, err := p.Build(ctx, db)
 	if err != nil {
-		return fail(g, fmt.Errorf("build %d failed: %w", res.BuildID, err))
+		return fail(g, err)
 	}
-	say("   build %d: data sampai %s, %d tabel, %d uji data lolos", "   build %d: data as of %s, %d tables, %d data tests passed",
-		res.BuildID, res.AsOf.In(cfg.Location()).Format("2006-01-02 15:04"), len(res.Tables), len(res.Tests))
+	say("demo_built", res.BuildID, l.DateTime(res.AsOf.In(cfg.Location())), len(res.Tables), len(res.Tests))
 
-	month := gen.DefaultAsOf.Format("2006-01")
-	say("4. Menulis rapor %s dan perbandingan 6 bulan (rapor report)", "4. Writing the %s scorecard and the 6-month comparison (rapor report)", month)
-	rep, err := reports.Monthly(ctx, db, reports.Options{Month: month, OutDir: *dir, Lang: cfg.Lang})
+	month := time.Date(demoLastSnapshot.Year(), demoLastSnapshot.Month()-1, 1, 0, 0, 0, 0, cfg.Location())
+	say("demo_report", l.Month(month))
+	w, err := p.Reports(ctx, db, month, *dir)
 	if err != nil {
 		return fail(g, err)
 	}
-	from := gen.DefaultAsOf.AddDate(0, -5, 0).Format("2006-01")
-	cmp, err := reports.Compare(ctx, db, reports.CompareOptions{From: from, To: month, OutDir: *dir, Lang: cfg.Lang})
-	if err != nil {
-		return fail(g, err)
+	say("demo_pages", len(w.Pages)/2, filepath.Join(*dir, "skpd"))
+	for _, path := range append(append([]string(nil), w.Scorecards...), w.Comparison...) {
+		fmt.Fprintf(g.stdout, "   %s\n", path)
 	}
-	pages, err := reports.AgencyPages(ctx, db, reports.AgencyOptions{Options: reports.Options{Month: month, OutDir: filepath.Join(*dir, "skpd"), Lang: cfg.Lang}})
-	if err != nil {
-		return fail(g, err)
-	}
-	say("   %d halaman SKPD (HTML dan XLSX) di %s", "   %d SKPD pages (HTML and XLSX) in %s", len(pages)/2, filepath.Join(*dir, "skpd"))
-	for _, p := range []string{rep.HTML, rep.XLSX, cmp.HTML, cmp.XLSX} {
-		fmt.Fprintf(g.stdout, "   %s\n", p)
-	}
-	say("Buka %s di peramban (tanpa internet pun bisa) atau %s di Excel.", "Open %s in a browser (no internet needed) or %s in Excel.", rep.HTML, rep.XLSX)
+	say("demo_open", w.Scorecards[0], w.Scorecards[1])
 	return exitOK
 }

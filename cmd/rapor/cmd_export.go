@@ -6,8 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/hsu-lapor/rapor/internal/lake"
-	"github.com/hsu-lapor/rapor/internal/msg"
+	"github.com/hsu-lapor/rapor/analyst/lake"
 )
 
 func init() {
@@ -15,15 +14,9 @@ func init() {
 }
 
 func runExport(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "export", "--parquet DIR [--overwrite]", `
-Writes every table as Parquet under DIR, Hive-partitioned: complaints and complaint_versions by
-regency=/year=/month= (local month of submission), metric tables with a month column by
-regency=/year=/month=, every other table as DIR/<table>/data_0.parquet. DIR/_rapor_export.json
-describes the export. See docs/scale-out.md for reading the lake with Spark, Trino or MotherDuck.
-
-DIR must be new or empty; --overwrite replaces a previous export (never other files).`)
-	dir := fs.String("parquet", "", "directory to write the Parquet lake to")
-	overwrite := fs.Bool("overwrite", false, "replace a previous export in DIR")
+	fs := newFlags(g, "export", "--parquet DIR [--overwrite]", "")
+	dir := fs.String("parquet", "", "flag_parquet")
+	overwrite := fs.Bool("overwrite", false, "flag_overwrite")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -46,7 +39,7 @@ DIR must be new or empty; --overwrite replaces a previous export (never other fi
 		if len(t.PartitionBy) > 0 {
 			parts = strings.Join(t.PartitionBy, "/")
 		}
-		fmt.Fprintf(g.stdout, "%-22s %12s  %s\n", t.Name, msg.Thousands(t.Rows), parts)
+		fmt.Fprintf(g.stdout, "%-22s %12s  %s\n", t.Name, g.l.Number(t.Rows), parts)
 	}
 	fmt.Fprintln(g.stdout, abs)
 	return exitOK

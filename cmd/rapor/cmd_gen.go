@@ -16,34 +16,24 @@ func init() {
 }
 
 func runGen(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "gen", "--rows N --out FILE [--format csv|xlsx] [--seed S]  |  --layout ringkas --snapshots K --every 7d --out DIR", `
-Writes a synthetic SP4N-LAPOR! admin export (layout A) for Kabupaten Hulu Sungai Utara:
-its 10 kecamatan, plausible SKPD of different diligence, office-hour timestamps, some
-complaints never answered. The same seed gives the same file.
-
-With --layout ringkas it writes, into the directory --out, K snapshot XLSX files of one
-simulated history as the LAPOR! admin site gives "Laporan Ringkas" (layout R): each file is
-the state of every complaint submitted so far at that snapshot's instant, with LAPOR! v3's
-statuses and no event time but the submission's. Beside them go the truth (.truth.csv: every
-true event instant per Tracking ID, RFC 3339) and the list of snapshots
-(.truth-snapshots.csv); ingest skips both (dot-files).`)
-	layout := fs.String("layout", "a", "a (full admin export) or ringkas (Laporan Ringkas snapshots)")
-	rows := fs.Int("rows", 1000, "number of complaints (ringkas: in the whole history)")
-	out := fs.String("out", "", "output file (layout a) or directory (ringkas) (required)")
-	format := fs.String("format", "", "csv or xlsx (default: from the --out extension, else csv; layout a)")
-	seed := fs.Int64("seed", 1, "random seed")
-	asOf := fs.String("as-of", "", "cut-off date YYYY-MM-DD (default 2025-10-31): the export shows each complaint as of then (layout a)")
-	months := fs.Int("months", 12, "months of submissions before the cut-off (ringkas: before the first snapshot)")
-	noise := fs.Bool("noise", false, "add real-world mess (spaces, case, date forms) to about 3% of rows (layout a)")
-	bad := fs.Int("bad-rows", 0, "number of invalid rows to plant (for testing rejects; layout a)")
-	excelDates := fs.Bool("excel-dates", false, "XLSX: write timestamps as Excel date cells (layout a)")
-	snapshots := fs.Int("snapshots", 1, "ringkas: number of snapshot files")
-	every := fs.String("every", "7d", "ringkas: time between snapshots (7d, 1d, 12h, ...)")
-	startDate := fs.String("start", "", "ringkas: date YYYY-MM-DD of the first snapshot (default 2025-01-06)")
-	regency := fs.String("regency", gen.DefaultRegency, "ringkas: the regency (\"Hulu Sungai Utara\", \"Kota X\")")
-	variant := fs.Int("variant", 0, "ringkas: force one column variant (17, 20 or 26); default switches through the series")
-	unknown := fs.Bool("unknown-status", false, "ringkas: one row of the last snapshot gets a status no table knows")
-	truth := fs.String("truth", "", "ringkas: truth CSV path (default DIR/.truth.csv)")
+	fs := newFlags(g, "gen", "--rows N --out FILE [--format csv|xlsx] [--seed S]  |  --layout ringkas --snapshots K --every 7d --out DIR", "")
+	layout := fs.String("layout", "a", "flag_gen_layout")
+	rows := fs.Int("rows", 1000, "flag_gen_rows")
+	out := fs.String("out", "", "flag_gen_out")
+	format := fs.String("format", "", "flag_gen_format")
+	seed := fs.Int64("seed", 1, "flag_seed")
+	asOf := fs.String("as-of", "", "flag_as_of")
+	months := fs.Int("months", 12, "flag_months")
+	noise := fs.Bool("noise", false, "flag_noise")
+	bad := fs.Int("bad-rows", 0, "flag_bad_rows")
+	excelDates := fs.Bool("excel-dates", false, "flag_excel_dates")
+	snapshots := fs.Int("snapshots", 1, "flag_snapshots")
+	every := fs.String("every", "7d", "flag_every")
+	startDate := fs.String("start", "", "flag_start")
+	regency := fs.String("regency", gen.DefaultRegency, "flag_gen_regency")
+	variant := fs.Int("variant", 0, "flag_variant")
+	unknown := fs.Bool("unknown-status", false, "flag_unknown_status")
+	truth := fs.String("truth", "", "flag_truth")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -51,6 +41,7 @@ true event instant per Tracking ID, RFC 3339) and the list of snapshots
 		fs.Usage()
 		return exitUsage
 	}
+	l := g.helpLang()
 	switch strings.ToLower(*layout) {
 	case "a":
 	case "ringkas", "r":
@@ -58,20 +49,20 @@ true event instant per Tracking ID, RFC 3339) and the list of snapshots
 			Regency: *regency, Variant: *variant, UnknownStatus: *unknown, Truth: *truth}
 		d, err := parseEvery(*every)
 		if err != nil {
-			fmt.Fprintf(g.stderr, "rapor gen: --every: %v\n", err)
+			fmt.Fprintln(g.stderr, "rapor gen: --every: "+l.T("gen_bad_every", *every))
 			return exitUsage
 		}
 		o.Every = d
 		if *startDate != "" {
 			t, err := time.ParseInLocation("2006-01-02", *startDate, gen.WIB)
 			if err != nil {
-				fmt.Fprintf(g.stderr, "rapor gen: --start must be YYYY-MM-DD, got %q\n", *startDate)
+				fmt.Fprintln(g.stderr, "rapor gen: "+l.T("gen_bad_start", *startDate))
 				return exitUsage
 			}
 			o.Start = t
 		}
 		if *snapshots < 1 || (*variant != 0 && gen.RingkasHeader(*variant) == nil) {
-			fmt.Fprintln(g.stderr, "rapor gen: --snapshots must be at least 1 and --variant 17, 20 or 26")
+			fmt.Fprintln(g.stderr, "rapor gen: "+l.T("gen_bad_snapshots"))
 			return exitUsage
 		}
 		start := time.Now()
@@ -89,11 +80,10 @@ true event instant per Tracking ID, RFC 3339) and the list of snapshots
 		if tp == "" {
 			tp = filepath.Join(*out, ".truth.csv")
 		}
-		fmt.Fprintf(g.stdout, "%s: %d Laporan Ringkas snapshots, %d rows, %d complaints (seed %d); truth %s\n",
-			*out, len(snaps), total, *rows, *seed, tp)
+		fmt.Fprintln(g.stdout, l.T("gen_ringkas_done", *out, len(snaps), l.Number(int64(total)), l.Number(int64(*rows)), *seed, tp))
 		return exitOK
 	default:
-		fmt.Fprintf(g.stderr, "rapor gen: --layout must be a or ringkas, got %q\n", *layout)
+		fmt.Fprintln(g.stderr, "rapor gen: "+l.T("gen_bad_layout", *layout))
 		return exitUsage
 	}
 	f := strings.ToLower(*format)
@@ -104,14 +94,14 @@ true event instant per Tracking ID, RFC 3339) and the list of snapshots
 		}
 	}
 	if f != "csv" && f != "xlsx" {
-		fmt.Fprintf(g.stderr, "rapor gen: --format must be csv or xlsx, got %q\n", *format)
+		fmt.Fprintln(g.stderr, "rapor gen: "+l.T("gen_bad_format", *format))
 		return exitUsage
 	}
 	o := gen.Options{Rows: *rows, Seed: *seed, Months: *months, Noise: *noise, BadRows: *bad, ExcelDates: *excelDates}
 	if *asOf != "" {
 		d, err := time.ParseInLocation("2006-01-02", *asOf, gen.WITA)
 		if err != nil {
-			fmt.Fprintf(g.stderr, "rapor gen: --as-of must be YYYY-MM-DD, got %q\n", *asOf)
+			fmt.Fprintln(g.stderr, "rapor gen: "+l.T("gen_bad_as_of", *asOf))
 			return exitUsage
 		}
 		o.AsOf = d.Add(24*time.Hour - time.Second)
@@ -122,7 +112,7 @@ true event instant per Tracking ID, RFC 3339) and the list of snapshots
 		return fail(g, err)
 	}
 	g.log.Debug("generated", "rows", n, "seconds", time.Since(start).Seconds())
-	fmt.Fprintf(g.stdout, "%s: %d rows (%s, seed %d)\n", *out, n, f, *seed)
+	fmt.Fprintln(g.stdout, l.T("gen_done", *out, l.Number(int64(n)), f, *seed))
 	return exitOK
 }
 

@@ -33,7 +33,7 @@ func TestParseEvery(t *testing.T) {
 
 func TestGenRingkas(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "snaps")
-	code, stdout, errs := cli(t, "gen", "--layout", "ringkas", "--snapshots", "3", "--every", "1d", "--rows", "40",
+	code, stdout, errs := cli(t, "--lang", "en", "gen", "--layout", "ringkas", "--snapshots", "3", "--every", "1d", "--rows", "40",
 		"--out", dir, "--start", "2025-06-02", "--unknown-status")
 	if code != exitOK || !strings.Contains(stdout, "3 Laporan Ringkas snapshots") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, errs)
@@ -52,12 +52,12 @@ func TestGenRingkas(t *testing.T) {
 		{[]string{"--variant", "19"}, "--variant 17, 20 or 26"},
 		{[]string{"--snapshots", "0"}, "--snapshots must be at least 1"},
 	} {
-		args := append([]string{"gen", "--layout", "ringkas", "--out", t.TempDir()}, c.args...)
+		args := append([]string{"--lang", "en", "gen", "--layout", "ringkas", "--out", t.TempDir()}, c.args...)
 		if code, _, errs := cli(t, args...); code != exitUsage || !strings.Contains(errs, c.msg) {
 			t.Errorf("rapor %v: exit %d, stderr %q lacks %q", args, code, errs, c.msg)
 		}
 	}
-	if code, _, errs := cli(t, "gen", "--layout", "b", "--out", "x"); code != exitUsage || !strings.Contains(errs, "--layout must be a or ringkas") {
+	if code, _, errs := cli(t, "gen", "--layout", "b", "--out", "x"); code != exitUsage || !strings.Contains(errs, "--layout harus a atau ringkas") {
 		t.Errorf("--layout b: exit %d, %q", code, errs)
 	}
 }

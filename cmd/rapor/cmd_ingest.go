@@ -2,16 +2,11 @@ package main
 
 import (
 	"context"
-	"fmt"
-	"path/filepath"
+	"errors"
 	"strings"
-	"time"
 
 	"github.com/hsu-lapor/rapor/config"
 	"github.com/hsu-lapor/rapor/ingest"
-	"github.com/hsu-lapor/rapor/internal/msg"
-	"github.com/hsu-lapor/rapor/internal/progress"
-	"github.com/hsu-lapor/rapor/store"
 )
 
 func init() {
@@ -24,18 +19,13 @@ func (s *stringList) String() string     { return strings.Join(*s, ",") }
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 func runIngest(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "ingest", "[flags] FILE|DIR...", `
-Reads complaint exports into the database. The layout is recognised from the header row
-(LAPOR!'s Laporan Ringkas XLSX needs no mapping: its preamble names the regency and the
-download instant, --observed-at gives the instant when it does not);
---mapping adds layouts or header spellings (YAML, see docs/mapping.md). Each file is one
-transaction: a file that fails changes nothing. A file already ingested (same content) is skipped.`)
+	fs := newFlags(g, "ingest", "[flags] FILE|DIR...", "")
 	var mappings stringList
-	fs.Var(&mappings, "mapping", "layout mapping file (YAML); repeatable")
-	regency := fs.String("regency", "", "regency of these exports (default: config regency); a file that names its government (Laporan Ringkas) is filed under that one")
-	observedAt := fs.String("observed-at", "", "when snapshot exports (Laporan Ringkas) without a Tanggal Generate were downloaded: 2025-11-14 (that whole day) or 2025-11-14 08:00, in source_timezone (default: the file's modification time)")
-	workers := fs.Int("workers", 0, "normalising workers (default: one per core)")
-	wait := fs.Duration("wait", 0, "how long to wait for another rapor process to release the database")
+	fs.Var(&mappings, "mapping", "flag_mapping")
+	regency := fs.String("regency", "", "flag_regency")
+	observedAt := fs.String("observed-at", "", "flag_observed_at")
+	workers := fs.Int("workers", 0, "flag_workers")
+	wait := fs.Duration("wait", 0, "flag_wait")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -52,14 +42,13 @@ transaction: a file that fails changes nothing. A file already ingested (same co
 		return fail(g, err)
 	}
 	if len(files) == 0 {
-		return fail(g, fmt.Errorf("no CSV, XLSX or JSON files in %s", strings.Join(fs.Args(), " ")))
+		return fail(g, errors.New(g.l.T("no_files", strings.Join(fs.Args(), " "))))
 	}
 	opts, err := ingestOptions(cfg, append(cfg.Mappings, mappings...), *regency)
 	if err != nil {
 		return fail(g, err)
 	}
 	opts.Workers = *workers
-	opts.Log = g.log
 	if *observedAt != "" {
 		if opts.ObservedAt, err = ingest.ParseObservedAt(*observedAt, cfg.SourceLocation()); err != nil {
 			return fail(g, err)
@@ -70,8 +59,7 @@ transaction: a file that fails changes nothing. A file already ingested (same co
 		return fail(g, err)
 	}
 	defer db.Close()
-	_, failed := ingestFiles(ctx, g, db, files, opts)
-	if failed > 0 {
+	if _, failed := g.pipeline(cfg, opts).IngestFiles(ctx, db, files); failed > 0 {
 		return exitFailure
 	}
 	return exitOK
@@ -99,45 +87,7 @@ func ingestOptions(cfg config.Config, mappings []string, regency string) (ingest
 		SourceLoc:     cfg.SourceLocation(),
 		Layouts:       layouts,
 		Pseudonymizer: ingest.NewPseudonymizer(key),
+		PlausibleFrom: cfg.PlausibleFrom(),
 		Version:       programVersion(),
 	}, nil
-}
-
-// ingestFiles ingests each file in its own transaction, printing a summary line per file.
-func ingestFiles(ctx context.Context, g *globals, db *store.DB, files []string, opts ingest.Options) (results []ingest.FileResult, failed int) {
-	bar := progress.New()
-	opts.Progress = func(path string, done, total int64) { bar.Update(filepath.Base(path), done, total) }
-	for _, f := range files {
-		start := time.Now()
-		res, err := ingest.File(ctx, db, f, opts)
-		bar.Done()
-		if err != nil {
-			failed++
-			g.log.Error("ingest failed", "file", f, "err", err)
-			fmt.Fprintf(g.stderr, "rapor: %v\n", explainIngest(f, err))
-			results = append(results, res)
-			if ctx.Err() != nil {
-				break
-			}
-			continue
-		}
-		g.log.Debug("ingested", "file", f, "layout", res.Layout, "rows", res.Read, "seconds", time.Since(start).Seconds())
-		fmt.Fprintln(g.stdout, res.Summary())
-		for _, d := range res.Details() {
-			fmt.Fprintln(g.stdout, "  "+d)
-		}
-		results = append(results, res)
-	}
-	return results, failed
-}
-
-func explainIngest(path string, err error) error {
-	switch e := err.(type) {
-	case *ingest.NotTableError, *ingest.UnknownLayoutError:
-		return e
-	}
-	if store.IsLocked(err) {
-		return err
-	}
-	return fmt.Errorf("%s", msg.T("failed", path, err))
 }

@@ -12,12 +12,8 @@ func init() {
 }
 
 func runPopulation(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "population", "[--regency NAME] FILE.csv", `
-Loads inhabitants per area (kecamatan) into the table area_population, replacing the regency's
-earlier figures. The CSV has the columns kecamatan and penduduk (or area and population), and
-optionally tahun (year) and sumber (source). The named query per-capita uses it. The 2020
-census figures of Hulu Sungai Utara are in queries/data/populasi-hsu-sp2020.csv.`)
-	regency := fs.String("regency", "", "regency of these areas (default: config regency)")
+	fs := newFlags(g, "population", "[--regency NAME] FILE.csv", "")
+	regency := fs.String("regency", "", "flag_population_regency")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -48,6 +44,6 @@ census figures of Hulu Sungai Utara are in queries/data/populasi-hsu-sp2020.csv.
 	for _, r := range rows {
 		total += r.Population
 	}
-	fmt.Fprintf(g.stdout, "%s: %d areas of %s, %d inhabitants\n", fs.Arg(0), len(rows), *regency, total)
+	fmt.Fprintln(g.stdout, g.l.T("population_done", fs.Arg(0), len(rows), *regency, g.l.Number(total)))
 	return exitOK
 }

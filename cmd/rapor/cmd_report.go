@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/hsu-lapor/rapor/config"
+	"github.com/hsu-lapor/rapor/pipeline"
 	"github.com/hsu-lapor/rapor/reports"
 )
 
@@ -17,22 +20,15 @@ func runReport(ctx context.Context, g *globals, args []string) int {
 	if len(args) > 0 && args[0] == "compare" {
 		return runCompare(ctx, g, args[1:])
 	}
-	fs := newFlags(g, "report", "--month YYYY-MM [--out DIR] [--regency NAME] [--agency NAME]  |  rapor report compare -h", `
-Writes the bupati's monthly scorecard of one regency as rapor-YYYY-MM.html (one self-contained
-file: opens offline, prints on A4) and rapor-YYYY-MM.xlsx, from the metric tables of the last
-rapor build. The database is opened read-only. Reports are in Bahasa Indonesia unless --lang en.
-Where the database holds several regencies, --regency is required (the error lists them).
-With --agency NAME it writes that SKPD's one-page rapor instead (its score, zone and rank among
-its peers, trend, status mix and its own overdue complaints). "rapor report compare" writes the
-comparison across months, quarters or years.`)
-	month := fs.String("month", "", "the month, YYYY-MM (required)")
-	out := fs.String("out", ".", "directory for the report files")
-	regency := fs.String("regency", "", "regency (required when the database holds several)")
-	agency := fs.String("agency", "", "write the one-page rapor of this SKPD instead (rapor-YYYY-MM-<skpd>.html); names match as everywhere: master list, aliases, case")
+	fs := newFlags(g, "report", "[--month YYYY-MM] [--out DIR] [--regency NAME] [--agency NAME]  |  rapor report compare -h", "")
+	month := fs.String("month", "", "flag_report_month")
+	out := fs.String("out", ".", "flag_out_dir")
+	regency := fs.String("regency", "", "flag_report_regency")
+	agency := fs.String("agency", "", "flag_agency")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	if fs.NArg() > 0 || *month == "" {
+	if fs.NArg() > 0 {
 		fs.Usage()
 		return exitUsage
 	}
@@ -41,13 +37,26 @@ comparison across months, quarters or years.`)
 		return fail(g, err)
 	}
 	defer db.Close()
+	if *month == "" {
+		asOf, err := pipeline.AsOf(ctx, db)
+		if err != nil {
+			return fail(g, explainReport(g, err))
+		}
+		m := pipeline.DefaultMonth(time.Now(), asOf, cfg.Location())
+		*month = m.Format("2006-01")
+		key := "report_default_month"
+		if asOf.Before(m.AddDate(0, 1, 0)) { // the data stop inside the month
+			key = "report_default_partial"
+		}
+		fmt.Fprintln(g.stderr, g.l.T(key, g.l.Month(m), g.l.DateTime(asOf.In(cfg.Location()))))
+	}
 	if *agency != "" {
 		paths, err := reports.AgencyPages(ctx, db, reports.AgencyOptions{
 			Options: reports.Options{Month: *month, OutDir: *out, Lang: cfg.Lang, Regency: *regency},
 			Agency:  *agency, Aliases: agencyAliases(cfg),
 		})
 		if err != nil {
-			return fail(g, explainReport(err))
+			return fail(g, explainReport(g, err))
 		}
 		for _, p := range paths {
 			fmt.Fprintln(g.stdout, p)
@@ -59,16 +68,12 @@ comparison across months, quarters or years.`)
 }
 
 func runCompare(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "report compare", "--from YYYY-MM --to YYYY-MM [--period month|quarter|year] [--out DIR] [--regency NAME]", `
-Writes the Ombudsman comparison rapor-banding-FROM-TO.html and .xlsx: every agency's score and
-zone side by side across the months (or the quarters) from --from to --to, with its zone
-movement; where the database holds several regencies, every regency (or only --regency) and the
-regencies' totals side by side. The database is opened read-only.`)
-	from := fs.String("from", "", "first month, YYYY-MM (required)")
-	to := fs.String("to", "", "last month, YYYY-MM (required)")
-	period := fs.String("period", "month", "month, quarter or year (the Ombudsman's yearly view)")
-	out := fs.String("out", ".", "directory for the report files")
-	regency := fs.String("regency", "", "only this regency")
+	fs := newFlags(g, "report compare", "--from YYYY-MM --to YYYY-MM [--period month|quarter|year] [--out DIR] [--regency NAME]", "")
+	from := fs.String("from", "", "flag_from")
+	to := fs.String("to", "", "flag_to")
+	period := fs.String("period", "month", "flag_period")
+	out := fs.String("out", ".", "flag_out_dir")
+	regency := fs.String("regency", "", "flag_compare_regency")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -100,7 +105,7 @@ func agencyAliases(cfg config.Config) map[string]string {
 // reportDone prints the warnings of a report written and the paths of its files, or its error.
 func reportDone(g *globals, res reports.Result, err error) int {
 	if err != nil {
-		return fail(g, explainReport(err))
+		return fail(g, explainReport(g, err))
 	}
 	for _, w := range res.Warnings {
 		fmt.Fprintf(g.stderr, "rapor: %s\n", w)
@@ -110,11 +115,16 @@ func reportDone(g *globals, res reports.Result, err error) int {
 	return exitOK
 }
 
-// explainReport adds the next step to the errors an operator can fix.
-func explainReport(err error) error {
+// explainReport says the errors an operator can fix in the reader's language, with the next step.
+func explainReport(g *globals, err error) error {
 	var re *reports.RegencyError
-	if errors.As(err, &re) && re.Want == "" {
-		return fmt.Errorf("%w (e.g. --regency %q)", err, re.Have[0])
+	switch {
+	case errors.Is(err, reports.ErrNotBuilt):
+		return errors.New(g.l.T("not_built"))
+	case errors.As(err, &re) && re.Want == "":
+		return errors.New(g.l.T("which_regency", strings.Join(re.Have, ", "), re.Have[0]))
+	case errors.As(err, &re):
+		return errors.New(g.l.T("no_regency", re.Want, strings.Join(re.Have, ", ")))
 	}
 	return err
 }

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hsu-lapor/rapor/internal/lake"
+	"github.com/hsu-lapor/rapor/analyst/lake"
 	"github.com/hsu-lapor/rapor/internal/testdb"
 )
 

@@ -12,9 +12,12 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"regexp"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/hsu-lapor/rapor/config"
@@ -48,7 +51,8 @@ func register(c command) { commands[c.name] = c }
 type globals struct {
 	dbPath     string
 	configPath string
-	lang       string
+	lang       string   // --lang, RAPOR_LANG; empty: config lang
+	l          msg.Lang // the language in force, once config() has run
 	verbose    bool
 	level      slog.LevelVar // Debug once -v is seen, before or after the command
 	stdout     io.Writer
@@ -57,10 +61,11 @@ type globals struct {
 }
 
 func (g *globals) addFlags(fs *flag.FlagSet) {
-	fs.StringVar(&g.dbPath, "db", g.dbPath, "database file")
-	fs.StringVar(&g.configPath, "config", g.configPath, "configuration file (default ./rapor.yaml if present)")
-	fs.StringVar(&g.lang, "lang", g.lang, "language of messages and reports: id or en (default: config lang, else id)")
-	fs.Var(verboseFlag{g}, "v", "verbose logs")
+	// Usage strings are catalogue keys; usage texts render them in the reader's language.
+	fs.StringVar(&g.dbPath, "db", g.dbPath, "flag_db")
+	fs.StringVar(&g.configPath, "config", g.configPath, "flag_config")
+	fs.StringVar(&g.lang, "lang", g.lang, "flag_lang")
+	fs.Var(verboseFlag{g}, "v", "flag_v")
 }
 
 // verboseFlag turns on debug logs wherever -v appears on the command line.
@@ -86,18 +91,35 @@ func (v verboseFlag) Set(s string) error {
 
 // config loads the configuration and applies the language choice.
 func (g *globals) config() (config.Config, error) {
+	if g.lang != "" {
+		msg.SetLang(msg.Of(g.lang)) // the configuration's own errors are in the language asked for
+	}
 	cfg, err := config.Load(g.configPath)
 	if err != nil {
 		return cfg, err
 	}
 	if g.lang != "" {
-		if g.lang != "id" && g.lang != "en" {
-			return cfg, fmt.Errorf("--lang must be id or en, got %q", g.lang)
+		l, err := msg.ParseLang(g.lang)
+		if err != nil {
+			return cfg, err
 		}
-		cfg.Lang = g.lang
+		cfg.Lang = string(l)
 	}
-	msg.SetLang(msg.Lang(cfg.Lang))
+	g.l = msg.Of(cfg.Lang)
+	msg.SetLang(g.l) // for the packages not yet handed a language
 	return cfg, nil
+}
+
+// helpLang is the language of a usage text, which may be shown before the configuration is
+// loaded: --lang or RAPOR_LANG, else the configuration's, else Bahasa Indonesia.
+func (g *globals) helpLang() msg.Lang {
+	if g.lang != "" {
+		return msg.Of(g.lang)
+	}
+	if cfg, err := config.Load(g.configPath); err == nil {
+		return msg.Of(cfg.Lang)
+	}
+	return msg.ID
 }
 
 func main() {
@@ -110,18 +132,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		g.lang = l
 	}
 	top := flag.NewFlagSet("rapor", flag.ContinueOnError)
-	top.SetOutput(stderr)
+	top.SetOutput(io.Discard) // its errors are worded below
 	g.addFlags(top)
-	top.Usage = func() { usage(stderr) }
+	top.Usage = func() { usage(g, stderr) }
+	presetLang(top, args)
 	if err := top.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
 		}
+		fmt.Fprintln(stderr, "rapor: "+flagError(g.helpLang(), err))
 		return exitUsage
 	}
 	rest := top.Args()
 	if len(rest) == 0 {
-		usage(stderr)
+		usage(g, stderr)
 		return exitUsage
 	}
 	name := rest[0]
@@ -131,13 +155,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 				return c.run(context.Background(), g, []string{"-h"})
 			}
 		}
-		usage(stdout)
+		usage(g, stdout)
 		return exitOK
 	}
 	c, ok := commands[name]
 	if !ok {
-		fmt.Fprintf(stderr, "rapor: unknown command %q\n\n", name)
-		usage(stderr)
+		l := g.helpLang()
+		fmt.Fprintln(stderr, "rapor: "+l.T("unknown_command", name))
+		if s := suggest(name, commandNames()); s != "" {
+			fmt.Fprintln(stderr, l.T("did_you_mean", s))
+		}
+		fmt.Fprintln(stderr, l.T("see_help"))
 		return exitUsage
 	}
 	g.log = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: &g.level}))
@@ -146,54 +174,147 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return c.run(ctx, g, rest[1:])
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintf(w, `rapor turns SP4N-LAPOR! complaint exports into per-SKPD accountability numbers.
-
-Usage:
-  rapor [--db PATH] [--config PATH] [--lang id|en] COMMAND [ARGS]
-
-Commands:
-`)
+func commandNames() []string {
 	var names []string
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	for _, n := range names {
-		fmt.Fprintf(w, "  %-9s %s\n", n, commands[n].summary)
-	}
-	fmt.Fprintf(w, `
-Global flags (before or after the command):
-  --db PATH       database file (default ./rapor.duckdb)
-  --config PATH   configuration (default ./rapor.yaml if present)
-  --lang id|en    language of messages and reports
-  -v              verbose logs
-
-"rapor COMMAND -h" shows a command's flags. Exit codes: 0 ok, 1 failure, 2 usage.
-`)
+	return names
 }
 
-// newFlags makes a command's flag set with the global flags and a usage text.
+// usage prints rapor's overview in the reader's language.
+func usage(g *globals, w io.Writer) {
+	l := g.helpLang()
+	fmt.Fprint(w, l.T("usage_head"))
+	for _, n := range commandNames() {
+		fmt.Fprintf(w, "  %-10s %s\n", n, summary(l, commands[n]))
+	}
+	fmt.Fprint(w, l.T("usage_globals"))
+}
+
+// summary is a command's one-line description: the catalogue's, else the one it registered.
+func summary(l msg.Lang, c command) string {
+	if k := "cmd_" + c.name; msg.Has(k) {
+		return l.T(k)
+	}
+	return c.summary
+}
+
+// helpKey is the catalogue key of a command's help text ("report compare": help_report_compare).
+func helpKey(name string) string { return "help_" + strings.ReplaceAll(name, " ", "_") }
+
+// newFlags makes a command's flag set with the global flags and a usage text. about is the
+// help in English for a command not yet in the catalogue (key help_NAME); flags' usage strings
+// are catalogue keys (flag_NAME), or English text.
 func newFlags(g *globals, name, args, about string) *flag.FlagSet {
 	fs := flag.NewFlagSet("rapor "+name, flag.ContinueOnError)
-	fs.SetOutput(g.stderr)
+	// The flag package's own error line is English: parse prints it from the catalogue instead.
+	fs.SetOutput(io.Discard)
+	flagOwners.Store(fs, g)
 	g.addFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(g.stderr, "Usage: rapor %s %s\n\n%s\n\nFlags:\n", name, args, strings.TrimSpace(about))
-		fs.PrintDefaults()
+		l := g.helpLang()
+		text := about
+		if msg.Has(helpKey(name)) {
+			text = l.T(helpKey(name))
+		}
+		fmt.Fprintf(g.stderr, "%s rapor %s %s\n\n%s\n\n%s\n", l.T("usage_word"), name, args, strings.TrimSpace(text), l.T("flags_word"))
+		printFlags(g.stderr, l, fs)
 	}
 	return fs
 }
 
+// flagOwners finds the command line a flag set belongs to, for parse's messages.
+var flagOwners sync.Map // *flag.FlagSet -> *globals
+
+// printFlags is flag.PrintDefaults with each usage string, and the word "default", in l.
+func printFlags(w io.Writer, l msg.Lang, fs *flag.FlagSet) {
+	fs.VisitAll(func(f *flag.Flag) {
+		usage := f.Usage
+		if msg.Has(usage) {
+			usage = l.T(usage)
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, "  -%s", f.Name)
+		name, usage := flag.UnquoteUsage(&flag.Flag{Name: f.Name, Usage: usage, Value: f.Value})
+		if len(name) > 0 {
+			b.WriteString(" " + name)
+		}
+		if b.Len() <= 4 {
+			b.WriteString("\t")
+		} else {
+			b.WriteString("\n    \t")
+		}
+		b.WriteString(strings.ReplaceAll(usage, "\n", "\n    \t"))
+		if d := f.DefValue; d != "" && d != "0" && d != "false" && d != "0s" && d != "[]" {
+			if g, ok := f.Value.(flag.Getter); ok {
+				if _, isString := g.Get().(string); isString {
+					d = strconv.Quote(d)
+				}
+			}
+			b.WriteString(" (" + l.T("default_word") + " " + d + ")")
+		}
+		fmt.Fprintln(w, b.String())
+	})
+}
+
+// presetLang applies a --lang given anywhere among args before parsing, so that "-h --lang en"
+// shows the help in English.
+func presetLang(fs *flag.FlagSet, args []string) {
+	for i, a := range args {
+		if a == "--" {
+			return
+		}
+		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if !strings.HasPrefix(a, "-") || name != "lang" {
+			continue
+		}
+		if !hasVal {
+			if i+1 >= len(args) {
+				return
+			}
+			val = args[i+1]
+		}
+		fs.Set("lang", val)
+	}
+}
+
 // parse parses a command's flags; ok false means return code.
 func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	presetLang(fs, args)
 	if err := fs.Parse(interleave(fs, args)); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK, false
 		}
+		if v, ok := flagOwners.Load(fs); ok {
+			g := v.(*globals)
+			fmt.Fprintln(g.stderr, fs.Name()+": "+flagError(g.helpLang(), err))
+		}
 		return exitUsage, false
 	}
 	return 0, true
+}
+
+var (
+	flagUndefined = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
+	flagNeedsArg  = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
+	flagInvalid   = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for flag -+([^:]*): (.*)$`)
+)
+
+// flagError words the flag package's errors in l.
+func flagError(l msg.Lang, err error) string {
+	e := err.Error()
+	if m := flagUndefined.FindStringSubmatch(e); m != nil {
+		return l.T("flag_undefined", m[1])
+	}
+	if m := flagNeedsArg.FindStringSubmatch(e); m != nil {
+		return l.T("flag_needs_arg", m[1])
+	}
+	if m := flagInvalid.FindStringSubmatch(e); m != nil {
+		return l.T("flag_invalid", m[1], m[2])
+	}
+	return e
 }
 
 // interleave moves flags that follow positional arguments to the front, so that

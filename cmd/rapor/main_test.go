@@ -41,14 +41,22 @@ func TestUsageAndExitCodes(t *testing.T) {
 		code int
 		out  string // in stdout or stderr
 	}{
-		{nil, exitUsage, "Commands:"},
-		{[]string{"nope"}, exitUsage, `unknown command "nope"`},
+		{nil, exitUsage, "Perintah:"},
+		{[]string{"--lang", "en"}, exitUsage, "Commands:"},
+		{[]string{"nope"}, exitUsage, `perintah "nope" tidak dikenal`},
+		{[]string{"--lang", "en", "nope"}, exitUsage, `unknown command "nope"`},
+		{[]string{"reprot"}, exitUsage, "Maksud Anda: rapor report ?"},
 		{[]string{"help"}, exitOK, "ingest"},
-		{[]string{"ingest", "-h"}, exitOK, "Usage: rapor ingest"},
-		{[]string{"ingest"}, exitUsage, "Usage: rapor ingest"},
-		{[]string{"ingest", "--bogus", "x.csv"}, exitUsage, "flag provided but not defined"},
-		{[]string{"gen", "--rows", "5"}, exitUsage, "Usage: rapor gen"},
-		{[]string{"gen", "--out", "x.csv", "--format", "pdf"}, exitUsage, "--format must be csv or xlsx"},
+		{[]string{"ingest", "-h"}, exitOK, "Pemakaian: rapor ingest"},
+		{[]string{"ingest", "-h", "--lang", "en"}, exitOK, "Usage: rapor ingest"},
+		{[]string{"ingest"}, exitUsage, "Pemakaian: rapor ingest"},
+		{[]string{"ingest", "--bogus", "x.csv"}, exitUsage, "rapor ingest: opsi --bogus tidak ada"},
+		{[]string{"--lang", "en", "gen", "--rows", "x"}, exitUsage, `rapor gen: "x" is not a valid value for --rows`},
+		{[]string{"--bogus"}, exitUsage, "rapor: opsi --bogus tidak ada"},
+		{[]string{"gen", "--rows", "5"}, exitUsage, "Pemakaian: rapor gen"},
+		{[]string{"gen", "--out", "x.csv", "--format", "pdf"}, exitUsage, "--format harus csv atau xlsx"},
+		{[]string{"--lang", "en", "gen", "--out", "x.csv", "--format", "pdf"}, exitUsage, "--format must be csv or xlsx"},
+		{[]string{"--db", "/nonexistent/x.duckdb", "build"}, exitFailure, "basis data /nonexistent/x.duckdb belum ada"},
 		{[]string{"version"}, exitOK, "DuckDB v"},
 		{[]string{"--lang", "fr", "version"}, exitOK, "rapor"},
 		{[]string{"--db", "/nonexistent/dir/x.duckdb", "ingest", "-v", fixtures + "lapor_admin.csv"}, exitFailure, "/nonexistent/dir/x.duckdb"},
@@ -68,7 +76,7 @@ func TestIngestCommand(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, want := range []string{"lapor_admin.csv: 12 baris, 8 diterima, 4 ditolak (lihat tabel rejects)", "lapor_opendata.xlsx: 5 baris, 4 diterima, 1 ditolak"} {
+	for _, want := range []string{"lapor_admin.csv: 12 baris, 8 diterima, 4 ditolak, 2 nilai dibuang (lihat tabel rejects)", "lapor_opendata.xlsx: 5 baris, 4 diterima, 1 ditolak, 0 nilai dibuang"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, out)
 		}
@@ -85,7 +93,7 @@ func TestIngestCommand(t *testing.T) {
 	bad := filepath.Join(dir, "foto.csv")
 	os.WriteFile(bad, []byte("\x89PNG\r\n\x1a\n\x00\x00"), 0o644)
 	code, out, errs = cli(t, "--db", db, "--config", cfg, "ingest", bad, fixtures+"lapor_admin_folded.csv")
-	if code != exitFailure || !strings.Contains(errs, bad) || !strings.Contains(out, "lapor_admin_folded.csv: 2 baris, 2 diterima, 0 ditolak") {
+	if code != exitFailure || !strings.Contains(errs, bad) || !strings.Contains(out, "lapor_admin_folded.csv: 2 baris, 2 diterima, 0 ditolak, 0 nilai dibuang") {
 		t.Errorf("bad file: exit %d\nstdout %s\nstderr %s", code, out, errs)
 	}
 	// Directories are walked.
@@ -101,7 +109,7 @@ func TestIngestCommand(t *testing.T) {
 func TestGenAndDemo(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "x.xlsx")
-	if code, stdout, errs := cli(t, "gen", "--rows", "50", "--out", out, "--seed", "3"); code != exitOK || !strings.Contains(stdout, "50 rows (xlsx, seed 3)") {
+	if code, stdout, errs := cli(t, "gen", "--rows", "50", "--out", out, "--seed", "3"); code != exitOK || !strings.Contains(stdout, "50 baris (xlsx, seed 3)") {
 		t.Fatalf("gen: %d %s %s", code, stdout, errs)
 	}
 	cfg := testConfig(t, dir)
@@ -110,7 +118,7 @@ func TestGenAndDemo(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("demo: %d\n%s\n%s", code, stdout, errs)
 	}
-	if !strings.Contains(stdout, "lapor-hsu-2025-10.csv") || !strings.Contains(stdout, "400 pengaduan terkini") {
+	if !strings.Contains(stdout, "ringkas-026-2025-11-03.xlsx") || !strings.Contains(stdout, "400 pengaduan terkini") {
 		t.Errorf("demo output:\n%s", stdout)
 	}
 	dbPath := filepath.Join(demo, "rapor-demo.duckdb")
@@ -163,7 +171,7 @@ func TestLockedDatabase(t *testing.T) {
 	}
 	start := time.Now()
 	code, _, errs := cli(t, "--db", db, "--config", cfg, "ingest", "--wait", "600ms", fixtures+"lapor_admin.csv")
-	if code != exitFailure || !strings.Contains(errs, "another rapor process holds the database") {
+	if code != exitFailure || !strings.Contains(errs, "proses rapor lain sedang memegang basis data") {
 		t.Errorf("while locked: exit %d, %q", code, errs)
 	}
 	if waited := time.Since(start); waited < 500*time.Millisecond {

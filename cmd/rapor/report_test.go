@@ -13,10 +13,12 @@ func TestReportCommand(t *testing.T) {
 		code int
 		out  string
 	}{
-		{[]string{"report"}, exitUsage, "Usage: rapor report --month YYYY-MM"},
-		{[]string{"report", "-h"}, exitOK, "self-contained"},
-		{[]string{"report", "compare", "--from", "2025-01"}, exitUsage, "Usage: rapor report compare"},
+		{[]string{"report", "extra"}, exitUsage, "Pemakaian: rapor report [--month YYYY-MM]"},
+		{[]string{"report", "-h"}, exitOK, "berkas\nmandiri"},
+		{[]string{"--lang", "en", "report", "-h"}, exitOK, "self-contained"},
+		{[]string{"report", "compare", "--from", "2025-01"}, exitUsage, "Pemakaian: rapor report compare"},
 		{[]string{"report", "compare", "-h"}, exitOK, "Ombudsman"},
+		{[]string{"--db", "/nonexistent/x.duckdb", "report", "--month", "2025-09"}, exitFailure, "basis data /nonexistent/x.duckdb belum ada"},
 	} {
 		code, out, errs := cli(t, c.args...)
 		if code != c.code || !strings.Contains(out+errs, c.out) {
@@ -58,13 +60,36 @@ func TestReportCommand(t *testing.T) {
 		t.Errorf("compare: %d\n%s\n%s", code, stdout, errs)
 	}
 	// A month after the data's cut-off: a clear message, exit 1.
-	code, _, errs = cli(t, "--db", db, "--config", cfg, "report", "--month", "2025-11", "--out", out)
-	if code != exitFailure || !strings.Contains(errs, "belum ada data untuk November 2025") {
+	code, _, errs = cli(t, "--db", db, "--config", cfg, "report", "--month", "2025-12", "--out", out)
+	if code != exitFailure || !strings.Contains(errs, "belum ada data untuk Desember 2025") {
 		t.Errorf("after as_of: %d %s", code, errs)
 	}
-	// A database that was never built.
+	// Without --month: the data's last complete month (the demo's downloads end on 3 November
+	// 2025), and it says so.
+	code, stdout, errs = cli(t, "--db", db, "--config", cfg, "--lang", "en", "report", "--out", out)
+	if code != exitOK || !strings.Contains(stdout, "rapor-2025-10.html") || !strings.Contains(errs, "no --month, reporting October 2025") {
+		t.Errorf("default month: %d\n%s\n%s", code, stdout, errs)
+	}
+	// A database that does not exist, and one that was never built: the next step, not DuckDB's error.
 	code, _, errs = cli(t, "--db", filepath.Join(dir, "none.duckdb"), "--config", cfg, "report", "--month", "2025-09", "--out", out)
-	if code != exitFailure {
+	if code != exitFailure || !strings.Contains(errs, "belum ada: muat ekspor dulu dengan rapor ingest") {
 		t.Errorf("no database: %d %s", code, errs)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "none.duckdb")); err == nil {
+		t.Error("rapor report made a database")
+	}
+	empty := filepath.Join(dir, "empty.duckdb")
+	if code, _, errs := cli(t, "--db", empty, "--config", cfg, "ingest", fixtures+"lapor_admin.csv"); code != exitOK {
+		t.Fatalf("ingest: %s", errs)
+	}
+	for _, month := range []string{"--month=2025-09", ""} {
+		args := []string{"--db", empty, "--config", cfg, "report", "--out", out}
+		if month != "" {
+			args = append(args, month)
+		}
+		code, _, errs = cli(t, args...)
+		if code != exitFailure || !strings.Contains(errs, "tabel metrik belum ada: jalankan rapor build") {
+			t.Errorf("not built (%q): %d %s", month, code, errs)
+		}
 	}
 }

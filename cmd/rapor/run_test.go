@@ -59,7 +59,7 @@ func TestMonthlyRun(t *testing.T) {
 	}
 	// Run again: nothing new, nothing failed.
 	code, stdout, errs = cli(t, "--config", cfg, "--db", db, "run", "--inbox", inbox, "--out", out, "--month", "2025-10")
-	if code != exitOK || !strings.Contains(stdout, "0 files") {
+	if code != exitOK || !strings.Contains(stdout, "0 berkas") {
 		t.Errorf("second run: exit %d\n%s\n%s", code, stdout, errs)
 	}
 
@@ -77,7 +77,7 @@ func TestMonthlyRun(t *testing.T) {
 	defer holder.Process.Kill()
 	bufio.NewReader(pipe).ReadString('\n')
 	code, _, errs = cli(t, "--config", cfg, "--db", db, "run", "--inbox", inbox, "--out", out)
-	if code != exitFailure || !strings.Contains(errs, "another rapor process holds the database") {
+	if code != exitFailure || !strings.Contains(errs, "proses rapor lain sedang memegang basis data") {
 		t.Errorf("concurrent run: exit %d, %s", code, errs)
 	}
 	if _, err := os.Stat(filepath.Join(inbox, "lapor-late.csv")); err != nil {

@@ -1,7 +1,7 @@
 -- Snapshot merge, step 3b: the details (snapshot_setup.sql) of complaints the snapshot shows in
 -- their current state (actions extend and seen) merge into the current version: for each, the
 -- greater of the stored and the file's value (NULL: unknown); extra, the more complete object.
--- Only versions whose details change are written. No parameters.
+-- Only versions whose details change are written (details_new, snapshot_plan.sql). No parameters.
 UPDATE complaint_versions AS cv
 SET rating = greatest(cv.rating, x.rating),
     reporter_key = greatest(cv.reporter_key, x.reporter_key),
@@ -13,11 +13,6 @@ FROM (
     SELECT p.last_row, s.rating, s.reporter_key, s.agency_ref, s.category_ref, s.extra
     FROM rapor_snap_plan AS p
     JOIN rapor_snap_stage AS s ON s.rowid = p.stage_ref
-    WHERE p.action IN ('extend', 'seen')
+    WHERE p.action IN ('extend', 'seen') AND p.details_new
 ) AS x
 WHERE cv.rowid = x.last_row
-  AND (greatest(cv.rating, x.rating) IS DISTINCT FROM cv.rating
-       OR greatest(cv.reporter_key, x.reporter_key) IS DISTINCT FROM cv.reporter_key
-       OR greatest(cv.agency_ref, x.agency_ref) IS DISTINCT FROM cv.agency_ref
-       OR greatest(cv.category_ref, x.category_ref) IS DISTINCT FROM cv.category_ref
-       OR (x.extra IS NOT NULL AND (cv.extra IS NULL OR rapor_extra_rank(x.extra) > rapor_extra_rank(cv.extra))))

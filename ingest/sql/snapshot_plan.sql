@@ -16,10 +16,12 @@
 --            in an older version's span; the current version is an exact one; the file shows two
 --            states of the complaint: snapshot_plan_duplicates.sql): snapshot_rebuild.sql
 --   repeat   a later row of the file that repeats an earlier one (snapshot_plan_duplicates.sql)
+-- details_new: the row's details would change the current version's (snapshot_details.sql).
 CREATE OR REPLACE TEMP TABLE rapor_snap_plan AS
 WITH cur AS (
     SELECT rowid AS row_ref, regency, tracking_id,
            seen_first_from, seen_first_to, seen_last_from, seen_last_to,
+           rating, reporter_key, agency_ref, category_ref, extra,
            hash(*COLUMNS(* EXCLUDE (run_id, source_row, version_at, is_current,
                                     seen_first_from, seen_first_to, seen_last_from, seen_last_to,
                                     reporter_key, rating, agency_ref, category_ref, extra))) AS state_hash
@@ -36,6 +38,12 @@ SELECT n.stage_ref, n.regency, n.tracking_id, n.source_row, n.state_hash, c.row_
            WHEN $1::TIMESTAMPTZ > c.seen_last_from OR ($1::TIMESTAMPTZ = c.seen_last_from AND $2::TIMESTAMPTZ > c.seen_last_to) THEN
                CASE WHEN n.state_hash = c.state_hash THEN 'extend' ELSE 'append' END
            ELSE 'rebuild'
-       END AS action
+       END AS action,
+       (greatest(c.rating, n.rating) IS DISTINCT FROM c.rating
+        OR greatest(c.reporter_key, n.reporter_key) IS DISTINCT FROM c.reporter_key
+        OR greatest(c.agency_ref, n.agency_ref) IS DISTINCT FROM c.agency_ref
+        OR greatest(c.category_ref, n.category_ref) IS DISTINCT FROM c.category_ref
+        OR (n.extra IS NOT NULL AND (c.extra IS NULL OR rapor_extra_rank(n.extra) > rapor_extra_rank(c.extra))))
+           AS details_new
 FROM rapor_snap_new AS n
 LEFT JOIN cur AS c USING (regency, tracking_id)

@@ -1,15 +1,18 @@
-// Package msg holds the user-facing sentences of rapor in Bahasa Indonesia and English.
-// Code, identifiers and logs stay in English; what a data steward reads comes from here.
+// Package msg is rapor's one message catalogue: every sentence a user reads (messages, help,
+// report labels, reject reasons) in Bahasa Indonesia and English side by side, and the
+// language's way of writing numbers and dates. Code, identifiers and logs stay in English.
+//
+// A Lang renders: lang.T(key, args...), lang.Number(n), lang.Month(t). The process-wide
+// SetLang/T remain for callers not yet handed a Lang.
 package msg
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
+	"sort"
 	"sync/atomic"
 )
 
-// Lang is a message language.
+// Lang is a message language: ID (Bahasa Indonesia, the default) or EN.
 type Lang string
 
 const (
@@ -17,19 +20,33 @@ const (
 	EN Lang = "en"
 )
 
+// ParseLang reads a language code ("" is the default, ID).
+func ParseLang(s string) (Lang, error) {
+	switch s {
+	case "", "id":
+		return ID, nil
+	case "en":
+		return EN, nil
+	}
+	return ID, fmt.Errorf("%s", ID.T("bad_lang", s))
+}
+
+// Of returns the language of code, ID for anything but "en" (configuration was validated).
+func Of(code string) Lang {
+	if code == "en" {
+		return EN
+	}
+	return ID
+}
+
 var current atomic.Value
 
 func init() { current.Store(ID) }
 
 // SetLang sets the process-wide language of messages.
-func SetLang(l Lang) {
-	if l != EN {
-		l = ID
-	}
-	current.Store(l)
-}
+func SetLang(l Lang) { current.Store(Of(string(l))) }
 
-// Current returns the language in use.
+// Current returns the process-wide language.
 func Current() Lang { return current.Load().(Lang) }
 
 type text struct{ id, en string }
@@ -44,20 +61,23 @@ var catalog = map[string]text{
 	"csv_quote":            {"tanda kutip tidak seimbang (baris %d, kolom %d); baris tidak bisa dipisah menjadi sel", "unbalanced quote (line %d, column %d); the row cannot be split into cells"},
 	"csv_truncated":        {"berkas terpotong: sel bertanda kutip yang dimulai di baris %d tidak pernah ditutup", "the file is cut off: the quoted cell starting on line %d never closes"},
 	"bad_flags":            {"tipe laporan %q bukan Anonim, Rahasia atau Anonim|Rahasia; dianggap rahasia (teks tidak disimpan), baris tetap dimuat", "report type %q is not Anonim, Rahasia or Anonim|Rahasia; treated as confidential (no text kept), row kept"},
+	"implausible_date":     {"tanggal %q di luar rentang yang masuk akal (plausible_dates)", "date %q is outside the plausible range (plausible_dates)"},
 	"bad_flag":             {"%q bukan Ya/Tidak; nilai dikosongkan, baris tetap dimuat", "%q is not yes/no; value left empty, row kept"},
 
 	// Ingest outcomes.
-	"summary":              {"%s: %s baris, %s diterima, %s ditolak%s", "%s: %s rows, %s accepted, %s rejected%s"},
+	"summary":              {"%s: %s baris, %s diterima, %s ditolak, %s nilai dibuang%s", "%s: %s rows, %s accepted, %s rejected, %s values dropped%s"},
 	"see_rejects":          {" (lihat tabel rejects)", " (see rejects)"},
 	"already":              {"%s: sudah pernah dimuat (run %d, %s); tidak ada yang berubah", "%s: already ingested (run %d, %s); nothing changed"},
 	"unknown_layout":       {"%s: tata letak tidak dikenali. Header yang terbaca: %s. Tambahkan pemetaan kolom dengan --mapping FILE.yaml (lihat docs/mapping.md)", "%s: unknown layout. Headers seen: %s. Add a column mapping with --mapping FILE.yaml (see docs/mapping.md)"},
 	"not_table":            {"%s: bukan berkas tabel yang bisa dibaca (%s); tidak ada yang dimuat", "%s: not a readable table (%s); nothing loaded"},
 	"empty_file":           {"berkas kosong", "the file is empty"},
-	"binary_file":          {"berisi data biner, bukan teks CSV", "it holds binary data, not CSV text"},
+	"nul_byte":             {"berisi byte NUL di baris %d: data biner atau berkas rusak, bukan teks CSV", "it holds a NUL byte on line %d: binary data or a damaged file, not CSV text"},
+	"utf16_no_bom":         {"tampaknya UTF-16 tanpa penanda urutan byte: simpan sebagai CSV UTF-8", "it looks like UTF-16 without a byte order mark: save it as CSV UTF-8"},
 	"old_xls":              {"format .xls lama tidak didukung; simpan ulang sebagai .xlsx atau CSV", "the old .xls format is not supported; save it as .xlsx or CSV"},
 	"unsupported_type":     {"jenis berkas %q tidak didukung (CSV, XLSX atau JSON)", "file type %q is not supported (CSV, XLSX or JSON)"},
 	"no_header":            {"tidak ada baris header", "no header row"},
 	"observed_mtime":       {"waktu unduh tidak tertulis di berkas (Tanggal Generate) dan --observed-at tidak diberikan; dipakai waktu ubah berkas %s", "the export's instant is not in the file (Tanggal Generate) and --observed-at was not given; the file's modification time %s is used"},
+	"xlsx_damaged":         {"lembar %q rusak atau terpotong di baris %d: %s", "sheet %q is damaged or cut off at row %d: %s"},
 	"failed":               {"%s: gagal, tidak ada yang berubah: %v", "%s: failed, nothing changed: %v"},
 	"generated_unreadable": {"Tanggal Generate %q di pembuka berkas tidak dikenali sebagai tanggal", "the preamble's Tanggal Generate %q is not a readable date"},
 	"bad_observed_at":      {"--observed-at %q: tulis tanggal (2025-11-14: sepanjang hari itu) atau tanggal dan jam (2025-11-14 08:00)", "--observed-at %q: give a date (2025-11-14: that whole day) or a date and time (2025-11-14 08:00)"},
@@ -179,11 +199,15 @@ Ctrl-C cancels the running statement. To save a result to a file:
 	"table_rows":    {"  %-16s %s baris", "  %-16s %s rows"},
 }
 
-// T renders a message in the current language.
-func T(key string, args ...any) string { return TL(Current(), key, args...) }
+// T renders a message in the process-wide language.
+func T(key string, args ...any) string { return Current().T(key, args...) }
 
 // TL renders a message in language l.
-func TL(l Lang, key string, args ...any) string {
+func TL(l Lang, key string, args ...any) string { return l.T(key, args...) }
+
+// T renders the message key in l with args (fmt verbs). An unknown key renders as the key and
+// its arguments, so that a missing text shows instead of vanishing; tests keep it from happening.
+func (l Lang) T(key string, args ...any) string {
 	t, ok := catalog[key]
 	if !ok {
 		return fmt.Sprint(append([]any{key}, args...)...)
@@ -192,31 +216,57 @@ func TL(l Lang, key string, args ...any) string {
 	if l == EN {
 		f = t.en
 	}
+	if len(args) == 0 {
+		return f
+	}
 	return fmt.Sprintf(f, args...)
 }
 
-// Thousands writes n with the current language's thousands separator (1.234.567 or 1,234,567).
-func Thousands(n int64) string { return Number(Current(), n) }
-
-// Number writes n with language l's thousands separator.
-func Number(l Lang, n int64) string {
-	s := strconv.FormatInt(n, 10)
-	sep := ","
-	if l == ID {
-		sep = "."
-	}
-	neg := strings.HasPrefix(s, "-")
-	if neg {
-		s = s[1:]
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + sep + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
+// Error is a message as an error, rendered in the language of whoever prints it.
+type Error struct {
+	Key  string
+	Args []any
 }
+
+func (e *Error) Error() string { return T(e.Key, e.Args...) }
+
+// In renders the error in l.
+func (e *Error) In(l Lang) string { return l.T(e.Key, e.Args...) }
+
+// Errorf returns the message key as an error.
+func Errorf(key string, args ...any) error { return &Error{Key: key, Args: args} }
+
+// Thousands writes n with the process-wide language's thousands separator.
+func Thousands(n int64) string { return Current().Number(n) }
+
+// Number writes n with language l's thousands separator (1.234.567 or 1,234,567).
+func Number(l Lang, n int64) string { return l.Number(n) }
 
 // Has reports whether key is in the catalog (tests check every code used has a text).
 func Has(key string) bool { _, ok := catalog[key]; return ok }
+
+// Keys lists the catalogue's keys in order (for tests).
+func Keys() []string {
+	keys := make([]string, 0, len(catalog))
+	for k := range catalog {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Texts returns both languages' text of key, unformatted (for tests).
+func Texts(key string) (id, en string, ok bool) {
+	t, ok := catalog[key]
+	return t.id, t.en, ok
+}
+
+// add merges a part of the catalogue; a key declared twice is a programming error.
+func add(part map[string]text) {
+	for k, v := range part {
+		if _, dup := catalog[k]; dup {
+			panic("msg: key declared twice: " + k)
+		}
+		catalog[k] = v
+	}
+}

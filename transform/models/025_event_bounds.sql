@@ -56,9 +56,11 @@ firsts AS (
         max(l_lo) FILTER (WHERE NOT is_archived) AS last_unarchived_lo,
         min(f_lo) FILTER (WHERE answered) AS answered_lo,
         min(f_hi) FILTER (WHERE answered) AS answered_hi,
-        bool_or(is_current AND is_closed) AS closed_now,
-        bool_or(is_current AND is_archived) AS archived_now,
-        bool_or(is_current AND auto_closed) AS auto_closed
+        -- the state of the latest snapshot version (the current one, unless an export with event
+        -- times is current: then its times are used and these bounds only fill what it lacks)
+        arg_max(is_closed, (l_lo, is_current::INTEGER)) AS closed_now,
+        arg_max(is_archived, (l_lo, is_current::INTEGER)) AS archived_now,
+        arg_max(auto_closed, (l_lo, is_current::INTEGER)) AS auto_closed
     FROM v
     GROUP BY ALL
 ),

@@ -13,7 +13,7 @@ import (
 	"github.com/hsu-lapor/rapor/config"
 	"github.com/hsu-lapor/rapor/gen"
 	"github.com/hsu-lapor/rapor/ingest"
-	"github.com/hsu-lapor/rapor/internal/bench"
+	"github.com/hsu-lapor/rapor/pipeline/bench"
 	"github.com/hsu-lapor/rapor/store"
 	"github.com/hsu-lapor/rapor/transform"
 )

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hsu-lapor/rapor/internal/lake"
+	"github.com/hsu-lapor/rapor/analyst/lake"
 	"github.com/hsu-lapor/rapor/internal/testdb"
 	"github.com/hsu-lapor/rapor/store"
 )

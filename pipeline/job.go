@@ -2,23 +2,23 @@
 // rebuild the metrics, write the month's reports, and record the run in job_runs. It is safe
 // to run again, and a second run while one holds the database waits or fails with a clear
 // message instead of interfering.
-package job
+package pipeline
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
-	"io"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
-	"github.com/hsu-lapor/rapor/ingest"
+	"github.com/hsu-lapor/rapor/reports"
 	"github.com/hsu-lapor/rapor/store"
+	"github.com/hsu-lapor/rapor/transform"
 )
 
 //go:embed sql/*.sql
@@ -27,24 +27,16 @@ var sqlFiles embed.FS
 // query returns the text of sql/NAME.sql (each file says what it does and its parameters).
 var query = store.SQLDir(sqlFiles, "sql")
 
-// Options of a run.
-type Options struct {
+// JobOptions of a run of the job.
+type JobOptions struct {
 	// Inbox is the directory exports arrive in; processed/ and failed/ are made inside it.
 	Inbox string
-	// Month to report (first day, local); zero: the month before now, but not after the data's cut-off month.
+	// Month to report (first day, local); zero: DefaultMonth.
 	Month time.Time
-	// Loc is the local time zone (config timezone).
-	Loc    *time.Location
-	Ingest ingest.Options
-	// Build recomputes the metrics; it returns the build's id and the data's cut-off.
-	Build func(ctx context.Context, db *store.DB) (buildID int64, asOf time.Time, err error)
-	// Report writes the month's reports and returns their paths.
-	Report func(ctx context.Context, db *store.DB, month time.Time) ([]string, error)
+	// OutDir receives the reports.
+	OutDir string
 	// Now is the clock (tests fix it).
-	Now     func() time.Time
-	Version string
-	Out     io.Writer // what happened, for people
-	Log     *slog.Logger
+	Now func() time.Time
 }
 
 // Result is what a run did.
@@ -53,9 +45,11 @@ type Result struct {
 	Files, Ingested, Skipped, Failed int
 	Accepted, Rejected               int64
 	BuildID                          int64
-	Month                            time.Time
-	Reports                          []string
-	Errors                           []string
+	// NewWarnings counts the build's early warnings that no earlier build raised (rapor run exits 3).
+	NewWarnings int64
+	Month       time.Time
+	Reports     []string
+	Errors      []string
 }
 
 // OK reports whether everything succeeded.
@@ -79,18 +73,13 @@ func Inbox(dir string) ([]string, error) {
 	return files, nil
 }
 
-// Run performs the job on db, which the caller opened for writing (holding the lock for the
-// whole run keeps a second run out).
-func Run(ctx context.Context, db *store.DB, o Options) (Result, error) {
+// Job performs the monthly job on db, which the caller opened for writing (holding the lock for
+// the whole run keeps a second run out): every file of the inbox, the build, the reports.
+func (p *Pipeline) Job(ctx context.Context, db *store.DB, o JobOptions) (Result, error) {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	if o.Out == nil {
-		o.Out = io.Discard
-	}
-	if o.Log == nil {
-		o.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
-	}
+	l := p.Lang
 	var res Result
 	start := o.Now().UTC()
 	if err := db.QueryRowContext(ctx, `SELECT nextval('job_run_seq')`).Scan(&res.JobID); err != nil {
@@ -98,35 +87,36 @@ func Run(ctx context.Context, db *store.DB, o Options) (Result, error) {
 	}
 	absInbox, _ := filepath.Abs(o.Inbox)
 	if _, err := db.ExecContext(ctx, query("start_run"),
-		res.JobID, start, absInbox, o.Version); err != nil {
+		res.JobID, start, absInbox, p.Version); err != nil {
 		return res, fmt.Errorf("job_runs: %w", err)
 	}
-	fail := func(format string, args ...any) {
-		m := fmt.Sprintf(format, args...)
+	// A failure is kept for job_runs and the final message, which the caller prints once.
+	fail := func(key string, args ...any) {
+		m := l.T(key, args...)
 		res.Errors = append(res.Errors, m)
-		o.Log.Error("job step failed", "job", res.JobID, "error", m)
+		p.log().Debug("job step failed", "job", res.JobID, "error", m)
 	}
 
 	files, err := Inbox(o.Inbox)
 	if err != nil {
-		fail("inbox: %v", err)
+		fail("job_inbox", err)
 	}
 	res.Files = len(files)
 	for _, f := range files {
 		if ctx.Err() != nil {
-			fail("interrupted: %v", ctx.Err())
+			fail("job_interrupted", ctx.Err())
 			break
 		}
-		r, err := ingest.File(ctx, db, f, o.Ingest)
+		r, err := p.IngestFile(ctx, db, f)
 		if err != nil {
 			res.Failed++
-			fail("%s: %v", filepath.Base(f), err)
+			fail("job_file_failed", filepath.Base(f), err)
 			if ctx.Err() == nil { // an interrupted ingest is not the file's fault: leave it for the next run
 				if dest, merr := moveTo(f, "failed"); merr != nil {
-					fail("%s: cannot move to failed/: %v", filepath.Base(f), merr)
+					fail("job_cannot_move", filepath.Base(f), "failed/", merr)
 				} else {
 					os.WriteFile(dest+".alasan.txt", []byte(err.Error()+"\n"), 0o644)
-					fmt.Fprintf(o.Out, "%s -> %s\n", f, dest)
+					fmt.Fprintln(p.out(), l.T("job_moved", f, dest))
 				}
 			}
 			continue
@@ -138,35 +128,34 @@ func Run(ctx context.Context, db *store.DB, o Options) (Result, error) {
 			res.Accepted += r.Accepted
 			res.Rejected += r.Rejected
 		}
-		fmt.Fprintln(o.Out, r.Summary())
-		for _, d := range r.Details() {
-			fmt.Fprintln(o.Out, "  "+d)
-		}
 		if _, err := moveTo(f, "processed"); err != nil {
-			fail("%s: cannot move to processed/: %v", filepath.Base(f), err)
+			fail("job_cannot_move", filepath.Base(f), "processed/", err)
 		}
 	}
 
-	var asOf time.Time
-	if ctx.Err() == nil && o.Build != nil {
-		res.BuildID, asOf, err = o.Build(ctx, db)
+	if ctx.Err() == nil {
+		var b transform.Result
+		b, err = p.Build(ctx, db)
+		res.BuildID, res.NewWarnings = b.BuildID, b.NewWarnings
 		if err != nil {
-			fail("build: %v", err)
+			fail("job_step", l.T("step_build"), err)
 		} else {
-			fmt.Fprintf(o.Out, "build %d: data as of %s\n", res.BuildID, asOf.In(o.Loc).Format("2006-01-02 15:04"))
+			fmt.Fprintln(p.out(), l.T("job_built", res.BuildID, l.DateTime(b.AsOf.In(p.loc()))))
 		}
-	}
-	if ctx.Err() == nil && o.Report != nil && err == nil && res.BuildID > 0 {
-		res.Month = o.Month
-		if res.Month.IsZero() {
-			res.Month = DefaultMonth(o.Now(), asOf, o.Loc)
-		}
-		res.Reports, err = o.Report(ctx, db, res.Month)
-		if err != nil {
-			fail("report %s: %v", res.Month.Format("2006-01"), err)
-		}
-		for _, p := range res.Reports {
-			fmt.Fprintln(o.Out, p)
+		if ctx.Err() == nil && err == nil && res.BuildID > 0 {
+			res.Month = o.Month
+			if res.Month.IsZero() {
+				res.Month = DefaultMonth(o.Now(), b.AsOf, p.loc())
+			}
+			var w Written
+			w, err = p.Reports(ctx, db, res.Month, o.OutDir)
+			res.Reports = w.All()
+			if err != nil {
+				fail("job_step", l.T("step_report", l.Month(res.Month)), err)
+			}
+			for _, path := range res.Reports {
+				fmt.Fprintln(p.out(), path)
+			}
 		}
 	}
 
@@ -197,14 +186,21 @@ func Run(ctx context.Context, db *store.DB, o Options) (Result, error) {
 	return res, nil
 }
 
-// DefaultMonth is the month a run reports when none is given: the month before now (the job
-// runs early each month for the month that ended), but never later than the data's cut-off.
+// DefaultMonth is the month reported when none is given (rapor run, rapor report): the month
+// before now (the job runs early each month for the month that ended), but never later than
+// the month of the data's cut-off asOf.
 func DefaultMonth(now, asOf time.Time, loc *time.Location) time.Time {
 	n := now.In(loc)
 	prev := time.Date(n.Year(), n.Month()-1, 1, 0, 0, 0, 0, loc)
 	if !asOf.IsZero() {
+		// The data's last complete month: as_of's own month only when as_of is on its last day
+		// (a download on the 3rd of December reports November, not three days of December).
 		a := asOf.In(loc)
-		if cut := time.Date(a.Year(), a.Month(), 1, 0, 0, 0, 0, loc); cut.Before(prev) {
+		cut := time.Date(a.Year(), a.Month(), 1, 0, 0, 0, 0, loc)
+		if a.AddDate(0, 0, 1).Month() == a.Month() {
+			cut = cut.AddDate(0, -1, 0)
+		}
+		if cut.Before(prev) {
 			return cut
 		}
 	}
@@ -230,4 +226,17 @@ func nullIfEmpty(s string) any {
 		return nil
 	}
 	return s
+}
+
+// AsOf returns the data cut-off of the current build, or reports.ErrNotBuilt before the first.
+func AsOf(ctx context.Context, db *store.DB) (time.Time, error) {
+	var t time.Time
+	err := db.QueryRowContext(ctx, query("as_of")).Scan(&t)
+	if err != nil {
+		var n int
+		if db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'build_info'`).Scan(&n); n == 0 || errors.Is(err, sql.ErrNoRows) {
+			return t, reports.ErrNotBuilt
+		}
+	}
+	return t, err
 }

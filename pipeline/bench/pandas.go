@@ -18,8 +18,8 @@ import (
 	"github.com/hsu-lapor/rapor/transform/calendar"
 )
 
-// pandasScript is the straightforward pandas computation of agency_month that issue 3's
-// benchmark compares rapor with (pandas/agency_month.py). It is embedded so that `rapor bench`
+// pandasScript is the straightforward pandas computation of agency_month that
+// rapor bench compares rapor with (pandas/agency_month.py). It is embedded so that `rapor bench`
 // runs it from any directory.
 //
 //go:embed pandas/agency_month.py
@@ -164,6 +164,6 @@ func comparePandas(ctx context.Context, o Options, w io.Writer, csvPath string, 
 	if steps > 0 {
 		what = "ingest + build"
 	}
-	fmt.Fprintf(w, "  pandas / (%s) = %.1f s / %.1f s = %.1fx (goal >= 10x)\n", what, r.Seconds, raporSeconds, r.Seconds/raporSeconds)
+	fmt.Fprintf(w, "  pandas / (%s) = %.1f s / %.1f s: rapor is %.1fx as fast\n", what, r.Seconds, raporSeconds, r.Seconds/raporSeconds)
 	return nil
 }
