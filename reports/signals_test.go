@@ -17,7 +17,11 @@ func TestSignalsBlock(t *testing.T) {
 		{Agency: "Disperkim", Kind: "overdue_growth", Month: m(7), Months: []time.Time{m(4), m(5), m(6), m(7)}, Measured: []float64{300, 360, 430, 520}, Baseline: 300, Value: 520},
 	}, Repeats: []RepeatItem{{Agency: "Dinas PUPR", TrackingID: "800000001", RepeatOf: "7012345", RepeatOfAgency: "Dinas PUPR", DaysAfter: 12, MatchedBy: "reporter"}}}
 	var b strings.Builder
-	if err := templates.ExecuteTemplate(&b, "signals", s.signals()); err != nil {
+	tm, err := templates.Clone() // the shared set must not be executed: pages clone it
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.ExecuteTemplate(&b, "signals", s.signals()); err != nil {
 		t.Fatal(err)
 	}
 	html := b.String()

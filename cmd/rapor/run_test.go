@@ -130,7 +130,7 @@ func TestRunNewWarnings(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, errs := cli(t, "--config", cfg, "--db", db, "run", "--inbox", inbox, "--out", filepath.Join(dir, "out"), "--month", "2025-10")
-	if code != exitWarnings || !strings.Contains(stdout, "new early warning") {
+	if code != exitWarnings || !strings.Contains(stdout, "rapor query warnings") {
 		t.Fatalf("exit %d, want %d (new warnings)\nstdout %s\nstderr %s", code, exitWarnings, stdout, errs)
 	}
 	code, stdout, errs = cli(t, "--config", cfg, "--db", db, "run", "--inbox", inbox, "--out", filepath.Join(dir, "out"), "--month", "2025-10")
