@@ -14,11 +14,16 @@ import (
 var RejectCodes = []string{"missing_tracking_id", "missing_submitted_at", "bad_timestamp", "column_count", "csv_quote", "bad_rating", "bad_flag"}
 
 // reasonArgs is the JSON of a reason's arguments, as rejects.reason_args stores them.
+// Text arguments quote the cell at fault: like rejects.raw_value, they pass the masking step.
 func reasonArgs(args []any) string {
-	if args == nil {
-		args = []any{}
+	masked := make([]any, len(args))
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			a = Redact(text(s))
+		}
+		masked[i] = a
 	}
-	b, err := json.Marshal(args)
+	b, err := json.Marshal(masked)
 	if err != nil {
 		return "[]"
 	}

@@ -12,10 +12,10 @@ import (
 
 	"github.com/apache/arrow-go/v18/arrow/array"
 
+	"github.com/hsu-lapor/rapor/analyst/resultfmt"
+	"github.com/hsu-lapor/rapor/analyst/sandbox"
+	"github.com/hsu-lapor/rapor/analyst/sqlshell"
 	"github.com/hsu-lapor/rapor/internal/msg"
-	"github.com/hsu-lapor/rapor/internal/resultfmt"
-	"github.com/hsu-lapor/rapor/internal/sandbox"
-	"github.com/hsu-lapor/rapor/internal/sqlshell"
 	"github.com/hsu-lapor/rapor/queries"
 )
 

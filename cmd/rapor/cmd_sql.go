@@ -14,10 +14,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/hsu-lapor/rapor/analyst/resultfmt"
+	"github.com/hsu-lapor/rapor/analyst/sandbox"
+	"github.com/hsu-lapor/rapor/analyst/sqlshell"
 	"github.com/hsu-lapor/rapor/internal/msg"
-	"github.com/hsu-lapor/rapor/internal/resultfmt"
-	"github.com/hsu-lapor/rapor/internal/sandbox"
-	"github.com/hsu-lapor/rapor/internal/sqlshell"
 )
 
 func init() {

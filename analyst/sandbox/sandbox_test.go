@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hsu-lapor/rapor/analyst/sandbox"
 	"github.com/hsu-lapor/rapor/internal/msg"
-	"github.com/hsu-lapor/rapor/internal/sandbox"
 	"github.com/hsu-lapor/rapor/internal/testdb"
 	"github.com/hsu-lapor/rapor/store"
 )

@@ -16,9 +16,9 @@ import (
 	"sync"
 	"syscall"
 
+	"github.com/hsu-lapor/rapor/analyst/resultfmt"
+	"github.com/hsu-lapor/rapor/analyst/sandbox"
 	"github.com/hsu-lapor/rapor/internal/msg"
-	"github.com/hsu-lapor/rapor/internal/resultfmt"
-	"github.com/hsu-lapor/rapor/internal/sandbox"
 	"github.com/hsu-lapor/rapor/store"
 )
 

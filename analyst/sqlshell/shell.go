@@ -17,9 +17,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/hsu-lapor/rapor/analyst/resultfmt"
+	"github.com/hsu-lapor/rapor/analyst/sandbox"
 	"github.com/hsu-lapor/rapor/internal/msg"
-	"github.com/hsu-lapor/rapor/internal/resultfmt"
-	"github.com/hsu-lapor/rapor/internal/sandbox"
 
 	duckdb "github.com/duckdb/duckdb-go/v2"
 )

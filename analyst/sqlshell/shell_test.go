@@ -14,9 +14,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/hsu-lapor/rapor/analyst/sandbox"
+	"github.com/hsu-lapor/rapor/analyst/sqlshell"
 	"github.com/hsu-lapor/rapor/internal/msg"
-	"github.com/hsu-lapor/rapor/internal/sandbox"
-	"github.com/hsu-lapor/rapor/internal/sqlshell"
 	"github.com/hsu-lapor/rapor/internal/testdb"
 	"github.com/hsu-lapor/rapor/store"
 )

@@ -15,9 +15,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/hsu-lapor/rapor/analyst/resultfmt"
+	"github.com/hsu-lapor/rapor/analyst/sandbox"
 	"github.com/hsu-lapor/rapor/internal/msg"
-	"github.com/hsu-lapor/rapor/internal/resultfmt"
-	"github.com/hsu-lapor/rapor/internal/sandbox"
 	"github.com/hsu-lapor/rapor/internal/testdb"
 	"github.com/hsu-lapor/rapor/store"
 )

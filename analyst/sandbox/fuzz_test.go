@@ -22,7 +22,7 @@ import (
 //
 // The default test run tries the seeds; a longer search:
 //
-//	go test -tags duckdb_arrow -run '^$' -fuzz FuzzSplit -fuzztime 10m ./internal/sandbox/
+//	go test -tags duckdb_arrow -run '^$' -fuzz FuzzSplit -fuzztime 10m ./analyst/sandbox/
 func FuzzSplit(f *testing.F) {
 	for _, s := range []string{
 		"SELECT 1", "SELECT 1; SELECT 2", "SELECT 1 --x\r; SELECT 2", "SELECT 1 -- c; x\n; SELECT 2",

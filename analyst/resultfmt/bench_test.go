@@ -15,8 +15,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hsu-lapor/rapor/internal/resultfmt"
-	"github.com/hsu-lapor/rapor/internal/sandbox"
+	"github.com/hsu-lapor/rapor/analyst/resultfmt"
+	"github.com/hsu-lapor/rapor/analyst/sandbox"
 	"github.com/hsu-lapor/rapor/store"
 )
 
@@ -28,7 +28,7 @@ import (
 // tenfold. Run it with
 //
 //	for b in parquet/rows=1M parquet/rows=10M csv/rows=1M csv/rows=10M; do
-//	  go test -tags duckdb_arrow -run '^$' -bench "Export/$b\$" -benchtime 1x ./internal/resultfmt/
+//	  go test -tags duckdb_arrow -run '^$' -bench "Export/$b\$" -benchtime 1x ./analyst/resultfmt/
 //	done
 func BenchmarkExport(b *testing.B) {
 	dir := b.TempDir()
