@@ -49,6 +49,10 @@ type Config struct {
 	// directory beside the database (<db>.tmp). An office PC shares its 8 GB with everything
 	// else: without a cap DuckDB takes up to 80% of RAM.
 	MemoryLimit string `yaml:"memory_limit"`
+	// Warnings are the thresholds of the early warnings (the warnings table).
+	Warnings Warnings `yaml:"warnings"`
+	// Repeats say when a complaint repeats an earlier one whose closure did not solve it.
+	Repeats Repeats `yaml:"repeats"`
 	// PlausibleDates bounds the timestamps ingest accepts: from this date (in the source time
 	// zone) to the ingest's own time plus a day. Outside it a submission date rejects its row,
 	// another timestamp is dropped with a note in rejects (Excel's zero date 1899-12-30 and
@@ -88,6 +92,56 @@ type Zones struct {
 type Agency struct {
 	Name    string   `yaml:"name"`
 	Aliases []string `yaml:"aliases,omitempty"`
+	// Parent is the unit it belongs to (a UPT's Dinas, a kelurahan's kecamatan) for the roll-up
+	// to parents; it overrides the exports' Instansi Induk.
+	Parent string `yaml:"parent,omitempty"`
+}
+
+// Warnings are the thresholds of the early warnings. A warning only ever rests on mature months
+// (complete, and at least C after their end: agency_month.maturing is false). README, "Early
+// warnings", says why these defaults.
+type Warnings struct {
+	// MonthsRunning is how many consecutive mature months a rate must fall, or a stock grow.
+	MonthsRunning int `yaml:"months_running"`
+	// MinReceived: months with fewer complaints received do not count for the response slide.
+	MinReceived int `yaml:"min_received"`
+	// ResponseDrop is the least fall of the on-time response rate over the run (0.10 = 10 points).
+	ResponseDrop float64 `yaml:"response_drop"`
+	// ResponseZ: and the fall is beyond sampling noise: the two-proportion z-score of the
+	// first and the last month of the run is at least this.
+	ResponseZ float64 `yaml:"response_z"`
+	// OverdueGrowth and OverdueMinIncrease: the overdue stock grew faster than usual (its median
+	// monthly change) in every month of the run, and beyond the usual by at least this share of
+	// the stock at the start and this many complaints.
+	OverdueGrowth      float64 `yaml:"overdue_growth"`
+	OverdueMinIncrease int     `yaml:"overdue_min_increase"`
+	// BacklogGrowth and BacklogMinIncrease: the same for the regency admin's verification backlog
+	// (complaints neither disposed nor archived at the month's end).
+	BacklogGrowth      float64 `yaml:"backlog_growth"`
+	BacklogMinIncrease int     `yaml:"backlog_min_increase"`
+	// ExpiredFactor and ExpiredMinIncrease: a month's complaints archived as expired are at least
+	// this multiple of, and this many more than, the median of the months before it.
+	ExpiredFactor      float64 `yaml:"expired_factor"`
+	ExpiredMinIncrease int     `yaml:"expired_min_increase"`
+	// VolumeZ is the robust z-score beyond which a month's volume is far outside the SKPD's
+	// range: its distance from the expected number (the median share of the regency's month over
+	// the previous HistoryMonths months) over 1.4826 MAD, at least a count's noise (warnings.sql).
+	VolumeZ float64 `yaml:"volume_z"`
+	// VolumeMinChange: and |received - median| is at least this many complaints.
+	VolumeMinChange int `yaml:"volume_min_change"`
+	// HistoryMonths is the window of the median and MAD (volume, expired); MinHistory the fewest
+	// months with data in it for a month to be judged.
+	HistoryMonths int `yaml:"history_months"`
+	MinHistory    int `yaml:"min_history"`
+}
+
+// Repeats say when a complaint repeats an earlier one: the earlier was closed at most WindowDays
+// before the new one was submitted, and either has the same reporter (pseudonym) and SKPD, or
+// the same kecamatan and category and a title at least TitleSimilarity similar
+// (jaro_winkler_similarity of the normalised titles).
+type Repeats struct {
+	WindowDays      int     `yaml:"window_days"`
+	TitleSimilarity float64 `yaml:"title_similarity"`
 }
 
 // PlausibleDates is the plausible_dates section.
@@ -119,6 +173,15 @@ func Default() Config {
 			CompletionUnit:          "calendar",
 			AutoCloseWorkingDays:    10,
 		},
+		Warnings: Warnings{
+			MonthsRunning: 3, MinReceived: 20, ResponseDrop: 0.10, ResponseZ: 3,
+			OverdueGrowth: 0.5, OverdueMinIncrease: 10,
+			BacklogGrowth: 0.5, BacklogMinIncrease: 10,
+			ExpiredFactor: 2, ExpiredMinIncrease: 5,
+			VolumeZ: 3.5, VolumeMinChange: 10,
+			HistoryMonths: 12, MinHistory: 6,
+		},
+		Repeats:        Repeats{WindowDays: 90, TitleSimilarity: 0.9},
 		Weights:        Weights{OnTimeResponseRate: 0.35, CompletionRate: 0.25, OnTimeCompletionRate: 0.25, Satisfaction: 0.15},
 		Zones:          Zones{Hijau: 81, Kuning: 51},
 		MinSample:      5,
@@ -258,6 +321,18 @@ func (c Config) Validate() error {
 			seen[f] = a.Name
 		}
 	}
+	for i, a := range c.Agencies {
+		if a.Parent != "" && FoldName(a.Parent) == FoldName(a.Name) {
+			bad(fmt.Sprintf("agencies[%d].parent", i), "cfg_parent_self", a.Name)
+		}
+	}
+	c.Warnings.validate(bad)
+	if c.Repeats.WindowDays < 1 {
+		bad("repeats.window_days", "cfg_at_least", 1, c.Repeats.WindowDays)
+	}
+	if c.Repeats.TitleSimilarity <= 0 || c.Repeats.TitleSimilarity > 1 {
+		bad("repeats.title_similarity", "cfg_share", c.Repeats.TitleSimilarity)
+	}
 	if c.HolidaysReplace && c.HolidaysFile == "" {
 		bad("holidays_replace", "cfg_needs_holidays")
 	}
@@ -271,6 +346,46 @@ func (c Config) Validate() error {
 	}
 	sort.Slice(errs, func(i, j int) bool { return errs[i].Error() < errs[j].Error() })
 	return errors.Join(errs...)
+}
+
+func (w Warnings) validate(bad func(key, format string, args ...any)) {
+	if w.MonthsRunning < 2 {
+		bad("warnings.months_running", "cfg_at_least", 2, w.MonthsRunning)
+	}
+	for key, v := range map[string]int{
+		"warnings.min_received":         w.MinReceived,
+		"warnings.overdue_min_increase": w.OverdueMinIncrease,
+		"warnings.backlog_min_increase": w.BacklogMinIncrease,
+		"warnings.expired_min_increase": w.ExpiredMinIncrease,
+		"warnings.volume_min_change":    w.VolumeMinChange,
+	} {
+		if v < 1 {
+			bad(key, "cfg_at_least", 1, v)
+		}
+	}
+	if w.ResponseDrop <= 0 || w.ResponseDrop > 1 {
+		bad("warnings.response_drop", "cfg_share", w.ResponseDrop)
+	}
+	for key, v := range map[string]float64{"warnings.overdue_growth": w.OverdueGrowth, "warnings.backlog_growth": w.BacklogGrowth} {
+		if v < 0 {
+			bad(key, "cfg_at_least", 0, v)
+		}
+	}
+	if w.ResponseZ < 0 {
+		bad("warnings.response_z", "cfg_at_least", 0, w.ResponseZ)
+	}
+	if w.ExpiredFactor < 1 {
+		bad("warnings.expired_factor", "cfg_at_least", 1, w.ExpiredFactor)
+	}
+	if w.VolumeZ <= 0 {
+		bad("warnings.volume_z", "cfg_above_zero", w.VolumeZ)
+	}
+	if w.HistoryMonths < 3 {
+		bad("warnings.history_months", "cfg_at_least", 3, w.HistoryMonths)
+	}
+	if w.MinHistory < 3 || w.MinHistory > w.HistoryMonths {
+		bad("warnings.min_history", "cfg_min_history", w.HistoryMonths, w.MinHistory)
+	}
 }
 
 // FoldName is how agency names are compared: trimmed, inner spaces folded, case ignored.

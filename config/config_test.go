@@ -133,3 +133,41 @@ func TestMemoryLimit(t *testing.T) {
 		}
 	}
 }
+
+func TestWarningsAndRepeats(t *testing.T) {
+	defer msg.SetLang(msg.Current())
+	msg.SetLang(msg.EN)
+	c, err := Parse([]byte("warnings:\n  volume_z: 5\nrepeats:\n  window_days: 30\nagencies:\n  - name: UPT Puskesmas Amuntai\n    parent: Dinas Kesehatan\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A partial section keeps the other defaults of that section.
+	if c.Warnings.VolumeZ != 5 || c.Warnings.MonthsRunning != 3 || c.Warnings.HistoryMonths != 12 ||
+		c.Repeats.WindowDays != 30 || c.Repeats.TitleSimilarity != 0.9 || c.Agencies[0].Parent != "Dinas Kesehatan" {
+		t.Errorf("%+v %+v %+v", c.Warnings, c.Repeats, c.Agencies)
+	}
+	out, err := c.YAML()
+	if err != nil || !strings.Contains(string(out), "volume_z: 5") || !strings.Contains(string(out), "title_similarity: 0.9") ||
+		!strings.Contains(string(out), "parent: Dinas Kesehatan") {
+		t.Errorf("rapor config must print the thresholds: %s %v", out, err)
+	}
+	for _, bad := range []struct{ yaml, want string }{
+		{"warnings:\n  months_running: 1", "warnings.months_running: must be 2 or more"},
+		{"warnings:\n  response_drop: 10", "warnings.response_drop: must be above 0 and at most 1"},
+		{"warnings:\n  response_drop: 0", "warnings.response_drop: must be above 0"},
+		{"warnings:\n  overdue_growth: -0.1", "warnings.overdue_growth: must be 0 or more"},
+		{"warnings:\n  overdue_min_increase: 0", "warnings.overdue_min_increase: must be 1 or more"},
+		{"warnings:\n  expired_factor: 0.5", "warnings.expired_factor: must be 1 or more"},
+		{"warnings:\n  volume_z: 0", "warnings.volume_z: must be above 0"},
+		{"warnings:\n  min_history: 13", "warnings.min_history: must be between 3 and warnings.history_months (12)"},
+		{"warnings:\n  volume_zz: 3", "unknown key warnings.volume_zz (line 2)"},
+		{"repeats:\n  window_days: 0", "repeats.window_days: must be 1 or more"},
+		{"repeats:\n  title_similarity: 1.5", "repeats.title_similarity: must be above 0 and at most 1"},
+		{"agencies:\n  - name: A\n    parent: a", `agencies[0].parent: must not be the agency itself ("A")`},
+	} {
+		_, err := Parse([]byte(bad.yaml))
+		if err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: got %v, want an error containing %q", bad.yaml, err, bad.want)
+		}
+	}
+}

@@ -52,6 +52,7 @@ type generator struct {
 	buf      []byte
 	out      []byte
 	ctx      textCtx
+	flat     bool // no seasons, no drifting agencies (FlatPopulation)
 }
 
 var hourWeight = [24]float64{0.08, 0.05, 0.03, 0.03, 0.05, 0.15, 0.35, 0.8, 2.2, 3, 3, 2.8, 1.8, 2.6, 2.6, 2.2, 1.4, 0.9, 0.8, 1, 1, 0.8, 0.5, 0.2}
@@ -90,7 +91,13 @@ func pick(r *rand.Rand, cum []float64) int {
 func pickS(r *rand.Rand, s []string) string { return s[r.IntN(len(s))] }
 
 func newGenerator(seed int64, n int, from, to int64) *generator {
-	g := &generator{seed: uint64(seed), n: n, from: from, to: to}
+	return newGeneratorFlat(seed, n, from, to, false)
+}
+
+// newGeneratorFlat with flat set makes a world without seasons and without agencies that drift
+// (FlatPopulation).
+func newGeneratorFlat(seed int64, n int, from, to int64, flat bool) *generator {
+	g := &generator{seed: uint64(seed), n: n, from: from, to: to, flat: flat}
 	g.r = rand.New(&g.pcg)
 	g.r2 = rand.New(&g.pcg2)
 	if to < from {
@@ -118,7 +125,11 @@ func newGenerator(seed int64, n int, from, to int64) *generator {
 		if span > 0 {
 			p = float64(t-from) / float64(span)
 		}
-		w *= (0.85 + 0.3*p) * rainy[localMonth(t)-1]
+		if flat {
+			w *= 0.85 + 0.3*p
+		} else {
+			w *= (0.85 + 0.3*p) * rainy[localMonth(t)-1]
+		}
 		s += w * float64(length) / 3600
 		g.cum[k] = s
 	}
@@ -134,7 +145,7 @@ func newGenerator(seed int64, n int, from, to int64) *generator {
 		aw := make([]float64, len(agencies))
 		for i, a := range agencies {
 			f := a.season[m]
-			if f == 0 {
+			if f == 0 || flat {
 				f = 1
 			}
 			aw[i] = a.weight * f
@@ -386,6 +397,9 @@ func (g *generator) timeline(l *life, a *agency, progress float64) {
 
 	// The agency: its diligence, drifting over the window by its trend.
 	f := math.Exp(a.trend * (2*progress - 1))
+	if g.flat {
+		f = 1
+	}
 	pNever := min(0.9, a.pNever*f)
 	switch x := r.Float64(); {
 	case x < 0.02: // the agency says it is not its authority

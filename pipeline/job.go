@@ -45,9 +45,11 @@ type Result struct {
 	Files, Ingested, Skipped, Failed int
 	Accepted, Rejected               int64
 	BuildID                          int64
-	Month                            time.Time
-	Reports                          []string
-	Errors                           []string
+	// NewWarnings counts the build's early warnings that no earlier build raised (rapor run exits 3).
+	NewWarnings int64
+	Month       time.Time
+	Reports     []string
+	Errors      []string
 }
 
 // OK reports whether everything succeeded.
@@ -134,7 +136,7 @@ func (p *Pipeline) Job(ctx context.Context, db *store.DB, o JobOptions) (Result,
 	if ctx.Err() == nil {
 		var b transform.Result
 		b, err = p.Build(ctx, db)
-		res.BuildID = b.BuildID
+		res.BuildID, res.NewWarnings = b.BuildID, b.NewWarnings
 		if err != nil {
 			fail("job_step", l.T("step_build"), err)
 		} else {

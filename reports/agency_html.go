@@ -11,6 +11,7 @@ type agencyPage struct {
 	Sources                                                               string
 	BuildID                                                               int64
 	Notices                                                               []string
+	Signals                                                               *signalsBlock // its early warnings and repeats
 	Tiles                                                                 []tile
 	Rank                                                                  string
 	Trend, Status                                                         chart
@@ -80,6 +81,7 @@ func (a *AgencyRapor) page() (*agencyPage, error) {
 		OverCCol: l.tf("col_over_c", shortUnit(l, s.Build.CUnit)), Definitions: s.definitions(),
 	}
 	p.Title = l.t("agency_kicker") + " · " + a.Agency + " · " + p.Period
+	p.Signals = s.signalsFor(a.Agency)
 	if len(trend) == 0 {
 		p.Trend.Empty = l.t("ch_none")
 	}

@@ -61,6 +61,9 @@ type Scorecard struct {
 	HolidayTo    time.Time
 	StaleFiles   int64
 	MaxHTMLItems int
+	// EarlyWarnings and Repeats are the month's signals (signals.go): shown at the top.
+	EarlyWarnings []EarlyWarning
+	Repeats       []RepeatItem
 }
 
 // LoadScorecard reads the monthly scorecard of one regency from the metric tables.
@@ -203,6 +206,9 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 		return nil, err
 	}
 	if s.StaleFiles, err = staleWarning(ctx, tx, b); err != nil {
+		return nil, err
+	}
+	if err := s.loadSignals(ctx, tx); err != nil {
 		return nil, err
 	}
 	return s, nil

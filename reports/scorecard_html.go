@@ -73,6 +73,7 @@ type scorecardPage struct {
 	BuildID       int64
 	Generated     string
 	Notices       []string
+	Signals       *signalsBlock // early warnings and repeats (signals.go), at the top
 	KPIHeading    string
 	Tiles         []tile
 	ZoneCounts    [4]int // hijau kuning merah unscored (12 months)
@@ -214,6 +215,7 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 		KPIHeading: l.tf("kpi_heading", l.month(s.Month)),
 		Tiles:      s.tiles(),
 		Highlights: s.Highlights(),
+		Signals:    s.signals(),
 		OnTimeCol:  l.tf("col_ontime", s.Build.R),
 		Trend:      cs[0],
 		Charts:     cs[1:],

@@ -6,6 +6,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -95,13 +96,18 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 	if off, ok := constantOffset(cfg.Location(), si.first, si.last); ok {
 		offset = off
 	}
+	w := cfg.Warnings
 	_, err = tx.ExecContext(ctx, query("insert_build_info"),
 		res.BuildID, res.Started, si.asOf, cfg.Timezone, cfg.SourceTimezone,
 		cfg.SLA.VerificationWorkingDays, cfg.SLA.ResponseWorkingDays, cfg.SLA.CompletionDays, cfg.SLA.CompletionUnit,
 		cfg.Weights.OnTimeResponseRate, cfg.Weights.CompletionRate, cfg.Weights.OnTimeCompletionRate, cfg.Weights.Satisfaction,
 		cfg.Zones.Hijau, cfg.Zones.Kuning, cfg.MinSample,
 		holFile, cfg.HolidaysReplace, firstArg, lastArg, len(cfg.Agencies), n, cfgJSON, o.version, duck,
-		si.first, si.last, offset, cfg.SLA.AutoCloseWorkingDays)
+		si.first, si.last, offset, cfg.SLA.AutoCloseWorkingDays,
+		w.MonthsRunning, w.MinReceived, w.ResponseDrop, w.OverdueGrowth, w.OverdueMinIncrease,
+		w.BacklogGrowth, w.BacklogMinIncrease, w.ExpiredFactor, w.ExpiredMinIncrease,
+		w.VolumeZ, w.VolumeMinChange, w.HistoryMonths, w.MinHistory,
+		cfg.Repeats.WindowDays, cfg.Repeats.TitleSimilarity, w.ResponseZ)
 	if err != nil {
 		return si, fmt.Errorf("build_info: %w", err)
 	}
@@ -121,16 +127,24 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 		}
 	}
 
+	if _, err := tx.ExecContext(ctx, query("warnings_raised")); err != nil {
+		return si, err
+	}
+
 	if _, err := tx.ExecContext(ctx, query("agency_master")); err != nil {
 		return si, err
 	}
 	var master [][]any
 	for _, a := range cfg.Agencies {
 		key := config.FoldName(a.Name)
-		master = append(master, []any{key, key, a.Name, false})
+		var parent any
+		if strings.TrimSpace(a.Parent) != "" {
+			parent = strings.Join(strings.Fields(a.Parent), " ")
+		}
+		master = append(master, []any{key, key, a.Name, false, parent})
 		for _, alias := range a.Aliases {
 			if f := config.FoldName(alias); f != key {
-				master = append(master, []any{f, key, a.Name, true})
+				master = append(master, []any{f, key, a.Name, true, parent})
 			}
 		}
 	}

@@ -160,6 +160,9 @@ type Result struct {
 	Seeds, Commit time.Duration
 	// Tables holds the row counts of the persisted tables.
 	Tables map[string]int64
+	// Warnings counts the early warnings of the build (table warnings); NewWarnings those that no
+	// earlier build raised (rapor run exits 3 when there are any).
+	Warnings, NewWarnings int64
 }
 
 // Duration is how long the build took.
@@ -290,6 +293,12 @@ func run(ctx context.Context, conn *sql.Conn, cfg config.Config, o options, res 
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE build_info SET finished_at = ?`, o.now().UTC()); err != nil {
 		return err
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT count(*), count(*) FILTER (WHERE new) FROM warnings`).Scan(&res.Warnings, &res.NewWarnings); err != nil {
+		return fmt.Errorf("warnings: %w", err)
+	}
+	if _, err := tx.ExecContext(ctx, query("insert_warnings_raised")); err != nil {
+		return fmt.Errorf("warnings_raised: %w", err)
 	}
 	res.Tables = map[string]int64{}
 	for _, m := range models {

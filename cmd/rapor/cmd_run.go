@@ -54,5 +54,9 @@ func runJob(ctx context.Context, g *globals, args []string) int {
 		return exitFailure
 	}
 	fmt.Fprintln(g.stdout, g.l.T("job_done", res.JobID, res.Files, res.Ingested, res.Skipped, res.BuildID, len(res.Reports)))
+	if res.NewWarnings > 0 {
+		fmt.Fprintln(g.stdout, g.l.T("job_new_warnings", res.NewWarnings, exitWarnings))
+		return exitWarnings
+	}
 	return exitOK
 }

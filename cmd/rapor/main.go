@@ -32,6 +32,9 @@ const (
 	exitOK      = 0
 	exitFailure = 1
 	exitUsage   = 2
+	// exitWarnings: rapor run succeeded and the build raised early warnings no earlier build
+	// raised (table warnings, column new), so that cron mail or systemd's OnFailure tells someone.
+	exitWarnings = 3
 )
 
 type command struct {

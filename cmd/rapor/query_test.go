@@ -40,13 +40,18 @@ func TestNamedQueries(t *testing.T) {
 		"zones":                {"month=2025-10"},
 		"verification-backlog": nil,
 		"per-capita":           {"from=2025-01", "to=2025-10"},
+		"repeats":              {"from=2025-01", "to=2025-10"},
+		"warnings":             nil,
 		"expired":              {"from=2024-11", "to=2025-10"},
 	}
 	wantCol := map[string]string{
 		"overdue": "days_past_c", "slowest-categories": "response_wd_median", "repeat-complainants": "share_of_complaints",
 		"movers": "score_change", "zones": "zone_12m", "verification-backlog": "working_days_waiting", "per-capita": "per_10000",
+		"repeats": "repeat_of", "warnings": "kind",
 		"expired": "archived_by",
 	}
+	// The demo's 1,500 complaints are too few for an early warning (transform's tests plant them).
+	emptyOK := map[string]bool{"warnings": true}
 	all, err := queries.All()
 	if err != nil {
 		t.Fatal(err)
@@ -67,6 +72,9 @@ func TestNamedQueries(t *testing.T) {
 			var rows []map[string]any
 			if err := json.Unmarshal([]byte(out), &rows); err != nil {
 				t.Fatalf("output is not JSON rows: %v\n%s", err, out)
+			}
+			if len(rows) == 0 && emptyOK[q.Name] {
+				return
 			}
 			if len(rows) == 0 {
 				t.Fatal("no rows on the demo data")

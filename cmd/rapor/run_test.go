@@ -111,3 +111,30 @@ func TestMonthlyRun(t *testing.T) {
 		t.Errorf("job_runs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestRunNewWarnings: a run whose build raises early warnings no earlier build raised exits 3;
+// the next run, with the same warnings, exits 0.
+func TestRunNewWarnings(t *testing.T) {
+	dir := t.TempDir()
+	cfg := testConfig(t, dir)
+	db := filepath.Join(dir, "r.duckdb")
+	inbox := filepath.Join(dir, "inbox")
+	os.MkdirAll(inbox, 0o755)
+	asOf := gen.DefaultAsOf
+	pop := gen.FlatPopulation(3, 40000, asOf.AddDate(0, -24, 0), asOf)
+	pop, _, err := gen.Plant(pop, gen.Plan{Spikes: []gen.Spike{{Agency: "Dinas Perhubungan", Month: asOf.AddDate(0, -4, 0), Factor: 3}}}, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := gen.WriteHistory(filepath.Join(inbox, "riwayat.csv"), pop, asOf); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, errs := cli(t, "--config", cfg, "--db", db, "run", "--inbox", inbox, "--out", filepath.Join(dir, "out"), "--month", "2025-10")
+	if code != exitWarnings || !strings.Contains(stdout, "rapor query warnings") {
+		t.Fatalf("exit %d, want %d (new warnings)\nstdout %s\nstderr %s", code, exitWarnings, stdout, errs)
+	}
+	code, stdout, errs = cli(t, "--config", cfg, "--db", db, "run", "--inbox", inbox, "--out", filepath.Join(dir, "out"), "--month", "2025-10")
+	if code != exitOK {
+		t.Errorf("second run: exit %d, want 0 (the same warnings)\n%s\n%s", code, stdout, errs)
+	}
+}

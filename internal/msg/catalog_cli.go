@@ -79,6 +79,10 @@ Global flags (before or after the command):
 	"cfg_time_zone":      {"zona waktu %q tidak dikenal (pakai nama IANA seperti Asia/Makassar)", "unknown time zone %q (use an IANA name such as Asia/Makassar)"},
 	"cfg_empty":          {"tidak boleh kosong", "must not be empty"},
 	"cfg_memory":         {"%q bukan ukuran memori (mis. 1536MB atau 2GB)", "%q is not a memory size (e.g. 1536MB or 2GB)"},
+	"cfg_parent_self":    {"tidak boleh instansi itu sendiri (%q)", "must not be the agency itself (%q)"},
+	"cfg_share":          {"harus di atas 0 dan paling besar 1 (bagian: 0.10 = 10 poin), bukan %v", "must be above 0 and at most 1 (a share: 0.10 = 10 points), got %v"},
+	"cfg_above_zero":     {"harus di atas 0, bukan %v", "must be above 0, got %v"},
+	"cfg_min_history":    {"harus antara 3 dan warnings.history_months (%d), bukan %d", "must be between 3 and warnings.history_months (%d), got %d"},
 	"cfg_at_least":       {"harus %v atau lebih, bukan %v", "must be %v or more, got %v"},
 	"cfg_unit":           {"harus calendar atau working, bukan %q", "must be calendar or working, got %q"},
 	"cfg_no_weight":      {"paling sedikit satu bobot harus di atas 0", "at least one weight must be above 0"},
@@ -186,19 +190,22 @@ dengan alasannya di berkas .alasan.txt di sebelahnya, ke inbox/failed/; membangu
 metrik; menulis rapor bulan itu (HTML dan XLSX) dan perbandingan 6 bulan ke --out; dan mencatat
 pekerjaan di tabel job_runs. Aman dijalankan ulang. Selama proses rapor lain memegang basis
 data, ia menunggu paling lama --wait, lalu gagal dengan pesan yang jelas. Kode keluar 1 bila
-ada yang gagal.
+ada yang gagal, dan 3 bila semuanya berhasil tetapi build memunculkan peringatan dini baru
+(tabel warnings, new = true).
 
 Bulan bawaan: bulan sebelum hari ini, tetapi tidak lewat dari bulan batas data.`, `The monthly job, for cron or a systemd timer. Ingests every file waiting in --inbox (each in
 its own transaction), moving it to inbox/processed/ or, with the reason in a .alasan.txt file
 beside it, to inbox/failed/; rebuilds the metric tables; writes the month's scorecard (HTML and
 XLSX) and the 6-month comparison into --out; and records the run in the table job_runs.
 Safe to run again. While another rapor process holds the database it waits up to --wait,
-then fails with a clear message. The exit code is 1 if anything failed.
+then fails with a clear message. The exit code is 1 if anything failed, and 3 if all went well
+and the build raised new early warnings (table warnings, new = true).
 
 The month defaults to the month before today, but not later than the data's cut-off month.`},
-	"flag_inbox":     {"direktori tempat ekspor datang", "directory where exports arrive"},
-	"flag_run_month": {"bulan laporan, YYYY-MM (bawaan: lihat di atas)", "month to report, YYYY-MM (default: see above)"},
-	"flag_run_out":   {"direktori laporan", "directory for the reports"},
+	"flag_inbox":       {"direktori tempat ekspor datang", "directory where exports arrive"},
+	"flag_run_month":   {"bulan laporan, YYYY-MM (bawaan: lihat di atas)", "month to report, YYYY-MM (default: see above)"},
+	"flag_run_out":     {"direktori laporan", "directory for the reports"},
+	"job_new_warnings": {"%d peringatan dini baru: rapor query warnings (kode keluar %d)", "%d new early warning(s): rapor query warnings (exit status %d)"},
 	"job_done": {"pekerjaan %d: %d berkas (%d baru, %d sudah pernah), build %d, %d laporan",
 		"job %d: %d files (%d new, %d seen before), build %d, %d reports"},
 	"job_failed":        {"pekerjaan %d gagal: %v", "job %d failed: %v"},

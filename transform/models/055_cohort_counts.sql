@@ -26,8 +26,14 @@
 --   archived_expired    BIGINT   archived as expired (nobody handled it in time)
 --   archived_other      BIGINT   archived for another reason
 --   postponed           BIGINT   waiting for the reporter's information now (Menunggu Kelengkapan Informasi, Tertunda)
+--   repeats             BIGINT   of received, repeats of an earlier complaint closed shortly before (repeats)
 CREATE OR REPLACE TEMP TABLE cohort_counts AS
-WITH months AS (
+WITH repeat_months AS (
+    SELECT regency_id, agency_id, cohort_month AS month, count(*) AS repeats
+    FROM repeats
+    GROUP BY ALL
+),
+fact_months AS (
     SELECT
         regency_id, agency_id, cohort_month AS month,
         count(*) AS received,
@@ -50,13 +56,18 @@ WITH months AS (
     WHERE in_cohort
     GROUP BY ALL
 ),
+months AS (
+    SELECT f.*, coalesce(r.repeats, 0) AS repeats
+    FROM fact_months AS f
+    LEFT JOIN repeat_months AS r USING (regency_id, agency_id, month)
+),
 both_levels AS (
     SELECT * FROM months
     UNION ALL
     SELECT regency_id, 0, month, sum(received), sum(response_base), sum(responded), sum(responded_on_time),
            sum(responded_undetermined), sum(closed), sum(closed_on_time), sum(closed_undetermined),
            sum(rated), sum(rating_sum), sum(closed_by_system), sum(closed_by_admin), sum(closed_by_reporter),
-           sum(archived_expired), sum(archived_other), sum(postponed)
+           sum(archived_expired), sum(archived_other), sum(postponed), sum(repeats)
     FROM months
     GROUP BY regency_id, month
 )
@@ -77,7 +88,8 @@ SELECT
     sum(b.closed_by_reporter)::BIGINT AS closed_by_reporter,
     sum(b.archived_expired)::BIGINT AS archived_expired,
     sum(b.archived_other)::BIGINT AS archived_other,
-    sum(b.postponed)::BIGINT AS postponed
+    sum(b.postponed)::BIGINT AS postponed,
+    sum(b.repeats)::BIGINT AS repeats
 FROM both_levels AS b
 JOIN (SELECT period_id, unnest(months) AS month FROM periods) AS pm USING (month)
 GROUP BY ALL

@@ -19,7 +19,7 @@
 --   completion_rate, on_time_completion_rate, satisfaction, open_end, overdue_end,
 --   unanswered_overdue_end, stock_at, score, zone, responded_undetermined, closed_undetermined,
 --   closed_by_system, closed_by_admin, closed_by_reporter, archived_expired, archived_other,
---   postponed, open_end_undetermined
+--   postponed, open_end_undetermined, repeats, repeat_rate
 -- A rate whose cohort is more than half undetermined is NULL ("tidak dapat ditentukan") and drops
 -- out of the score like any NULL component (metrics.md, "Timing from snapshots").
 --   rank, rank_change                                     (agency rows only)
@@ -78,7 +78,7 @@ agency_rows AS (
         a.received, a.response_base, a.responded, a.responded_on_time, a.closed, a.closed_on_time,
         a.rated, a.rating_sum, a.response_wd_median, a.response_wd_p90, a.close_days_median,
         a.responded_undetermined, a.closed_undetermined, a.closed_by_system, a.closed_by_admin,
-        a.closed_by_reporter, a.archived_expired, a.archived_other, a.postponed,
+        a.closed_by_reporter, a.archived_expired, a.archived_other, a.postponed, a.repeats,
         coalesce(s.open_end_undetermined, 0) AS open_end_undetermined,
         coalesce(s.open_end, 0) AS open_end,
         coalesce(s.overdue_end, 0) AS overdue_end,
@@ -109,6 +109,7 @@ regency_rows AS (
         coalesce(a.archived_expired, 0) AS archived_expired,
         coalesce(a.archived_other, 0) AS archived_other,
         coalesce(a.postponed, 0) AS postponed,
+        coalesce(a.repeats, 0) AS repeats,
         coalesce(s.open_end_undetermined, 0) AS open_end_undetermined,
         coalesce(sub.verified_undetermined, 0) AS verified_undetermined,
         coalesce(sub.archived_expired_undisposed, 0) AS archived_expired_undisposed,
@@ -149,7 +150,8 @@ rated AS (
         r.rating_sum / nullif(r.rated, 0) AS rating_avg,
         (r.rating_sum / nullif(r.rated, 0) - 1) / 4 AS satisfaction,
         CASE WHEN coalesce(r.verified_undetermined, 0) * 2 <= r.submitted THEN r.verified_on_time / nullif(r.submitted, 0) END AS verified_on_time_rate,
-        r.received < p.min_sample AS small_sample
+        r.received < p.min_sample AS small_sample,
+        r.repeats / nullif(r.received, 0) AS repeat_rate
     FROM all_rows AS r
     CROSS JOIN p
     JOIN periods AS pr USING (period_id)
@@ -245,7 +247,9 @@ SELECT
     r.archived_expired,
     r.archived_other,
     r.postponed,
-    r.open_end_undetermined
+    r.open_end_undetermined,
+    r.repeats,
+    r.repeat_rate
 FROM ranked AS r
 LEFT JOIN ranked AS prev
     ON prev.regency = r.regency AND prev.agency = r.agency

@@ -51,6 +51,8 @@
 --   archived_other           BIGINT       archived for another reason (SARA, no evidence, the reporter's wish, blocked content)
 --   postponed                BIGINT       waiting for the reporter's information now (Menunggu Kelengkapan Informasi, Tertunda)
 --   open_end_undetermined    BIGINT       complaints whose state at stock_at the snapshots cannot tell (counted apart from open_end)
+--   repeats                  BIGINT       of received, repeats of an earlier complaint closed at most repeat_window_days before (table repeats)
+--   repeat_rate              DOUBLE       repeats / received
 CREATE OR REPLACE TABLE agency_period AS
 SELECT
     regency,
@@ -95,7 +97,9 @@ SELECT
     archived_expired,
     archived_other,
     postponed,
-    open_end_undetermined
+    open_end_undetermined,
+    repeats,
+    repeat_rate
 FROM scorecard
 WHERE agency IS NOT NULL AND period_type <> 'month'
 ORDER BY regency, list_position(['quarter', 'year', 'rolling_3m', 'rolling_12m'], period_type), end_month, rank NULLS LAST, agency

@@ -52,6 +52,8 @@
 --   archived_other           BIGINT       archived for another reason (SARA, no evidence, the reporter's wish, blocked content)
 --   postponed                BIGINT       waiting for the reporter's information now (Menunggu Kelengkapan Informasi, Tertunda)
 --   open_end_undetermined    BIGINT       complaints whose state at stock_at the snapshots cannot tell (counted apart from open_end)
+--   repeats                  BIGINT       of received, repeats of an earlier complaint closed at most repeat_window_days before (table repeats)
+--   repeat_rate              DOUBLE       repeats / received
 --   verified_undetermined    BIGINT       of submitted, whose verification service level the snapshots cannot decide
 --   archived_expired_undisposed  BIGINT  archived as expired without ever being disposed: against the regency admin
 CREATE OR REPLACE TABLE regency_month AS
@@ -100,6 +102,8 @@ SELECT
     s.archived_other,
     s.postponed,
     s.open_end_undetermined,
+    s.repeats,
+    s.repeat_rate,
     s.verified_undetermined,
     s.archived_expired_undisposed
 FROM scorecard AS s

@@ -5,5 +5,6 @@ CREATE OR REPLACE TABLE agency_master (
     spelling_key  VARCHAR PRIMARY KEY,  -- a name or alias, folded (trimmed, spaces folded, lower case)
     agency_key    VARCHAR NOT NULL,     -- the master name, folded
     agency        VARCHAR NOT NULL,     -- the master name as configured
-    is_alias      BOOLEAN NOT NULL
+    is_alias      BOOLEAN NOT NULL,
+    parent        VARCHAR               -- config agencies[].parent: the unit it belongs to, as configured
 )

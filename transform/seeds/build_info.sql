@@ -37,5 +37,21 @@ CREATE OR REPLACE TABLE build_info (
     snapshots                       INTEGER NOT NULL,
     snapshot_first                  TIMESTAMPTZ,
     snapshot_last                   TIMESTAMPTZ,
-    snapshot_median_gap_days        DOUBLE
+    snapshot_median_gap_days        DOUBLE,
+    warn_months_running             INTEGER NOT NULL,
+    warn_min_received               INTEGER NOT NULL,
+    warn_response_drop              DOUBLE NOT NULL,
+    warn_overdue_growth             DOUBLE NOT NULL,
+    warn_overdue_min_increase       INTEGER NOT NULL,
+    warn_backlog_growth             DOUBLE NOT NULL,
+    warn_backlog_min_increase       INTEGER NOT NULL,
+    warn_expired_factor             DOUBLE NOT NULL,
+    warn_expired_min_increase       INTEGER NOT NULL,
+    warn_volume_z                   DOUBLE NOT NULL,
+    warn_volume_min_change          INTEGER NOT NULL,
+    warn_history_months             INTEGER NOT NULL,
+    warn_min_history                INTEGER NOT NULL,
+    repeat_window_days              INTEGER NOT NULL,
+    repeat_title_similarity         DOUBLE NOT NULL,
+    warn_response_z                 DOUBLE NOT NULL
 )

@@ -1,0 +1,159 @@
+package reports
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// EarlyWarning is one row of the warnings table, as the scorecard states it.
+type EarlyWarning struct {
+	Agency   string // "" for the regency's admin
+	Kind     string
+	Month    time.Time
+	Months   []time.Time
+	Measured []float64
+	Baseline float64
+	Value    float64
+	Z        float64
+	New      bool
+}
+
+// RepeatItem is one repeat complaint of the month: the earlier closure did not solve it.
+type RepeatItem struct {
+	Agency, TrackingID, RepeatOf, RepeatOfAgency string
+	DaysAfter                                    int
+	MatchedBy                                    string
+}
+
+// loadSignals reads the month's early warnings and repeat complaints.
+func (s *Scorecard) loadSignals(ctx context.Context, q querier) error {
+	rows, err := q.QueryContext(ctx, query("signals_warnings"), s.Regency, s.Month)
+	if err != nil {
+		return fmt.Errorf("warnings: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var w EarlyWarning
+		var months, measured []any
+		if err := rows.Scan(&w.Agency, &w.Kind, &w.Month, &months, &measured, &w.Baseline, &w.Value, &w.Z, &w.New); err != nil {
+			return fmt.Errorf("warnings: %w", err)
+		}
+		for _, m := range months {
+			if t, ok := m.(time.Time); ok {
+				w.Months = append(w.Months, t)
+			}
+		}
+		for _, v := range measured {
+			if f, ok := v.(float64); ok {
+				w.Measured = append(w.Measured, f)
+			}
+		}
+		s.EarlyWarnings = append(s.EarlyWarnings, w)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rr, err := q.QueryContext(ctx, query("signals_repeats"), s.Regency, s.Month)
+	if err != nil {
+		return fmt.Errorf("repeats: %w", err)
+	}
+	defer rr.Close()
+	for rr.Next() {
+		var r RepeatItem
+		if err := rr.Scan(&r.Agency, &r.TrackingID, &r.RepeatOf, &r.RepeatOfAgency, &r.DaysAfter, &r.MatchedBy); err != nil {
+			return fmt.Errorf("repeats: %w", err)
+		}
+		s.Repeats = append(s.Repeats, r)
+	}
+	return rr.Err()
+}
+
+// signalsBlock is what templates/signals.html renders at the top of the scorecard.
+type signalsBlock struct {
+	WarningsHead string
+	Warnings     []string
+	RepeatsHead  string
+	RepeatsIntro string
+	RepeatCols   [4]string
+	Repeats      []RepeatItem
+}
+
+// warningText states one warning with its SKPD, measure, months and numbers.
+func (l lang) warningText(w EarlyWarning) string {
+	who := w.Agency
+	if who == "" {
+		who = l.t("sig_admin")
+	}
+	var vals []string
+	for i, v := range w.Measured {
+		m := ""
+		if i < len(w.Months) {
+			m = l.monthShort(w.Months[i]) + " "
+		}
+		if w.Kind == "response_slide" {
+			vals = append(vals, m+l.num(100*v, 0)+"%")
+		} else {
+			vals = append(vals, m+l.num(v, 0))
+		}
+	}
+	series := strings.Join(vals, " → ")
+	var text string
+	switch w.Kind {
+	case "response_slide":
+		text = l.tf("sig_response_slide", who, len(w.Measured)-1, series, l.num(100*(w.Baseline-w.Value), 0))
+	case "overdue_growth":
+		text = l.tf("sig_overdue_growth", who, len(w.Measured)-1, series)
+	case "verification_backlog":
+		text = l.tf("sig_backlog", len(w.Measured)-1, series)
+	case "expired_jump":
+		text = l.tf("sig_expired_jump", who, l.num(w.Value, 0), l.month(w.Month), l.num(w.Baseline, 1))
+	case "volume_outlier":
+		text = l.tf("sig_volume", who, l.num(w.Value, 0), l.month(w.Month), l.num(w.Baseline, 0), l.num(w.Z, 1))
+	default:
+		text = who + ": " + w.Kind + " " + series
+	}
+	if w.New {
+		text = l.t("sig_new") + " " + text
+	}
+	return text
+}
+
+// signals builds the scorecard's block; nil when there is nothing to say.
+func (s *Scorecard) signals() *signalsBlock { return s.signalsBlock(s.EarlyWarnings, s.Repeats) }
+
+// signalsFor is the block of one SKPD's rapor: its own warnings and repeats.
+func (s *Scorecard) signalsFor(agency string) *signalsBlock {
+	var ws []EarlyWarning
+	var rs []RepeatItem
+	for _, w := range s.EarlyWarnings {
+		if w.Agency == agency {
+			ws = append(ws, w)
+		}
+	}
+	for _, r := range s.Repeats {
+		if r.Agency == agency {
+			rs = append(rs, r)
+		}
+	}
+	return s.signalsBlock(ws, rs)
+}
+
+func (s *Scorecard) signalsBlock(ws []EarlyWarning, rs []RepeatItem) *signalsBlock {
+	if len(ws) == 0 && len(rs) == 0 {
+		return nil
+	}
+	l := s.L
+	b := &signalsBlock{
+		WarningsHead: l.t("sig_warnings_head"),
+		RepeatsHead:  l.tf("sig_repeats_head", len(rs), l.month(s.Month)),
+		RepeatsIntro: l.t("sig_repeats_intro"),
+		RepeatCols:   [4]string{l.t("sig_col_agency"), l.t("sig_col_tracking"), l.t("sig_col_repeat_of"), l.t("sig_col_days")},
+		Repeats:      rs,
+	}
+	for _, w := range ws {
+		b.Warnings = append(b.Warnings, l.warningText(w))
+	}
+	return b
+}

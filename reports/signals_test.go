@@ -1,0 +1,51 @@
+package reports
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestSignalsBlock(t *testing.T) {
+	m := func(mo int) time.Time { return time.Date(2025, time.Month(mo), 1, 0, 0, 0, 0, time.UTC) }
+	s := &Scorecard{L: newLang("id"), Month: m(8), EarlyWarnings: []EarlyWarning{
+		{Agency: "Dinas Kesehatan", Kind: "response_slide", Month: m(6), Months: []time.Time{m(3), m(4), m(5), m(6)},
+			Measured: []float64{0.71, 0.52, 0.33, 0.12}, Baseline: 0.71, Value: 0.12, Z: 9.1, New: true},
+		{Kind: "verification_backlog", Month: m(6), Months: []time.Time{m(3), m(4), m(5), m(6)}, Measured: []float64{1339, 1463, 1833, 2095}, Baseline: 1339, Value: 2095},
+		{Agency: "Satpol PP", Kind: "expired_jump", Month: m(5), Months: []time.Time{m(5)}, Measured: []float64{15}, Baseline: 0, Value: 15},
+		{Agency: "Dinas Perhubungan", Kind: "volume_outlier", Month: m(7), Months: []time.Time{m(7)}, Measured: []float64{165}, Baseline: 55, Value: 165, Z: 12.3},
+		{Agency: "Disperkim", Kind: "overdue_growth", Month: m(7), Months: []time.Time{m(4), m(5), m(6), m(7)}, Measured: []float64{300, 360, 430, 520}, Baseline: 300, Value: 520},
+	}, Repeats: []RepeatItem{{Agency: "Dinas PUPR", TrackingID: "800000001", RepeatOf: "7012345", RepeatOfAgency: "Dinas PUPR", DaysAfter: 12, MatchedBy: "reporter"}}}
+	var b strings.Builder
+	tm, err := templates.Clone() // the shared set must not be executed: pages clone it
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.ExecuteTemplate(&b, "signals", s.signals()); err != nil {
+		t.Fatal(err)
+	}
+	html := b.String()
+	for _, want := range []string{
+		"Peringatan dini", "BARU: Dinas Kesehatan: tindak lanjut tepat waktu turun 3 bulan berturut-turut", "71% → ", "12%", "turun 59 poin",
+		"Admin kabupaten: antrean verifikasi", "Satpol PP: 15 pengaduan bulan Mei 2025 diarsipkan kedaluwarsa",
+		"Dinas Perhubungan: 165 pengaduan pada Juli 2025", "Disperkim: tunggakan",
+		"1 pengaduan berulang", "800000001", "7012345", "<td class=\"num\">12</td>",
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("signals block lacks %q:\n%s", want, html)
+		}
+	}
+	s.L = newLang("en")
+	if txt := s.L.warningText(s.EarlyWarnings[0]); !strings.Contains(txt, "NEW: Dinas Kesehatan: on-time follow-up fell 3 months running") {
+		t.Errorf("en: %s", txt)
+	}
+	if b := s.signalsFor("Satpol PP"); b == nil || len(b.Warnings) != 1 || len(b.Repeats) != 0 {
+		t.Errorf("one SKPD's block: %+v", b)
+	}
+	if s.signalsFor("Dinas Sosial") != nil {
+		t.Error("an SKPD without signals has no block")
+	}
+	if (&Scorecard{L: newLang("id")}).signals() != nil {
+		t.Error("no signals: no block")
+	}
+}

@@ -1,0 +1,134 @@
+-- repeats: complaints that repeat an earlier complaint closed shortly before: the earlier closure
+-- did not solve the problem (README, "Repeat complaints"; config repeats).
+--
+-- Grain: one row per complaint of an agency cohort (complaint_facts.in_cohort) that repeats an
+-- earlier one. A complaint N repeats an earlier complaint E when E is closed now (status closed),
+-- its closure (closed_hi: the latest instant it can have happened) is at or before N's submission
+-- and at most repeat_window_days before it, and
+--   reporter: N and E have the same reporter pseudonym (reporter_key) and the same SKPD, or
+--   title:    N and E have the same kecamatan (area) and category, and titles whose
+--             jaro_winkler_similarity is at least repeat_title_similarity. Titles are compared
+--             normalised (lower case, punctuation .,;:!?-_/()[]"' made spaces, trimmed); a
+--             confidential complaint has no title and repeats only by reporter.
+-- Method: three passes, each finding the closure last before N's submission with the same
+-- key (a window over closures and submissions in time order): the same reporter and SKPD; the same kecamatan, category and normalised title; the same
+-- kecamatan, category and first 4 characters of the normalised title (Winkler's prefix: a
+-- similarity of 0.9 or more all but always shares it), whose similarity is then computed. The
+-- first of them that is within the window (and similar enough) is E. So a similar title is
+-- compared with one closure, the latest with its prefix: an older, more similar one behind it is
+-- not seen. That bounds the cost by the number of complaints, not the pairs (README, "Repeat
+-- complaints"). Reporters never leave this table: it holds no pseudonym.
+--
+-- Columns:
+--   regency_id            INTEGER      helper: regencies.regency_id
+--   agency_id             INTEGER      helper: agency_names.agency_id
+--   regency               VARCHAR      regency
+--   tracking_id           VARCHAR      the repeat complaint
+--   agency                VARCHAR      its SKPD (the cohort it counts in: agency_month.repeats)
+--   cohort_month          DATE         its cohort month (complaint_facts.cohort_month)
+--   category              VARCHAR      its category
+--   area                  VARCHAR      its kecamatan
+--   submitted_at          TIMESTAMPTZ  its submission
+--   repeat_of             VARCHAR      tracking id of the earlier complaint whose closure did not solve it
+--   repeat_of_agency      VARCHAR      the SKPD that closed the earlier complaint
+--   repeat_of_closed_at   TIMESTAMPTZ  the earlier closure (closed_hi)
+--   days_after_closure    INTEGER      whole days from that closure to the submission
+--   matched_by            VARCHAR      reporter | title
+--   title_similarity      DOUBLE       jaro_winkler_similarity of the normalised titles (1 for equal ones); NULL for a reporter match
+CREATE OR REPLACE TABLE repeats AS
+-- Keys are hashes (one integer per reporter, per kecamatan + category + title, per kecamatan +
+-- category + title prefix): windows partitioned by integers cost a fraction of those by text.
+WITH p AS (
+    SELECT repeat_window_days AS win, repeat_title_similarity AS sim FROM build_info
+),
+c AS MATERIALIZED (
+    SELECT
+        f.rowid AS idx,
+        f.regency_id, f.tracking_id, f.agency_id, f.agency, f.category, f.area,
+        f.submitted_at, f.closed_hi, f.status, f.in_cohort, f.cohort_month,
+        CASE WHEN k.reporter_key IS NOT NULL AND f.agency_id IS NOT NULL THEN hash(k.reporter_key, f.agency_id) END AS rkey,
+        t.title_norm,
+        CASE WHEN t.title_norm IS NOT NULL THEN hash(f.area, f.category, t.title_norm) END AS tkey,
+        CASE WHEN t.title_norm IS NOT NULL THEN hash(f.area, f.category, left(t.title_norm, 4)) END AS pkey
+    FROM complaint_facts AS f
+    JOIN complaints AS k USING (regency, tracking_id)
+    -- translate, not a regular expression: a tenth of the cost on a million titles
+    CROSS JOIN LATERAL (SELECT nullif(trim(translate(lower(k.title), '.,;:!?-_/()[]"''', '               ')), '') AS title_norm) AS t
+    WHERE f.in_cohort OR (f.status = 'closed' AND f.closed_hi IS NOT NULL)
+),
+closed AS (
+    SELECT idx, regency_id, tracking_id, agency_id, agency, closed_hi, rkey, title_norm, tkey, pkey
+    FROM c
+    WHERE status = 'closed' AND closed_hi IS NOT NULL
+),
+cand AS (
+    SELECT * FROM c WHERE in_cohort
+),
+-- For each key, closures and candidates in one stream ordered by time (a closure before a
+-- submission at the same instant): the last closure seen is the one last closed before the
+-- submission. (A window rather than an ASOF join: DuckDB plans ASOF joins on tables made in the
+-- same transaction as nested loops, quadratic in the complaints.)
+events AS MATERIALIZED (
+    SELECT regency_id, rkey, tkey, pkey, closed_hi AS t, 0 AS ord, NULL::BIGINT AS cand_idx, idx AS closed_idx
+    FROM closed
+    UNION ALL
+    SELECT regency_id, rkey, tkey, pkey, submitted_at, 1, idx, NULL
+    FROM cand
+),
+-- the row (idx) of the closure last before each candidate, per key; 1 reporter, 2 title, 3 prefix
+last_closed AS (
+    SELECT cand_idx, 1 AS pref, last_value(closed_idx IGNORE NULLS) OVER (PARTITION BY regency_id, rkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) AS closed_idx, ord
+    FROM events WHERE rkey IS NOT NULL
+    UNION ALL
+    SELECT cand_idx, 2, last_value(closed_idx IGNORE NULLS) OVER (PARTITION BY regency_id, tkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING), ord
+    FROM events WHERE tkey IS NOT NULL
+    UNION ALL
+    SELECT cand_idx, 3, last_value(closed_idx IGNORE NULLS) OVER (PARTITION BY regency_id, pkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING), ord
+    FROM events WHERE pkey IS NOT NULL
+),
+found AS (
+    SELECT n.regency_id, n.tracking_id, e.tracking_id AS repeat_of, e.agency AS repeat_of_agency,
+           e.closed_hi AS repeat_of_closed_at,
+           CASE WHEN x.pref = 1 THEN 'reporter' ELSE 'title' END AS matched_by,
+           CASE x.pref WHEN 1 THEN NULL WHEN 2 THEN 1.0 ELSE jaro_winkler_similarity(n.title_norm, e.title_norm) END AS title_similarity,
+           x.pref
+    FROM last_closed AS x
+    JOIN cand AS n ON n.idx = x.cand_idx
+    JOIN closed AS e ON e.idx = x.closed_idx
+    WHERE x.ord = 1 AND x.closed_idx IS NOT NULL
+),
+matched AS (
+    SELECT m.regency_id, m.tracking_id,
+           arg_min(m.repeat_of, m.pref) AS repeat_of,
+           arg_min(m.repeat_of_agency, m.pref) AS repeat_of_agency,
+           arg_min(m.repeat_of_closed_at, m.pref) AS repeat_of_closed_at,
+           arg_min(m.matched_by, m.pref) AS matched_by,
+           arg_min_null(m.title_similarity, m.pref) AS title_similarity
+    FROM found AS m
+    JOIN cand AS n USING (regency_id, tracking_id)
+    CROSS JOIN p
+    WHERE m.repeat_of <> m.tracking_id
+      AND m.repeat_of_closed_at >= n.submitted_at - to_days(p.win)
+      AND (m.pref < 3 OR m.title_similarity >= p.sim)
+    GROUP BY ALL
+)
+SELECT
+    n.regency_id,
+    n.agency_id,
+    g.regency,
+    n.tracking_id,
+    n.agency,
+    n.cohort_month,
+    n.category,
+    n.area,
+    n.submitted_at,
+    m.repeat_of,
+    m.repeat_of_agency,
+    m.repeat_of_closed_at,
+    date_diff('day', m.repeat_of_closed_at, n.submitted_at)::INTEGER AS days_after_closure,
+    m.matched_by,
+    m.title_similarity
+FROM matched AS m
+JOIN cand AS n USING (regency_id, tracking_id)
+JOIN regencies AS g USING (regency_id)
+ORDER BY g.regency, n.agency, n.cohort_month, n.tracking_id
