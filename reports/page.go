@@ -187,7 +187,9 @@ func parseMonth(l lang, s string) (time.Time, error) {
 }
 
 // writeFile writes through a temporary file and renames it, so a failed run leaves no half file.
+// Temporary files a killed run left behind (older than staleTemp) are removed first.
 func writeFile(path string, write func(w io.Writer) error) (err error) {
+	removeStaleTemps(path, time.Now().Add(-staleTemp))
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
@@ -208,6 +210,20 @@ func writeFile(path string, write func(w io.Writer) error) (err error) {
 		return err
 	}
 	return os.Rename(f.Name(), path)
+}
+
+// staleTemp is the age after which a temporary report file is a leftover, not a run in progress.
+const staleTemp = 10 * time.Minute
+
+// removeStaleTemps deletes the temporary files of path (".NAME.*", as writeFile makes them)
+// last written before cutoff: what a run killed mid-write (kill -9, power cut) left behind.
+func removeStaleTemps(path string, cutoff time.Time) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".*"))
+	for _, m := range matches {
+		if st, err := os.Stat(m); err == nil && st.Mode().IsRegular() && st.ModTime().Before(cutoff) {
+			os.Remove(m)
+		}
+	}
 }
 
 // pageCSS is the reports' style sheet with the printed pages numbered in the language
