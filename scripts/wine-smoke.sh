@@ -198,7 +198,7 @@ for _ in $(seq 1 30); do
   sleep 1
 done
 check "a second writer is refused while the reader has the database (exit $(rc lock.win))" [ -n "$locked" ]
-check "with rapor's message: $(head -c 160 "$tmp/lock.win.err")" has lock.win.err "another rapor process holds the database (only one writer at a time); wait for it to finish or use --wait"
+check "with rapor's message: $(head -c 160 "$tmp/lock.win.err")" has lock.win.err "proses rapor lain sedang memegang basis data (hanya satu penulis sekaligus); tunggu sampai selesai atau pakai --wait"
 rows=$(wc -l <&3)
 exec 3<&-
 rrc=0
