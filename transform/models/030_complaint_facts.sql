@@ -162,7 +162,6 @@ ranged AS (
              ELSE greatest(b.submitted_at, p.as_of) END AS archived_lo,
         coalesce(b.archived_at, CASE WHEN b.bounded THEN b.eb_archived_hi END) AS archived_hi,
         local_date(b.submitted_at, p.off_us) AS submitted_date,
-        local_date(b.closed_at, p.off_us) AS exact_closed_date,
         local_date(b.eb_closed_lo, p.off_us) AS eb_closed_lo_date,
         local_date(b.eb_closed_hi, p.off_us) AS eb_closed_hi_date,
         local_date(b.no_sign_lo, p.off_us) AS no_sign_date,
