@@ -111,7 +111,7 @@ func Run(ctx context.Context, o Options, w io.Writer) ([]Result, error) {
 	var ingestDB string
 	ing, err := timed("(b) rapor ingest", o.Reps, func() (int64, error) {
 		ingestDB = freshDB(o.Dir, "ingest")
-		db, err := store.Open(ctx, ingestDB, store.Options{TimeZone: o.Config.Timezone})
+		db, err := store.Open(ctx, ingestDB, o.storeOptions())
 		if err != nil {
 			return 0, err
 		}
@@ -130,7 +130,7 @@ func Run(ctx context.Context, o Options, w io.Writer) ([]Result, error) {
 	for _, s := range o.After {
 		step := s
 		r, err := timed(step.Name, o.Reps, func() (int64, error) {
-			db, err := store.Open(ctx, ingestDB, store.Options{TimeZone: o.Config.Timezone})
+			db, err := store.Open(ctx, ingestDB, o.storeOptions())
 			if err != nil {
 				return 0, err
 			}
@@ -165,7 +165,7 @@ func Run(ctx context.Context, o Options, w io.Writer) ([]Result, error) {
 		}
 		add(r)
 		r, err = timed("rapor ingest of the XLSX", o.Reps, func() (int64, error) {
-			db, err := store.Open(ctx, freshDB(o.Dir, "xlsx"), store.Options{TimeZone: o.Config.Timezone})
+			db, err := store.Open(ctx, freshDB(o.Dir, "xlsx"), o.storeOptions())
 			if err != nil {
 				return 0, err
 			}
@@ -179,6 +179,12 @@ func Run(ctx context.Context, o Options, w io.Writer) ([]Result, error) {
 		add(r)
 	}
 	return results, nil
+}
+
+// storeOptions opens a benchmark database as the commands do (cmd/rapor/db.go): the configured
+// time zone and memory limit, so that the peaks measured are those a user's run would reach.
+func (o Options) storeOptions() store.Options {
+	return store.Options{TimeZone: o.Config.Timezone, MemoryLimit: o.Config.MemoryLimit}
 }
 
 // timed runs f reps times and reports the median time and the highest peak RSS.

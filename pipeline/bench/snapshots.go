@@ -61,7 +61,7 @@ func RunSnapshots(ctx context.Context, o SnapshotOptions, w io.Writer) ([]Result
 
 	seriesDB := freshDB(o.Dir, "ringkas-series")
 	r, err = timed("ingest every snapshot (XLSX, in order)", 1, func() (int64, error) {
-		db, err := store.Open(ctx, seriesDB, store.Options{TimeZone: o.Options.Config.Timezone})
+		db, err := store.Open(ctx, seriesDB, o.Options.storeOptions())
 		if err != nil {
 			return 0, err
 		}
@@ -83,7 +83,7 @@ func RunSnapshots(ctx context.Context, o SnapshotOptions, w io.Writer) ([]Result
 	ingestSeconds := r.Seconds
 
 	r, err = timed("rapor build on the series", 1, func() (int64, error) {
-		db, err := store.Open(ctx, seriesDB, store.Options{TimeZone: o.Options.Config.Timezone})
+		db, err := store.Open(ctx, seriesDB, o.Options.storeOptions())
 		if err != nil {
 			return 0, err
 		}
@@ -107,7 +107,7 @@ func RunSnapshots(ctx context.Context, o SnapshotOptions, w io.Writer) ([]Result
 	oneDB := freshDB(o.Dir, "ringkas-one")
 	last := snaps[len(snaps)-1]
 	if err := func() error {
-		db, err := store.Open(ctx, oneDB, store.Options{TimeZone: o.Options.Config.Timezone})
+		db, err := store.Open(ctx, oneDB, o.Options.storeOptions())
 		if err != nil {
 			return err
 		}

@@ -9,13 +9,13 @@ WITH b AS (
     SELECT response_working_days AS r, completion_days AS c, completion_unit AS unit FROM build_info
 )
 SELECT o.agency, o.tracking_id, coalesce(c.category, '') AS category,
-       CASE WHEN coalesce(c.is_confidential, false) THEN '' ELSE coalesce(c.title, '') END AS title,
-       coalesce(c.is_confidential, false) AS confidential,
+       CASE WHEN coalesce(c.confidential, false) THEN '' ELSE coalesce(c.title, '') END AS title,
+       coalesce(c.confidential, false) AS confidential,
        epoch_us(o.disposed_at) AS disposed_us, o.open_days::BIGINT AS age_days, o.open_wd::BIGINT AS age_wd,
        CASE WHEN o.overdue THEN (CASE WHEN b.unit = 'working' THEN o.open_wd ELSE o.open_days END) - b.c END::BIGINT AS over_c,
        CASE WHEN o.unanswered_overdue THEN o.open_wd - b.r END::BIGINT AS over_r
 FROM open_complaints AS o
 CROSS JOIN b
-JOIN complaints AS c ON c.regency = o.regency AND c.tracking_id = o.tracking_id
+LEFT JOIN complaint_texts AS c ON c.regency = o.regency AND c.tracking_id = o.tracking_id
 WHERE o.regency = $1 AND (o.overdue OR coalesce(o.unanswered_overdue, false))
 ORDER BY o.agency, o.open_days DESC, o.tracking_id

@@ -27,13 +27,13 @@ f AS (
       AND (f.archived_hi IS NULL OR f.archived_lo > $2::TIMESTAMPTZ)
 )
 SELECT f.agency, f.tracking_id, coalesce(c.category, '') AS category,
-       CASE WHEN coalesce(c.is_confidential, false) THEN '' ELSE coalesce(c.title, '') END AS title,
-       coalesce(c.is_confidential, false) AS confidential,
+       CASE WHEN coalesce(c.confidential, false) THEN '' ELSE coalesce(c.title, '') END AS title,
+       coalesce(c.confidential, false) AS confidential,
        epoch_us(f.disposed_at) AS disposed_us, f.open_days::BIGINT AS age_days, f.open_wd::BIGINT AS age_wd,
        CASE WHEN f.overdue THEN (CASE WHEN b.unit = 'working' THEN f.open_wd ELSE f.open_days END) - b.c END::BIGINT AS over_c,
        CASE WHEN f.unanswered_overdue THEN f.open_wd - b.r END::BIGINT AS over_r
 FROM f
 CROSS JOIN b
-JOIN complaints AS c ON c.regency = $1 AND c.tracking_id = f.tracking_id
+LEFT JOIN complaint_texts AS c ON c.regency = $1 AND c.tracking_id = f.tracking_id
 WHERE f.overdue OR f.unanswered_overdue
 ORDER BY f.agency, f.open_days DESC, f.tracking_id
