@@ -69,10 +69,11 @@ cand AS (
 -- submission. (A window rather than an ASOF join: DuckDB plans ASOF joins on tables made in the
 -- same transaction as nested loops, quadratic in the complaints.)
 events AS MATERIALIZED (
-    -- closed: the closure's time and row packed in one integer, so that the greatest seen so far
-    -- is the closure last before (and its row the low 32 bits)
+    -- closed_key: the closure's time and row packed in one integer, so that the greatest seen so
+    -- far is the closure last before, its row the low 64 bits (row ids of a table made in the
+    -- build's own transaction start at 2^62, so 32 bits would not hold them)
     SELECT regency_id, rkey, tkey, pkey, closed_hi AS t, 0 AS ord, NULL::BIGINT AS cand_idx,
-           epoch_us(closed_hi)::HUGEINT * 4294967296 + idx AS closed
+           epoch_us(closed_hi)::HUGEINT * (1::HUGEINT << 64) + idx AS closed_key
     FROM closed
     UNION ALL
     SELECT regency_id, rkey, tkey, pkey, submitted_at, 1, idx, NULL
@@ -82,13 +83,13 @@ events AS MATERIALIZED (
 -- (A running max, not last_value(... IGNORE NULLS): DuckDB evaluates that one row by row over the
 -- whole frame, quadratic in a key's events; 200,000 complaints took 9 minutes.)
 last_closed AS (
-    SELECT cand_idx, 1 AS pref, (max(closed) OVER (PARTITION BY regency_id, rkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) % 4294967296)::BIGINT AS closed_idx, ord
+    SELECT cand_idx, 1 AS pref, (max(closed_key) OVER (PARTITION BY regency_id, rkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) % (1::HUGEINT << 64))::BIGINT AS closed_idx, ord
     FROM events WHERE rkey IS NOT NULL
     UNION ALL
-    SELECT cand_idx, 2, (max(closed) OVER (PARTITION BY regency_id, tkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) % 4294967296)::BIGINT, ord
+    SELECT cand_idx, 2, (max(closed_key) OVER (PARTITION BY regency_id, tkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) % (1::HUGEINT << 64))::BIGINT, ord
     FROM events WHERE tkey IS NOT NULL
     UNION ALL
-    SELECT cand_idx, 3, (max(closed) OVER (PARTITION BY regency_id, pkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) % 4294967296)::BIGINT, ord
+    SELECT cand_idx, 3, (max(closed_key) OVER (PARTITION BY regency_id, pkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) % (1::HUGEINT << 64))::BIGINT, ord
     FROM events WHERE pkey IS NOT NULL
 ),
 found AS (
