@@ -128,7 +128,8 @@ func (s *Scorecard) signalsFor(agency string) *signalsBlock {
 	var ws []EarlyWarning
 	var rs []RepeatItem
 	for _, w := range s.EarlyWarnings {
-		if w.Agency == agency {
+		// At the parent level a parent's page shows its units' warnings, each naming its unit.
+		if w.Agency == agency || s.Level == LevelParent && w.Agency != "" && s.parents.parent(w.Agency) == agency {
 			ws = append(ws, w)
 		}
 	}

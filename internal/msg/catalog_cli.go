@@ -182,6 +182,9 @@ regencies' totals side by side. The database is opened read-only.`},
 	"flag_agency": {"tulis rapor satu halaman SKPD ini saja (rapor-YYYY-MM-<skpd>.html); nama dicocokkan seperti di mana pun: daftar induk, alias, huruf besar-kecil diabaikan",
 		"write the one-page rapor of this SKPD instead (rapor-YYYY-MM-<skpd>.html); names match as everywhere: master list, aliases, case"},
 	"flag_compare_regency": {"hanya kabupaten ini", "only this regency"},
+	"flag_level": {"tingkat unit: agency (SKPD, bawaan) atau parent (instansi induk: UPT dijumlahkan ke Dinas-nya, dihitung ulang dari pengaduannya; berkas rapor-...-induk.html)",
+		"the units' level: agency (SKPD, default) or parent (parent units: UPTs summed into their Dinas, recomputed from their complaints; files rapor-...-induk.html)"},
+	"bad_level": {"--level harus agency atau parent, bukan %q", "--level must be agency or parent, got %q"},
 
 	// rapor run.
 	"help_run": {`Pekerjaan bulanan, untuk cron atau timer systemd. Memuat setiap berkas yang menunggu di
