@@ -100,6 +100,7 @@ func runCompare(ctx context.Context, g *globals, args []string) int {
 
 // badLevel is the usage error of a --level the reports do not know.
 func badLevel(g *globals, cmd, level string) int {
+	_, _ = g.config() // the message in the language of --lang or the configuration (an error there is told later)
 	fmt.Fprintln(g.stderr, cmd+": "+g.l.T("bad_level", level))
 	return exitUsage
 }
