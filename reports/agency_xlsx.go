@@ -81,6 +81,10 @@ func (a *AgencyRapor) WriteXLSX(w io.Writer) error {
 	if err := b.freeze(name, headerRow, 1); err != nil {
 		return err
 	}
+	ws, rs := a.signals()
+	if err := writeSignalsSheet(b, s.Month, ws, rs); err != nil {
+		return err
+	}
 	if err := writeOverdueSheets(b, s.Build, a.Overdue); err != nil {
 		return err
 	}

@@ -125,6 +125,11 @@ func (s *Scorecard) signals() *signalsBlock { return s.signalsBlock(s.EarlyWarni
 
 // signalsFor is the block of one SKPD's rapor: its own warnings and repeats.
 func (s *Scorecard) signalsFor(agency string) *signalsBlock {
+	return s.signalsBlock(s.signalsOf(agency))
+}
+
+// signalsOf are one SKPD's own warnings and repeats.
+func (s *Scorecard) signalsOf(agency string) ([]EarlyWarning, []RepeatItem) {
 	var ws []EarlyWarning
 	var rs []RepeatItem
 	for _, w := range s.EarlyWarnings {
@@ -138,8 +143,11 @@ func (s *Scorecard) signalsFor(agency string) *signalsBlock {
 			rs = append(rs, r)
 		}
 	}
-	return s.signalsBlock(ws, rs)
+	return ws, rs
 }
+
+// signals are the SKPD's own warnings and repeats.
+func (a *AgencyRapor) signals() ([]EarlyWarning, []RepeatItem) { return a.S.signalsOf(a.Agency) }
 
 func (s *Scorecard) signalsBlock(ws []EarlyWarning, rs []RepeatItem) *signalsBlock {
 	if len(ws) == 0 && len(rs) == 0 {
@@ -157,4 +165,92 @@ func (s *Scorecard) signalsBlock(ws []EarlyWarning, rs []RepeatItem) *signalsBlo
 		b.Warnings = append(b.Warnings, l.warningText(w))
 	}
 	return b
+}
+
+// signalKinds orders the warnings' kinds as the scorecard states them.
+var signalKinds = []string{"response_slide", "overdue_growth", "expired_jump", "volume_outlier", "verification_backlog"}
+
+// writeSignalsSheet writes the early warnings and the repeat complaints as a sheet to annotate:
+// one row per warning (who, what, the months and the numbers, and the sentence the page shows),
+// then one row per repeat by tracking id. The reporter is never written, only whether the match
+// was by reporter or by a similar title. No sheet when there is nothing to say.
+func writeSignalsSheet(b *book, month time.Time, ws []EarlyWarning, rs []RepeatItem) error {
+	if len(ws) == 0 && len(rs) == 0 {
+		return nil
+	}
+	l := b.l
+	stl := b.st
+	name := l.t("sheet_signals")
+	if err := b.addSheet(name); err != nil {
+		return err
+	}
+	g := b.grid(name)
+	r := 1
+	if err := g.put(1, r, txt(l.t("sig_warnings_head")+" ("+l.int(int64(len(ws)))+")", stl.bold)); err != nil {
+		return err
+	}
+	r++
+	if err := g.header(r, l.t("sig_col_agency"), l.t("sig_col_kind"), l.t("sig_col_month"), l.t("sig_col_series"),
+		l.t("sig_col_baseline"), l.t("sig_col_value"), l.t("sig_col_new"), l.t("sig_col_statement")); err != nil {
+		return err
+	}
+	if len(ws) == 0 {
+		r++
+		if err := g.put(1, r, txt(l.t("sig_none"), stl.note)); err != nil {
+			return err
+		}
+	}
+	for _, w := range ws {
+		r++
+		who := w.Agency
+		if who == "" {
+			who = l.t("sig_admin")
+		}
+		rate := w.Kind == "response_slide"
+		num := func(v float64) cell {
+			if rate {
+				return fval(v, stl.pct)
+			}
+			return fval(v, stl.dec1)
+		}
+		var series []string
+		for i, v := range w.Measured {
+			m := ""
+			if i < len(w.Months) {
+				m = l.monthShort(w.Months[i]) + " "
+			}
+			if rate {
+				series = append(series, m+l.num(100*v, 0)+"%")
+			} else {
+				series = append(series, m+l.num(v, 0))
+			}
+		}
+		if err := g.row(r, txt(who, stl.text), txt(l.t("sig_kind_"+w.Kind), stl.text), dval(w.Month, stl.month),
+			txt(strings.Join(series, " → "), stl.wrap), num(w.Baseline), num(w.Value), b.yesNo(w.New),
+			txt(l.warningText(w), stl.wrap)); err != nil {
+			return err
+		}
+	}
+	r += 2
+	if err := g.put(1, r, txt(l.tf("sig_repeats_head", len(rs), l.month(month)), stl.bold)); err != nil {
+		return err
+	}
+	r++
+	if err := g.put(1, r, txt(l.t("sig_repeats_intro"), stl.note)); err != nil {
+		return err
+	}
+	r++
+	if err := g.header(r, l.t("sig_col_agency"), l.t("sig_col_tracking"), l.t("sig_col_repeat_of_id"), l.t("sig_col_repeat_of_agency"),
+		l.t("sig_col_days"), l.t("sig_col_matched_by")); err != nil {
+		return err
+	}
+	for _, it := range rs {
+		r++
+		if err := g.row(r, txt(it.Agency, stl.text), txt(it.TrackingID, stl.text), txt(it.RepeatOf, stl.text),
+			txt(it.RepeatOfAgency, stl.text), ival(int64(it.DaysAfter), stl.int), txt(l.t("sig_by_"+it.MatchedBy), stl.text)); err != nil {
+			return err
+		}
+	}
+	g.wrap[4], g.wrap[8] = 30, 60
+	return g.finish()
 }

@@ -49,3 +49,66 @@ func TestSignalsBlock(t *testing.T) {
 		t.Error("no signals: no block")
 	}
 }
+
+// The workbook's Sinyal sheet lists each warning with its numbers and statement, and each repeat by
+// tracking id and how it was matched, never the reporter; without signals there is no sheet.
+func TestSignalsSheet(t *testing.T) {
+	m := func(mo int) time.Time { return time.Date(2025, time.Month(mo), 1, 0, 0, 0, 0, time.UTC) }
+	ws := []EarlyWarning{
+		{Agency: "Dinas Kesehatan", Kind: "response_slide", Month: m(6), Months: []time.Time{m(3), m(4), m(5), m(6)},
+			Measured: []float64{0.71, 0.52, 0.33, 0.12}, Baseline: 0.71, Value: 0.12, New: true},
+		{Kind: "verification_backlog", Month: m(6), Months: []time.Time{m(5), m(6)}, Measured: []float64{1339, 2095}, Baseline: 1339, Value: 2095},
+	}
+	rs := []RepeatItem{{Agency: "Dinas PUPR", TrackingID: "800000001", RepeatOf: "7012345", RepeatOfAgency: "Dinas PUPR", DaysAfter: 12, MatchedBy: "reporter"},
+		{Agency: "Dinas PUPR", TrackingID: "800000002", RepeatOf: "7012346", RepeatOfAgency: "Dinas Perkim", DaysAfter: 40, MatchedBy: "title"}}
+	for _, c := range []struct {
+		lang  string
+		sheet string
+		want  [][]string // cells that must appear, row by row (a prefix of each row)
+	}{
+		{"id", "Sinyal", [][]string{
+			{"Dinas Kesehatan", "Tindak lanjut tepat waktu turun", "", "Mar 2025 71% → Apr 2025 52% → Mei 2025 33% → Jun 2025 12%", "71.0%", "12.0%", "Ya"},
+			{"Admin kabupaten", "Antrean verifikasi admin naik"},
+			{"Dinas PUPR", "800000001", "7012345", "Dinas PUPR", "12", "pelapor yang sama (tidak ditampilkan)"},
+			{"Dinas PUPR", "800000002", "7012346", "Dinas Perkim", "40", "kecamatan, kategori dan judul serupa"},
+		}},
+		{"en", "Signals", [][]string{{"Dinas Kesehatan", "On-time follow-up falling"}, {"Dinas PUPR", "800000001", "7012345", "Dinas PUPR", "12", "the same reporter (not shown)"}}},
+	} {
+		b, err := newBook(newLang(c.lang))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := writeSignalsSheet(b, m(8), ws, rs); err != nil {
+			t.Fatal(err)
+		}
+		rows, err := b.f.GetRows(c.sheet)
+		if err != nil {
+			t.Fatalf("%s: %v", c.lang, err)
+		}
+		for _, want := range c.want {
+			found := false
+			for _, r := range rows {
+				if len(r) >= len(want) && r[0] == want[0] && r[1] == want[1] {
+					found = true
+					for i, w := range want {
+						if w != "" && r[i] != w {
+							t.Errorf("%s: row %v: column %d is %q, want %q", c.lang, r, i+1, r[i], w)
+						}
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%s: no row starts %v in\n%v", c.lang, want[:2], rows)
+			}
+		}
+		b.f.Close()
+	}
+	b, _ := newBook(newLang("id"))
+	defer b.f.Close()
+	if err := writeSignalsSheet(b, m(8), nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if idx, _ := b.f.GetSheetIndex("Sinyal"); idx >= 0 {
+		t.Error("a sheet without signals")
+	}
+}
