@@ -174,11 +174,15 @@ func (p parents) status(mix []StatusCount) []StatusCount {
 	return out
 }
 
-// repeats puts each repeat complaint under its agency's parent (the earlier complaint keeps the
-// SKPD it was closed by), ordered as signals_repeats.sql orders them.
+// repeats puts each repeat complaint under its agency's parent, the child unit kept in Unit (the
+// earlier complaint keeps the SKPD it was closed by), ordered as signals_repeats.sql orders them.
 func (p parents) repeats(rs []RepeatItem) []RepeatItem {
 	for i := range rs {
-		rs[i].Agency = p.parent(rs[i].Agency)
+		a := rs[i].Agency
+		rs[i].Agency = p.parent(a)
+		if rs[i].Agency != a {
+			rs[i].Unit = a
+		}
 	}
 	sort.SliceStable(rs, func(i, j int) bool {
 		if rs[i].Agency != rs[j].Agency {

@@ -205,6 +205,25 @@ func TestParentLevel(t *testing.T) {
 	if mixAg == 0 || mixAg != mixPa {
 		t.Errorf("status mix of %s: %d complaints, want the units' %d", lvDinas, mixPa, mixAg)
 	}
+	// The repeat complaints: the units' under the Dinas, each naming its unit.
+	repeatUnit := map[string]string{}
+	for _, r := range ag.Repeats {
+		if r.Agency == lvRSUD || r.Agency == lvUPT {
+			repeatUnit[r.TrackingID] = r.Agency
+		}
+	}
+	n := 0
+	for _, r := range pa.Repeats {
+		if u, ok := repeatUnit[r.TrackingID]; ok {
+			n++
+			if r.Agency != lvDinas || r.Unit != u {
+				t.Errorf("repeat %s under %q unit %q, want under %s unit %q", r.TrackingID, r.Agency, r.Unit, lvDinas, u)
+			}
+		}
+	}
+	if n != len(repeatUnit) || len(pa.Repeats) != len(ag.Repeats) {
+		t.Errorf("%d of the units' %d repeats regrouped; %d in all, want %d", n, len(repeatUnit), len(pa.Repeats), len(ag.Repeats))
+	}
 	// A unit's name finds its parent's page.
 	if a, err := pa.ResolveAgency("rsud pambalah  batung", nil); err != nil || a != lvDinas {
 		t.Errorf("resolve the RSUD at the parent level: %q, %v", a, err)
@@ -266,7 +285,20 @@ func TestParentLevelFiles(t *testing.T) {
 			}
 		}
 		league, _ := f.GetRows(newLang(lang).t("sheet_league"))
+		overdue, _ := f.GetRows(newLang(lang).t("sheet_overdue"))
 		f.Close()
+		if h := overdue[0]; h[len(h)-1] != newLang(lang).t("x_unit_child") {
+			t.Errorf("%s: overdue sheet head %v lacks the unit column", lang, h)
+		}
+		byUnit := 0
+		for _, r := range overdue[1:] {
+			if len(r) == 10 && r[0] == lvDinas && (r[9] == lvRSUD || r[9] == lvUPT) {
+				byUnit++
+			}
+		}
+		if byUnit == 0 {
+			t.Errorf("%s: no overdue row of the Dinas names its unit", lang)
+		}
 		if !found {
 			t.Errorf("%s: the workbook does not state its level", lang)
 		}
