@@ -150,14 +150,18 @@ Tanpa --month: bulan lalu, tetapi tidak lewat dari bulan batas data (rapor menye
 Bila basis data memuat beberapa kabupaten, --regency wajib (pesan galatnya menyebut daftarnya).
 Dengan --agency NAMA yang ditulis adalah rapor satu halaman SKPD itu (skor, zona dan peringkatnya
 di antara SKPD lain, tren, komposisi status dan daftar pengaduannya yang lewat tenggat).
+Dengan --level parent tabel dan daftar dibaca per instansi induk (UPT dijumlahkan ke Dinas-nya,
+dihitung ulang dari pengaduannya), ditulis ke rapor-YYYY-MM-induk.html dan .xlsx.
 "rapor report compare" menulis perbandingan antarbulan, antartriwulan atau antartahun.`, `Writes the bupati's monthly scorecard of one regency as rapor-YYYY-MM.html (one self-contained
 file: opens offline, prints on A4) and rapor-YYYY-MM.xlsx, from the metric tables of the last
 rapor build. The database is opened read-only. Reports are in Bahasa Indonesia unless --lang en.
 Without --month: last month, but not later than the data's cut-off month (rapor says which).
 Where the database holds several regencies, --regency is required (the error lists them).
 With --agency NAME it writes that SKPD's one-page rapor instead (its score, zone and rank among
-its peers, trend, status mix and its own overdue complaints). "rapor report compare" writes the
-comparison across months, quarters or years.`},
+its peers, trend, status mix and its own overdue complaints). With --level parent the tables and
+lists are read per parent unit (UPTs summed into their Dinas, recomputed from their complaints),
+written to rapor-YYYY-MM-induk.html and .xlsx. "rapor report compare" writes the comparison
+across months, quarters or years.`},
 	"flag_report_month":   {"bulan laporan, YYYY-MM (bawaan: bulan lengkap terakhir, lihat di atas)", "the month, YYYY-MM (default: the last complete month, see above)"},
 	"flag_report_regency": {"kabupaten/kota (wajib bila basis data memuat beberapa)", "regency (required when the database holds several)"},
 	"report_default_month": {"rapor report: tanpa --month, melaporkan %s (bulan lengkap terakhir; data sampai %s)",
