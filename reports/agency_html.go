@@ -81,7 +81,7 @@ func (a *AgencyRapor) page() (*agencyPage, error) {
 		Tiles: a.tiles(), Trend: s.trendChartOf("chart-agency-trend", trend), Status: s.statusChartOf("chart-agency-status", a.Agency),
 		ECharts: template.JS(js), CSS: template.CSS(pageCSS(l, css)), Footer: l.t("page_footer_note"),
 		OverCCol: l.tf("col_over_c", shortUnit(l, s.Build.CUnit)), Definitions: s.definitions(),
-		Level: l.levelLine(s.Level),
+		Level: l.levelLine(s.Level, true),
 		Units: a.unitsLine(),
 	}
 	p.Title = l.t("agency_kicker") + " · " + a.Agency + " · " + p.Period

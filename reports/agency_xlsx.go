@@ -30,7 +30,7 @@ func (a *AgencyRapor) WriteXLSX(w io.Writer) error {
 	if src := l.sources(s.Build); src != "" {
 		lines = append(lines, src)
 	}
-	if lv := l.levelLine(s.Level); lv != "" {
+	if lv := l.levelLine(s.Level, true); lv != "" {
 		lines = append(lines, lv)
 		if u := a.unitsLine(); u != "" {
 			lines = append(lines, u)

@@ -68,7 +68,7 @@ func (c *Comparison) xlsxWide(b *book, name string, agencies bool) error {
 		return err
 	}
 	// The level is stated beside the head, as a note (the agency level says nothing, as before).
-	if lv := l.levelLine(c.Level); lv != "" {
+	if lv := l.levelLine(c.Level, false); lv != "" {
 		if err := g.put(len(hdr)+2, 1, txt(lv, b.st.notice)); err != nil {
 			return err
 		}

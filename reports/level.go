@@ -49,10 +49,14 @@ func fileSuffix(level string) string {
 }
 
 // levelLine is the line a page or workbook states its level with ("" at the agency level: its
-// pages say nothing, as before there were levels).
-func (l lang) levelLine(level string) string {
+// pages say nothing, as before there were levels). warnings adds that the early warnings stay
+// per SKPD (on the pages that show them).
+func (l lang) levelLine(level string, warnings bool) string {
 	if level != LevelParent {
 		return ""
+	}
+	if warnings {
+		return l.t("level_parent") + " " + l.t("level_parent_warnings")
 	}
 	return l.t("level_parent")
 }

@@ -261,7 +261,7 @@ func TestParentLevelFiles(t *testing.T) {
 			filepath.Base(agency.HTML) != "rapor-2025-10.html" {
 			t.Errorf("files %s %s %s", agency.HTML, parent.HTML, parent.XLSX)
 		}
-		line := newLang(lang).levelLine(LevelParent)
+		line := newLang(lang).levelLine(LevelParent, true)
 		units := newLang(lang).tf("level_children", 3)
 		ph, ah := string(readFile(t, parent.HTML)), string(readFile(t, agency.HTML))
 		if !strings.Contains(ph, `<div class="meta" id="level">`+htmlEscape(line)+`</div>`) {
@@ -337,7 +337,7 @@ func TestParentLevelFiles(t *testing.T) {
 		t.Errorf("comparison %s", res.HTML)
 	}
 	cmp := string(readFile(t, res.HTML))
-	if !strings.Contains(cmp, htmlEscape(newLang("en").levelLine(LevelParent))) || !strings.Contains(cmp, lvDinas) || strings.Contains(cmp, lvRSUD) {
+	if !strings.Contains(cmp, htmlEscape(newLang("en").levelLine(LevelParent, false))) || !strings.Contains(cmp, lvDinas) || strings.Contains(cmp, lvRSUD) {
 		t.Error("the comparison is not read at the parent level")
 	}
 

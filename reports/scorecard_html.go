@@ -227,7 +227,7 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 		ECharts:    template.JS(js),
 		CSS:        template.CSS(pageCSS(l, css)),
 		Footer:     l.t("page_footer_note"),
-		Level:      l.levelLine(s.Level),
+		Level:      l.levelLine(s.Level, true),
 	}
 	p.Title = l.t("doc_title") + " · " + p.Regency + " · " + p.Period
 	var notice []string

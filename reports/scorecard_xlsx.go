@@ -52,7 +52,7 @@ func (s *Scorecard) xlsxSummary(b *book) error {
 	if s.Current.Maturing {
 		lines = append(lines, l.tf("maturing", s.Build.C, s.cUnitAdj()))
 	}
-	if lv := l.levelLine(s.Level); lv != "" {
+	if lv := l.levelLine(s.Level, true); lv != "" {
 		lines = append(lines, lv)
 	}
 	lines = append(lines, s.Warnings()...)
