@@ -79,6 +79,7 @@ Global flags (before or after the command):
 	"cfg_time_zone":      {"zona waktu %q tidak dikenal (pakai nama IANA seperti Asia/Makassar)", "unknown time zone %q (use an IANA name such as Asia/Makassar)"},
 	"cfg_empty":          {"tidak boleh kosong", "must not be empty"},
 	"cfg_memory":         {"%q bukan ukuran memori (mis. 1536MB atau 2GB)", "%q is not a memory size (e.g. 1536MB or 2GB)"},
+	"cfg_level":          {"harus agency atau parent, bukan %q", "must be agency or parent, got %q"},
 	"cfg_parent_self":    {"tidak boleh instansi itu sendiri (%q)", "must not be the agency itself (%q)"},
 	"cfg_share":          {"harus di atas 0 dan paling besar 1 (bagian: 0.10 = 10 poin), bukan %v", "must be above 0 and at most 1 (a share: 0.10 = 10 points), got %v"},
 	"cfg_above_zero":     {"harus di atas 0, bukan %v", "must be above 0, got %v"},
