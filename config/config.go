@@ -58,6 +58,10 @@ type Config struct {
 	// another timestamp is dropped with a note in rejects (Excel's zero date 1899-12-30 and
 	// typed years such as 1900 would otherwise stretch every table back a century).
 	PlausibleDates PlausibleDates `yaml:"plausible_dates"`
+	// ReportLevels are the levels rapor run (and the demo) writes the month's reports at: agency
+	// (the SKPD, default) and/or parent (parent units: UPTs summed into their Dinas, files
+	// rapor-YYYY-MM-induk.*). rapor report chooses with --level.
+	ReportLevels []string `yaml:"report_levels"`
 
 	// Path is the file the configuration was read from ("" for defaults only).
 	Path string `yaml:"-"`
@@ -188,6 +192,7 @@ func Default() Config {
 		Lang:           "id",
 		MemoryLimit:    "1536MB",
 		PlausibleDates: PlausibleDates{From: "2000-01-01"},
+		ReportLevels:   []string{"agency"},
 	}
 }
 
@@ -259,6 +264,14 @@ func (c Config) Validate() error {
 	}
 	if !validMemory(c.MemoryLimit) {
 		bad("memory_limit", "cfg_memory", c.MemoryLimit)
+	}
+	if len(c.ReportLevels) == 0 {
+		bad("report_levels", "cfg_empty")
+	}
+	for _, lv := range c.ReportLevels {
+		if lv != "agency" && lv != "parent" {
+			bad("report_levels", "cfg_level", lv)
+		}
 	}
 	for key, tz := range map[string]string{"timezone": c.Timezone, "source_timezone": c.SourceTimezone} {
 		if _, err := time.LoadLocation(tz); err != nil || tz == "" {

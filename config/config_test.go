@@ -171,3 +171,25 @@ func TestWarningsAndRepeats(t *testing.T) {
 		}
 	}
 }
+
+func TestReportLevels(t *testing.T) {
+	for _, c := range []struct {
+		v  []string
+		ok bool
+	}{{[]string{"agency"}, true}, {[]string{"agency", "parent"}, true}, {[]string{"parent"}, true}, {nil, false}, {[]string{"induk"}, false}} {
+		cfg := Default()
+		cfg.ReportLevels = c.v
+		err := cfg.Validate()
+		if (err == nil) != c.ok || err != nil && !strings.Contains(err.Error(), "report_levels") {
+			t.Errorf("report_levels %q: %v", c.v, err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "rapor.yaml")
+	if err := os.WriteFile(path, []byte("report_levels: [parent]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Load(path)
+	if err != nil || strings.Join(cfg.ReportLevels, ",") != "parent" {
+		t.Errorf("report_levels from a file: %q, %v", cfg.ReportLevels, err)
+	}
+}

@@ -150,9 +150,18 @@ func (w Written) All() []string {
 	return append(append(append([]string(nil), w.Scorecards...), w.Pages...), w.Comparison...)
 }
 
+// levels are the levels the reports are written at (config report_levels; the agency level when
+// none is set).
+func (p *Pipeline) levels() []string {
+	if len(p.Config.ReportLevels) == 0 {
+		return []string{reports.LevelAgency}
+	}
+	return p.Config.ReportLevels
+}
+
 // Scorecards writes the month's scorecard (HTML and XLSX) of each regency into outDir, in a
 // subdirectory per regency when the database holds several, and each SKPD's page into skpd/
-// beside it.
+// beside it, at each level of the configuration (the parent level's files are named apart).
 func (p *Pipeline) Scorecards(ctx context.Context, db *store.DB, month time.Time, outDir string) (Written, error) {
 	var w Written
 	regencies, err := reports.Regencies(ctx, db)
@@ -164,15 +173,17 @@ func (p *Pipeline) Scorecards(ctx context.Context, db *store.DB, month time.Time
 		if len(regencies) > 1 {
 			dir = filepath.Join(outDir, slug(r))
 		}
-		res, err := reports.Monthly(ctx, db, reports.Options{Month: month.Format("2006-01"), OutDir: dir, Lang: string(p.Lang), Regency: r})
-		if err != nil {
-			return w, fmt.Errorf("%s: %w", r, err)
-		}
-		w.Scorecards = append(w.Scorecards, res.HTML, res.XLSX)
-		pages, err := p.AgencyPages(ctx, db, month, filepath.Join(dir, "skpd"), r)
-		w.Pages = append(w.Pages, pages...)
-		if err != nil {
-			return w, fmt.Errorf("%s: %w", r, err)
+		for _, level := range p.levels() {
+			res, err := reports.Monthly(ctx, db, reports.Options{Month: month.Format("2006-01"), OutDir: dir, Lang: string(p.Lang), Regency: r, Level: level})
+			if err != nil {
+				return w, fmt.Errorf("%s: %w", r, err)
+			}
+			w.Scorecards = append(w.Scorecards, res.HTML, res.XLSX)
+			pages, err := p.agencyPages(ctx, db, month, filepath.Join(dir, "skpd"), r, level)
+			w.Pages = append(w.Pages, pages...)
+			if err != nil {
+				return w, fmt.Errorf("%s: %w", r, err)
+			}
 		}
 	}
 	return w, nil
@@ -181,8 +192,12 @@ func (p *Pipeline) Scorecards(ctx context.Context, db *store.DB, month time.Time
 // AgencyPages writes one page (HTML and XLSX) per SKPD of the regency ("" when the database
 // holds one) for the month, for its kepala dinas, into dir.
 func (p *Pipeline) AgencyPages(ctx context.Context, db *store.DB, month time.Time, dir, regency string) ([]string, error) {
+	return p.agencyPages(ctx, db, month, dir, regency, reports.LevelAgency)
+}
+
+func (p *Pipeline) agencyPages(ctx context.Context, db *store.DB, month time.Time, dir, regency, level string) ([]string, error) {
 	pages, err := reports.AgencyPages(ctx, db, reports.AgencyOptions{Options: reports.Options{
-		Month: month.Format("2006-01"), OutDir: dir, Lang: string(p.Lang), Regency: regency,
+		Month: month.Format("2006-01"), OutDir: dir, Lang: string(p.Lang), Regency: regency, Level: level,
 	}})
 	if err != nil {
 		return pages, errors.New(p.Lang.T("pages_failed", err))
@@ -190,15 +205,20 @@ func (p *Pipeline) AgencyPages(ctx context.Context, db *store.DB, month time.Tim
 	return pages, nil
 }
 
-// Comparison writes the comparison of the six months ending with month into outDir.
+// Comparison writes the comparison of the six months ending with month into outDir, at each
+// level of the configuration.
 func (p *Pipeline) Comparison(ctx context.Context, db *store.DB, month time.Time, outDir string) ([]string, error) {
-	cmp, err := reports.Compare(ctx, db, reports.CompareOptions{
-		From: month.AddDate(0, -5, 0).Format("2006-01"), To: month.Format("2006-01"), OutDir: outDir, Lang: string(p.Lang),
-	})
-	if err != nil {
-		return nil, errors.New(p.Lang.T("comparison_failed", err))
+	var out []string
+	for _, level := range p.levels() {
+		cmp, err := reports.Compare(ctx, db, reports.CompareOptions{
+			From: month.AddDate(0, -5, 0).Format("2006-01"), To: month.Format("2006-01"), OutDir: outDir, Lang: string(p.Lang), Level: level,
+		})
+		if err != nil {
+			return out, errors.New(p.Lang.T("comparison_failed", err))
+		}
+		out = append(out, cmp.HTML, cmp.XLSX)
 	}
-	return []string{cmp.HTML, cmp.XLSX}, nil
+	return out, nil
 }
 
 // Reports writes the month's scorecards, the SKPD pages and the six-month comparison.

@@ -175,7 +175,7 @@ func AgencyPages(ctx context.Context, db *store.DB, o AgencyOptions) ([]string, 
 	var paths []string
 	for _, name := range names {
 		a := s.Agency(name)
-		base := filepath.Join(dir, "rapor-"+s.MonthLabel()+"-"+Slug(name))
+		base := filepath.Join(dir, "rapor-"+s.MonthLabel()+fileSuffix(s.Level)+"-"+Slug(name))
 		if err := writeFile(base+".html", a.WriteHTML); err != nil {
 			return paths, err
 		}

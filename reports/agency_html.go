@@ -9,6 +9,8 @@ import (
 type agencyPage struct {
 	Lang, Title, Kicker, Agency, Regency, Period, AsOf, Generated, Footer string
 	Sources                                                               string
+	Level                                                                 string // the level line ("" at the agency level)
+	Units                                                                 string // at the parent level, the units it sums
 	BuildID                                                               int64
 	Notices                                                               []string
 	Signals                                                               *signalsBlock // its early warnings and repeats
@@ -79,6 +81,8 @@ func (a *AgencyRapor) page() (*agencyPage, error) {
 		Tiles: a.tiles(), Trend: s.trendChartOf("chart-agency-trend", trend), Status: s.statusChartOf("chart-agency-status", a.Agency),
 		ECharts: template.JS(js), CSS: template.CSS(pageCSS(l, css)), Footer: l.t("page_footer_note"),
 		OverCCol: l.tf("col_over_c", shortUnit(l, s.Build.CUnit)), Definitions: s.definitions(),
+		Level: l.levelLine(s.Level, true),
+		Units: a.unitsLine(),
 	}
 	p.Title = l.t("agency_kicker") + " · " + a.Agency + " · " + p.Period
 	p.Signals = s.signalsFor(a.Agency)

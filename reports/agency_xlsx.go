@@ -30,6 +30,12 @@ func (a *AgencyRapor) WriteXLSX(w io.Writer) error {
 	if src := l.sources(s.Build); src != "" {
 		lines = append(lines, src)
 	}
+	if lv := l.levelLine(s.Level, true); lv != "" {
+		lines = append(lines, lv)
+		if u := a.unitsLine(); u != "" {
+			lines = append(lines, u)
+		}
+	}
 	if r := a.Roll12; r != nil {
 		lines = append(lines, l.tf("agency_rank12", l.zoneLabel(r.ZoneName()), l.optInt(r.Rank), a.Peers12)+" ("+l.t("kpi_score_agency")+")")
 	}

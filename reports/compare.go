@@ -21,6 +21,7 @@ type CompareOptions struct {
 	Lang     string
 	Regency  string // "" = every regency of the database
 	Now      time.Time
+	Level    string // LevelAgency ("") or LevelParent: the units compared (level.go)
 }
 
 // cmpPeriod is one column of the comparison.
@@ -56,6 +57,7 @@ type Comparison struct {
 	Regencies []cmpRegency
 	Generated time.Time
 	Holidays  []Holiday
+	Level     string
 }
 
 // LoadComparison reads the comparison from the metric tables.
@@ -79,6 +81,10 @@ func LoadComparison(ctx context.Context, db *store.DB, o CompareOptions) (*Compa
 	if period != "month" && period != "quarter" && period != "year" {
 		return nil, errors.New(l.tf("err_period", o.Period))
 	}
+	level, err := checkLevel(l, o.Level)
+	if err != nil {
+		return nil, err
+	}
 	tx, done, err := readConn(ctx, db)
 	if err != nil {
 		return nil, err
@@ -99,7 +105,7 @@ func LoadComparison(ctx context.Context, db *store.DB, o CompareOptions) (*Compa
 	if err != nil {
 		return nil, err
 	}
-	c := &Comparison{L: l, Build: b, From: from, To: to, Period: period, Generated: o.Now}
+	c := &Comparison{L: l, Build: b, From: from, To: to, Period: period, Generated: o.Now, Level: level}
 	if c.Generated.IsZero() {
 		c.Generated = time.Now()
 	}
@@ -120,14 +126,14 @@ func LoadComparison(ctx context.Context, db *store.DB, o CompareOptions) (*Compa
 		var ags []AgencyRow
 		var tot []RegencyRow
 		if period == "month" {
-			if ags, err = loadAgencyMonths(ctx, tx, b.Loc, reg, lo, hi); err != nil {
+			if ags, err = loadAgencyMonths(ctx, tx, b.Loc, level, reg, lo, hi); err != nil {
 				return nil, err
 			}
 			if tot, err = loadRegencyMonths(ctx, tx, b.Loc, reg, lo, hi); err != nil {
 				return nil, err
 			}
 		} else {
-			if ags, err = loadAgencyPeriods(ctx, tx, b.Loc, reg, period, lo, hi); err != nil {
+			if ags, err = loadAgencyPeriods(ctx, tx, b.Loc, level, reg, period, lo, hi); err != nil {
 				return nil, err
 			}
 			if tot, err = loadRegencyPeriods(ctx, tx, b.Loc, reg, period, lo, hi); err != nil {
@@ -376,6 +382,7 @@ func Compare(ctx context.Context, db *store.DB, o CompareOptions) (Result, error
 	case "year":
 		base += "-tahunan"
 	}
+	base += fileSuffix(c.Level)
 	res.HTML, res.XLSX = base+".html", base+".xlsx"
 	if len(c.Regencies) == 1 {
 		res.Regency = c.Regencies[0].Name

@@ -32,6 +32,7 @@ type cmpBlock struct {
 
 type comparePage struct {
 	Lang, Title, Kicker, Heading, Sub, AsOf, Generated, Intro, Legend, Footer string
+	Level                                                                     string // the level line ("" at the agency level)
 	Sources                                                                   string
 	MoveHead, MoveNote                                                        string
 	BuildID                                                                   int64
@@ -176,6 +177,7 @@ func (c *Comparison) page() (*comparePage, error) {
 		ECharts:   template.JS(js),
 		CSS:       template.CSS(pageCSS(l, css)),
 		Footer:    l.t("page_footer_note"),
+		Level:     l.levelLine(c.Level, false),
 	}
 	p.Title = l.t("cmp_title") + " · " + p.Sub
 	// Movement spans the mature periods only: say which, and why the others are left out.

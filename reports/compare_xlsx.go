@@ -67,6 +67,13 @@ func (c *Comparison) xlsxWide(b *book, name string, agencies bool) error {
 	if err := g.header(1, hdr...); err != nil {
 		return err
 	}
+	// The level is stated beside the head, as a note (the agency level says nothing, as before).
+	if lv := l.levelLine(c.Level, false); lv != "" {
+		if err := g.put(len(hdr)+2, 1, txt(lv, b.st.notice)); err != nil {
+			return err
+		}
+		g.widths[len(hdr)+2], g.wrap[len(hdr)+2] = 60, 60
+	}
 	stl := b.st
 	r := 1
 	zoneOrNil := func(z string) cell {

@@ -140,6 +140,12 @@ func multiDB(t testing.TB) (*store.DB, config.Config) {
 func genDB(t testing.TB) (*store.DB, config.Config) {
 	t.Helper()
 	cfg := config.Default()
+	return builtDB(t, "gen", cfg, exportFile{genFile(t), cfg.Regency}), cfg
+}
+
+// genFile is the generated export of genDB, written once per test binary.
+func genFile(t testing.TB) string {
+	t.Helper()
 	dir := filepath.Join(testDir, "gen")
 	path := filepath.Join(dir, "lapor-gen.csv")
 	v, _ := dbs.LoadOrStore("gen-file", &dbOnce{})
@@ -152,7 +158,7 @@ func genDB(t testing.TB) (*store.DB, config.Config) {
 	if d.err != nil {
 		t.Fatal(d.err)
 	}
-	return builtDB(t, "gen", cfg, exportFile{path, cfg.Regency}), cfg
+	return path
 }
 
 // echartsPlaceholder replaces the inlined library in golden files (1 MB of third-party code).

@@ -148,6 +148,9 @@ type AgencyRow struct {
 	Rank       *int64
 	RankChange *int64
 	PrevZone   *string // zone in the previous period of the same type (NULL: no row or no score then)
+	// Children is how many child units with complaints in the period a parent's row sums (the
+	// parent level's rows only; 0 at the agency level).
+	Children int64
 	Metrics
 }
 
@@ -192,6 +195,7 @@ type BacklogRow struct {
 // them anyway).
 type OverdueItem struct {
 	Agency       string
+	Unit         string // at the parent level, the child unit it was disposed to when not the parent itself
 	TrackingID   string
 	Category     string
 	Title        string
@@ -419,10 +423,20 @@ func scanAgencyRows(rows *sql.Rows, loc *time.Location) ([]AgencyRow, error) {
 	if err := checkMetricColumns(rows); err != nil {
 		return nil, err
 	}
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	// The parent level's queries add the children after the previous zone.
+	kids := len(cols) > 7 && cols[7] == "children"
 	var out []AgencyRow
 	for rows.Next() {
 		var a AgencyRow
-		d := append([]any{&a.Regency, &a.Agency, &a.Period, &a.EndMonth, &a.Rank, &a.RankChange, &a.PrevZone}, a.Metrics.dest()...)
+		d := []any{&a.Regency, &a.Agency, &a.Period, &a.EndMonth, &a.Rank, &a.RankChange, &a.PrevZone}
+		if kids {
+			d = append(d, &a.Children)
+		}
+		d = append(d, a.Metrics.dest()...)
 		if err := rows.Scan(d...); err != nil {
 			return nil, err
 		}
@@ -433,20 +447,29 @@ func scanAgencyRows(rows *sql.Rows, loc *time.Location) ([]AgencyRow, error) {
 	return out, rows.Err()
 }
 
-// loadAgencyMonths returns agency_month rows of a regency for months in [from, to], with the
-// zone of the previous month.
-func loadAgencyMonths(ctx context.Context, q querier, loc *time.Location, regency string, from, to time.Time) ([]AgencyRow, error) {
-	rows, err := q.QueryContext(ctx, query("agency_months"), regency, ymd(from), ymd(to))
+// loadAgencyMonths returns the rows of a regency's units at a level (agency_month, or parent_month
+// at the parent level) for months in [from, to], with the zone of the previous month.
+func loadAgencyMonths(ctx context.Context, q querier, loc *time.Location, level, regency string, from, to time.Time) ([]AgencyRow, error) {
+	name := "agency_months"
+	if level == LevelParent {
+		name = "parent_months"
+	}
+	rows, err := q.QueryContext(ctx, query(name), regency, ymd(from), ymd(to))
 	if err != nil {
 		return nil, err
 	}
 	return scanAgencyRows(rows, loc)
 }
 
-// loadAgencyPeriods returns agency_period rows of one type whose last month is in [from, to], with
-// the zone of the previous period of the same type (rolling windows: the window one month earlier).
-func loadAgencyPeriods(ctx context.Context, q querier, loc *time.Location, regency, periodType string, from, to time.Time) ([]AgencyRow, error) {
-	rows, err := q.QueryContext(ctx, query("agency_periods"), regency, periodType, ymd(from), ymd(to))
+// loadAgencyPeriods returns the rows of a regency's units at a level (agency_period, or
+// parent_period) of one type whose last month is in [from, to], with the zone of the previous
+// period of the same type (rolling windows: the window one month earlier).
+func loadAgencyPeriods(ctx context.Context, q querier, loc *time.Location, level, regency, periodType string, from, to time.Time) ([]AgencyRow, error) {
+	name := "agency_periods"
+	if level == LevelParent {
+		name = "parent_periods"
+	}
+	rows, err := q.QueryContext(ctx, query(name), regency, periodType, ymd(from), ymd(to))
 	if err != nil {
 		return nil, err
 	}

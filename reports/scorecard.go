@@ -23,6 +23,9 @@ type Options struct {
 	// MaxHTMLOverdue caps the accountability list in the HTML (the XLSX always has all of it).
 	// 0 means 1000.
 	MaxHTMLOverdue int
+	// Level is the units the tables and lists are read at: LevelAgency ("", the SKPD) or
+	// LevelParent (parent units: UPTs summed into their Dinas; level.go).
+	Level string
 }
 
 // Scorecard is everything the monthly report shows, read from the metric tables of one build.
@@ -64,12 +67,19 @@ type Scorecard struct {
 	// EarlyWarnings and Repeats are the month's signals (signals.go): shown at the top.
 	EarlyWarnings []EarlyWarning
 	Repeats       []RepeatItem
+	// Level is LevelAgency or LevelParent (level.go); parents is the hierarchy at the parent level.
+	Level   string
+	parents parents
 }
 
 // LoadScorecard reads the monthly scorecard of one regency from the metric tables.
 func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, error) {
 	l := newLang(o.Lang)
 	month, err := parseMonth(l, o.Month)
+	if err != nil {
+		return nil, err
+	}
+	level, err := checkLevel(l, o.Level)
 	if err != nil {
 		return nil, err
 	}
@@ -94,7 +104,7 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 	if len(picked) > 1 {
 		return nil, &RegencyError{Have: picked}
 	}
-	s := &Scorecard{L: l, Build: b, Regency: picked[0], Month: month, Generated: o.Now, MaxHTMLItems: o.MaxHTMLOverdue}
+	s := &Scorecard{L: l, Build: b, Regency: picked[0], Month: month, Generated: o.Now, MaxHTMLItems: o.MaxHTMLOverdue, Level: level}
 	if s.Generated.IsZero() {
 		s.Generated = time.Now()
 	}
@@ -138,10 +148,10 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 			s.Roll12P = &rp[i]
 		}
 	}
-	if s.League12, err = loadAgencyPeriods(ctx, tx, b.Loc, s.Regency, "rolling_12m", month, month); err != nil {
+	if s.League12, err = loadAgencyPeriods(ctx, tx, b.Loc, level, s.Regency, "rolling_12m", month, month); err != nil {
 		return nil, err
 	}
-	if s.Agencies, err = loadAgencyMonths(ctx, tx, b.Loc, s.Regency, month.AddDate(0, -11, 0), month); err != nil {
+	if s.Agencies, err = loadAgencyMonths(ctx, tx, b.Loc, level, s.Regency, month.AddDate(0, -11, 0), month); err != nil {
 		return nil, err
 	}
 	for _, a := range s.Agencies {
@@ -209,6 +219,9 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 		return nil, err
 	}
 	if err := s.loadSignals(ctx, tx); err != nil {
+		return nil, err
+	}
+	if err := s.applyLevel(ctx, tx); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -293,7 +306,7 @@ func Monthly(ctx context.Context, db *store.DB, o Options) (Result, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return res, err
 	}
-	base := filepath.Join(dir, "rapor-"+s.MonthLabel())
+	base := filepath.Join(dir, "rapor-"+s.MonthLabel()+fileSuffix(s.Level))
 	res.HTML, res.XLSX = base+".html", base+".xlsx"
 	// HTML and XLSX are independent: write them at the same time.
 	errc := make(chan error, 1)

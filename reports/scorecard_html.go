@@ -25,6 +25,7 @@ type leagueRow struct {
 	Open       string
 	Overdue    string
 	Small      bool
+	Children   string // at the parent level, how many child units the row sums
 	// Raw values for tests and for readers who inspect the page (data-* attributes).
 	RawScore    string
 	RawReceived int64
@@ -49,6 +50,7 @@ type overdueGroup struct {
 
 type overdueRow struct {
 	Agency     string
+	Unit       string // at the parent level, the child unit (when not the parent itself)
 	TrackingID string
 	Category   string
 	Title      string
@@ -65,6 +67,7 @@ type overdueRow struct {
 type scorecardPage struct {
 	Lang          string
 	Title         string
+	Level         string // the level line ("" at the agency level)
 	Kicker        string
 	Regency       string
 	Period        string
@@ -156,6 +159,7 @@ func (s *Scorecard) leagueRows(rows []AgencyRow, fair bool) []leagueRow {
 			Open:        l.int(a.OpenEnd),
 			Overdue:     l.int(a.OverdueEnd),
 			Small:       a.SmallSample,
+			Children:    s.childrenLabel(a),
 			RawReceived: a.Received,
 		}
 		if a.Score != nil {
@@ -223,6 +227,7 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 		ECharts:    template.JS(js),
 		CSS:        template.CSS(pageCSS(l, css)),
 		Footer:     l.t("page_footer_note"),
+		Level:      l.levelLine(s.Level, true),
 	}
 	p.Title = l.t("doc_title") + " · " + p.Regency + " · " + p.Period
 	var notice []string
@@ -313,7 +318,7 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 func (s *Scorecard) overdueRow(it OverdueItem) overdueRow {
 	l := s.L
 	r := overdueRow{
-		Agency: it.Agency, TrackingID: it.TrackingID, Category: it.Category, Title: it.Title, Conf: it.Confidential,
+		Agency: it.Agency, Unit: it.Unit, TrackingID: it.TrackingID, Category: it.Category, Title: it.Title, Conf: it.Confidential,
 		Disposed: l.dateShort(it.DisposedAt), Age: l.int(it.AgeDays), OverR: l.optInt(it.OverR), OverC: l.optInt(it.OverC),
 	}
 	if r.Category == "" {

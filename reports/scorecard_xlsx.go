@@ -52,6 +52,9 @@ func (s *Scorecard) xlsxSummary(b *book) error {
 	if s.Current.Maturing {
 		lines = append(lines, l.tf("maturing", s.Build.C, s.cUnitAdj()))
 	}
+	if lv := l.levelLine(s.Level, true); lv != "" {
+		lines = append(lines, lv)
+	}
 	lines = append(lines, s.Warnings()...)
 	r, err := headBlock(g, lines...)
 	if err != nil {
@@ -122,6 +125,9 @@ func (s *Scorecard) xlsxLeague(b *book) error {
 	}
 	g := b.grid(name)
 	hdr := leagueHeader(l, s.Build, true)
+	if s.Level == LevelParent {
+		hdr = append(hdr, l.t("x_children"))
+	}
 	if err := g.header(1, hdr...); err != nil {
 		return err
 	}
@@ -135,7 +141,11 @@ func (s *Scorecard) xlsxLeague(b *book) error {
 	} {
 		for _, a := range set.rows {
 			r++
-			if err := g.row(r, append([]cell{txt(set.label, st(b).text)}, leagueCells(b, a)...)...); err != nil {
+			cells := append([]cell{txt(set.label, st(b).text)}, leagueCells(b, a)...)
+			if s.Level == LevelParent {
+				cells = append(cells, ival(a.Children, st(b).int))
+			}
+			if err := g.row(r, cells...); err != nil {
 				return err
 			}
 		}
@@ -278,6 +288,17 @@ func writeOverdueSheet(b *book, build Build, name, table string, items []Overdue
 	cu := shortUnit(l, build.CUnit)
 	hdr := []string{l.t("col_agency"), l.t("col_tracking"), l.t("col_category"), l.t("col_title"), l.t("col_disposed"),
 		l.t("col_age"), l.t("x_age_wd"), l.t("col_over_r"), l.tf("col_over_c", cu)}
+	// At the parent level each complaint also names the child unit it was disposed to.
+	units := false
+	for _, it := range items {
+		if it.Unit != "" {
+			units = true
+			break
+		}
+	}
+	if units {
+		hdr = append(hdr, l.t("x_unit_child"))
+	}
 	// Column widths from the content (computed before streaming: widths precede the rows).
 	widths := make([]float64, len(hdr))
 	for i, h := range hdr {
@@ -288,6 +309,9 @@ func writeOverdueSheet(b *book, build Build, name, table string, items []Overdue
 		widths[1] = max(widths[1], width(it.TrackingID))
 		widths[2] = max(widths[2], width(it.Category))
 		widths[3] = max(widths[3], width(it.Title))
+		if units {
+			widths[9] = max(widths[9], width(it.Unit))
+		}
 	}
 	widths[4] = 17
 	for i, w := range widths {
@@ -359,6 +383,9 @@ func writeOverdueSheet(b *book, build Build, name, table string, items []Overdue
 			}
 			if it.OverC != nil {
 				rw.int(8, stl.int, *it.OverC)
+			}
+			if units && it.Unit != "" {
+				rw.text(9, stl.text, it.Unit)
 			}
 			if err := rw.end(); err != nil {
 				return err

@@ -23,6 +23,7 @@ type EarlyWarning struct {
 // RepeatItem is one repeat complaint of the month: the earlier closure did not solve it.
 type RepeatItem struct {
 	Agency, TrackingID, RepeatOf, RepeatOfAgency string
+	Unit                                         string // at the parent level, the child unit it was disposed to when not the parent itself
 	DaysAfter                                    int
 	MatchedBy                                    string
 }
@@ -128,12 +129,13 @@ func (s *Scorecard) signalsFor(agency string) *signalsBlock {
 	return s.signalsBlock(s.signalsOf(agency))
 }
 
-// signalsOf are one SKPD's own warnings and repeats.
+// signalsOf are one SKPD's own warnings and repeats (at the parent level, a parent's units' warnings too).
 func (s *Scorecard) signalsOf(agency string) ([]EarlyWarning, []RepeatItem) {
 	var ws []EarlyWarning
 	var rs []RepeatItem
 	for _, w := range s.EarlyWarnings {
-		if w.Agency == agency {
+		// At the parent level a parent's page shows its units' warnings, each naming its unit.
+		if w.Agency == agency || s.Level == LevelParent && w.Agency != "" && s.parents.parent(w.Agency) == agency {
 			ws = append(ws, w)
 		}
 	}
@@ -245,7 +247,11 @@ func writeSignalsSheet(b *book, month time.Time, ws []EarlyWarning, rs []RepeatI
 	}
 	for _, it := range rs {
 		r++
-		if err := g.row(r, txt(it.Agency, stl.text), txt(it.TrackingID, stl.text), txt(it.RepeatOf, stl.text),
+		who := it.Agency
+		if it.Unit != "" {
+			who += " · " + it.Unit
+		}
+		if err := g.row(r, txt(who, stl.text), txt(it.TrackingID, stl.text), txt(it.RepeatOf, stl.text),
 			txt(it.RepeatOfAgency, stl.text), ival(int64(it.DaysAfter), stl.int), txt(l.t("sig_by_"+it.MatchedBy), stl.text)); err != nil {
 			return err
 		}

@@ -228,20 +228,24 @@ func TestParentRollup(t *testing.T) {
 		           avg(a.on_time_response_rate) AS mean_of_rates
 		    FROM agency_month AS a WHERE a.agency IN ('Dinas Kesehatan', 'RSUD Pambalah Batung') GROUP BY ALL),
 		med AS (
-		    SELECT cohort_month AS month, quantile_cont(response_wd, 0.5) AS m
+		    SELECT cohort_month AS month, quantile_cont(response_wd, 0.5) AS m, quantile_cont(response_wd, 0.9) AS p90
 		    FROM complaint_facts WHERE in_cohort AND agency IN ('Dinas Kesehatan', 'RSUD Pambalah Batung') GROUP BY ALL)
 		SELECT p.month, p.children, p.received = k.received AS same_received,
 		       abs(p.on_time_response_rate - k.ot / k.base) < 1e-12 AS rate_of_sums,
 		       abs(p.on_time_response_rate - k.mean_of_rates) AS off_mean,
-		       p.response_wd_median IS NOT DISTINCT FROM med.m AS same_median
+		       p.response_wd_median IS NOT DISTINCT FROM med.m AS same_median,
+		       p.response_wd_p90 IS NOT DISTINCT FROM med.p90 AS same_p90,
+		       p.rank_change IS NOT DISTINCT FROM prev.rank - p.rank AS same_rank_change
 		FROM parent_month AS p JOIN kids AS k USING (month) JOIN med USING (month)
+		LEFT JOIN parent_month AS prev ON prev.parent = p.parent AND prev.month = p.month - INTERVAL 1 MONTH
 		WHERE p.parent = 'Dinas Kesehatan'`)
 	if len(rows) < 10 {
 		t.Fatalf("%d months of Dinas Kesehatan as a parent", len(rows))
 	}
 	differs := false
 	for _, r := range rows {
-		if r["children"] != int64(2) || r["same_received"] != true || r["rate_of_sums"] != true || r["same_median"] != true {
+		if r["children"] != int64(2) || r["same_received"] != true || r["rate_of_sums"] != true || r["same_median"] != true ||
+			r["same_p90"] != true || r["same_rank_change"] != true {
 			t.Errorf("parent month %v", r)
 		}
 		if r["off_mean"].(float64) > 1e-6 {
@@ -254,5 +258,18 @@ func TestParentRollup(t *testing.T) {
 	var n int
 	if err := db.QueryRow(`SELECT count(*) FROM parent_period WHERE parent = 'Dinas Kesehatan' AND period_type = 'rolling_12m' AND children = 2 AND rank IS NOT NULL`).Scan(&n); err != nil || n == 0 {
 		t.Errorf("parent_period: %d rows (%v)", n, err)
+	}
+	// The closure mix is summed; rank_change compares with the window a month earlier.
+	var badMix, moves int
+	if err := db.QueryRow(`
+		WITH kids AS (
+		    SELECT a.period_type, a.period, sum(a.closed_by_system) AS sys, sum(a.archived_other) AS other, sum(a.postponed) AS post
+		    FROM agency_period AS a WHERE a.agency IN ('Dinas Kesehatan', 'RSUD Pambalah Batung') GROUP BY ALL)
+		SELECT count(*) FILTER (WHERE p.closed_by_system IS DISTINCT FROM k.sys OR p.archived_other IS DISTINCT FROM k.other OR p.postponed IS DISTINCT FROM k.post),
+		       count(*) FILTER (WHERE p.period_type = 'rolling_12m' AND p.rank_change IS NOT DISTINCT FROM prev.rank - p.rank AND p.rank_change IS NOT NULL)
+		FROM parent_period AS p JOIN kids AS k USING (period_type, period)
+		LEFT JOIN parent_period AS prev ON prev.parent = p.parent AND prev.period_type = p.period_type AND prev.end_month = p.end_month - INTERVAL 1 MONTH
+		WHERE p.parent = 'Dinas Kesehatan'`).Scan(&badMix, &moves); err != nil || badMix != 0 || moves == 0 {
+		t.Errorf("parent_period: %d rows whose closure mix is not the children's sum, %d rank changes (%v)", badMix, moves, err)
 	}
 }

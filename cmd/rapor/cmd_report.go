@@ -20,17 +20,21 @@ func runReport(ctx context.Context, g *globals, args []string) int {
 	if len(args) > 0 && args[0] == "compare" {
 		return runCompare(ctx, g, args[1:])
 	}
-	fs := newFlags(g, "report", "[--month YYYY-MM] [--out DIR] [--regency NAME] [--agency NAME]  |  rapor report compare -h", "")
+	fs := newFlags(g, "report", "[--month YYYY-MM] [--out DIR] [--regency NAME] [--agency NAME] [--level agency|parent]  |  rapor report compare -h", "")
 	month := fs.String("month", "", "flag_report_month")
 	out := fs.String("out", ".", "flag_out_dir")
 	regency := fs.String("regency", "", "flag_report_regency")
 	agency := fs.String("agency", "", "flag_agency")
+	level := fs.String("level", reports.LevelAgency, "flag_level")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
 		return exitUsage
+	}
+	if !reports.ValidLevel(*level) {
+		return badLevel(g, "rapor report", *level)
 	}
 	cfg, db, err := openReader(ctx, g)
 	if err != nil {
@@ -52,7 +56,7 @@ func runReport(ctx context.Context, g *globals, args []string) int {
 	}
 	if *agency != "" {
 		paths, err := reports.AgencyPages(ctx, db, reports.AgencyOptions{
-			Options: reports.Options{Month: *month, OutDir: *out, Lang: cfg.Lang, Regency: *regency},
+			Options: reports.Options{Month: *month, OutDir: *out, Lang: cfg.Lang, Regency: *regency, Level: *level},
 			Agency:  *agency, Aliases: agencyAliases(cfg),
 		})
 		if err != nil {
@@ -63,17 +67,18 @@ func runReport(ctx context.Context, g *globals, args []string) int {
 		}
 		return exitOK
 	}
-	res, err := reports.Monthly(ctx, db, reports.Options{Month: *month, OutDir: *out, Lang: cfg.Lang, Regency: *regency})
+	res, err := reports.Monthly(ctx, db, reports.Options{Month: *month, OutDir: *out, Lang: cfg.Lang, Regency: *regency, Level: *level})
 	return reportDone(g, res, err)
 }
 
 func runCompare(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "report compare", "--from YYYY-MM --to YYYY-MM [--period month|quarter|year] [--out DIR] [--regency NAME]", "")
+	fs := newFlags(g, "report compare", "--from YYYY-MM --to YYYY-MM [--period month|quarter|year] [--out DIR] [--regency NAME] [--level agency|parent]", "")
 	from := fs.String("from", "", "flag_from")
 	to := fs.String("to", "", "flag_to")
 	period := fs.String("period", "month", "flag_period")
 	out := fs.String("out", ".", "flag_out_dir")
 	regency := fs.String("regency", "", "flag_compare_regency")
+	level := fs.String("level", reports.LevelAgency, "flag_level")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -81,13 +86,23 @@ func runCompare(ctx context.Context, g *globals, args []string) int {
 		fs.Usage()
 		return exitUsage
 	}
+	if !reports.ValidLevel(*level) {
+		return badLevel(g, "rapor report compare", *level)
+	}
 	cfg, db, err := openReader(ctx, g)
 	if err != nil {
 		return fail(g, err)
 	}
 	defer db.Close()
-	res, err := reports.Compare(ctx, db, reports.CompareOptions{From: *from, To: *to, Period: *period, OutDir: *out, Lang: cfg.Lang, Regency: *regency})
+	res, err := reports.Compare(ctx, db, reports.CompareOptions{From: *from, To: *to, Period: *period, OutDir: *out, Lang: cfg.Lang, Regency: *regency, Level: *level})
 	return reportDone(g, res, err)
+}
+
+// badLevel is the usage error of a --level the reports do not know.
+func badLevel(g *globals, cmd, level string) int {
+	_, _ = g.config() // the message in the language of --lang or the configuration (an error there is told later)
+	fmt.Fprintln(g.stderr, cmd+": "+g.l.T("bad_level", level))
+	return exitUsage
 }
 
 // agencyAliases maps the master list's names and aliases, folded, to the master name.

@@ -19,6 +19,10 @@ func TestReportCommand(t *testing.T) {
 		{[]string{"report", "compare", "--from", "2025-01"}, exitUsage, "Pemakaian: rapor report compare"},
 		{[]string{"report", "compare", "-h"}, exitOK, "Ombudsman"},
 		{[]string{"--db", "/nonexistent/x.duckdb", "report", "--month", "2025-09"}, exitFailure, "basis data /nonexistent/x.duckdb belum ada"},
+		{[]string{"report", "--level", "induk"}, exitUsage, `rapor report: --level harus agency atau parent, bukan "induk"`},
+		{[]string{"--lang", "en", "report", "compare", "--from", "2025-01", "--to", "2025-02", "--level", "SKPD"}, exitUsage, `rapor report compare: --level must be agency or parent, got "SKPD"`},
+		{[]string{"report", "-h"}, exitOK, "instansi induk: UPT dijumlahkan ke Dinas-nya"},
+		{[]string{"--lang", "en", "report", "compare", "-h"}, exitOK, "parent units: UPTs summed into their Dinas"},
 	} {
 		code, out, errs := cli(t, c.args...)
 		if code != c.code || !strings.Contains(out+errs, c.out) {
@@ -54,6 +58,25 @@ func TestReportCommand(t *testing.T) {
 	html, _ := os.ReadFile(filepath.Join(out, "rapor-2025-09.html"))
 	if !strings.Contains(string(html), "September 2025") || !strings.Contains(string(html), `lang="en"`) {
 		t.Error("the English report lacks its month or language")
+	}
+	// The parent level writes files of its own beside the agency level's.
+	before, _ := os.ReadFile(filepath.Join(out, "rapor-2025-09.html"))
+	code, stdout, errs = cli(t, "--db", db, "--config", cfg, "report", "--month", "2025-09", "--level", "parent", "--out", out)
+	if code != exitOK || strings.TrimSpace(stdout) != filepath.Join(out, "rapor-2025-09-induk.html")+"\n"+filepath.Join(out, "rapor-2025-09-induk.xlsx") {
+		t.Fatalf("report --level parent: %d\n%s\n%s", code, stdout, errs)
+	}
+	after, _ := os.ReadFile(filepath.Join(out, "rapor-2025-09.html"))
+	induk, _ := os.ReadFile(filepath.Join(out, "rapor-2025-09-induk.html"))
+	if string(before) != string(after) || !strings.Contains(string(induk), `id="level"`) {
+		t.Error("the parent level overwrote the agency level's report, or does not state its level")
+	}
+	code, stdout, errs = cli(t, "--db", db, "--config", cfg, "report", "--month", "2025-09", "--level", "parent", "--agency", "Dinas Kesehatan", "--out", out)
+	if code != exitOK || !strings.Contains(stdout, "rapor-2025-09-induk-dinas-kesehatan.html") {
+		t.Errorf("report --level parent --agency: %d\n%s\n%s", code, stdout, errs)
+	}
+	code, stdout, errs = cli(t, "--db", db, "--config", cfg, "report", "compare", "--from", "2025-01", "--to", "2025-09", "--level", "parent", "--out", out)
+	if code != exitOK || !strings.Contains(stdout, "rapor-banding-2025-01-2025-09-induk.html") {
+		t.Errorf("compare --level parent: %d\n%s\n%s", code, stdout, errs)
 	}
 	code, stdout, errs = cli(t, "--db", db, "--config", cfg, "report", "compare", "--from", "2025-01", "--to", "2025-09", "--period", "quarter", "--out", out)
 	if code != exitOK || !strings.Contains(stdout, "rapor-banding-2025-01-2025-09-triwulan.html") {

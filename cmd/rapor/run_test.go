@@ -62,6 +62,24 @@ func TestMonthlyRun(t *testing.T) {
 	if code != exitOK || !strings.Contains(stdout, "0 berkas") {
 		t.Errorf("second run: exit %d\n%s\n%s", code, stdout, errs)
 	}
+	// With report_levels [agency, parent] the run also writes the parent level, named apart.
+	both := filepath.Join(dir, "both.yaml")
+	if err := os.WriteFile(both, []byte("secret_file: secret.key\nreport_levels: [agency, parent]\nagencies:\n  - name: RSUD Pambalah Batung\n    parent: Dinas Kesehatan\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, errs = cli(t, "--config", both, "--db", db, "run", "--inbox", inbox, "--out", out, "--month", "2025-10")
+	if code != exitOK {
+		t.Errorf("run at both levels: exit %d\n%s\n%s", code, stdout, errs)
+	}
+	for _, f := range []string{"rapor-2025-10.html", "rapor-2025-10-induk.html", "rapor-2025-10-induk.xlsx", "rapor-banding-2025-05-2025-10.html",
+		"rapor-banding-2025-05-2025-10-induk.html", filepath.Join("skpd", "rapor-2025-10-induk-dinas-kesehatan.html"), filepath.Join("skpd", "rapor-2025-10-rsud-pambalah-batung.html")} {
+		if !strings.Contains(stdout, filepath.Join(out, f)) {
+			t.Errorf("run at both levels does not write %s:\n%s", f, stdout)
+		}
+	}
+	if strings.Contains(stdout, "induk-rsud") {
+		t.Error("a unit got a page of its own at the parent level")
+	}
 
 	// While another process holds the database: a clear failure, the inbox untouched.
 	if _, err := gen.Write(filepath.Join(inbox, "lapor-late.csv"), "csv", gen.Options{Rows: 10, Seed: 6}); err != nil {
@@ -105,8 +123,9 @@ func TestMonthlyRun(t *testing.T) {
 		rows.Scan(&seen, &ingested, &failed, &outcome, &month, &nrep, &finished, &built)
 		got = append(got, strings.Join([]string{strconv.Itoa(seen), strconv.Itoa(ingested), strconv.Itoa(failed), outcome, month, strconv.Itoa(nrep), strconv.FormatBool(finished), strconv.FormatBool(built)}, "|"))
 	}
-	// 4 reports (scorecard and comparison, HTML and XLSX) and 22 SKPD pages (HTML and XLSX).
-	want := []string{"2|1|1|failed|2025-10-01|48|true|true", "0|0|0|ok|2025-10-01|48|true|true"}
+	// 4 reports (scorecard and comparison, HTML and XLSX) and 22 SKPD pages (HTML and XLSX); at
+	// both levels 4 more and 21 parents' pages (the RSUD under Dinas Kesehatan).
+	want := []string{"2|1|1|failed|2025-10-01|48|true|true", "0|0|0|ok|2025-10-01|48|true|true", "0|0|0|ok|2025-10-01|94|true|true"}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("job_runs:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}

@@ -79,6 +79,7 @@ Global flags (before or after the command):
 	"cfg_time_zone":      {"zona waktu %q tidak dikenal (pakai nama IANA seperti Asia/Makassar)", "unknown time zone %q (use an IANA name such as Asia/Makassar)"},
 	"cfg_empty":          {"tidak boleh kosong", "must not be empty"},
 	"cfg_memory":         {"%q bukan ukuran memori (mis. 1536MB atau 2GB)", "%q is not a memory size (e.g. 1536MB or 2GB)"},
+	"cfg_level":          {"harus agency atau parent, bukan %q", "must be agency or parent, got %q"},
 	"cfg_parent_self":    {"tidak boleh instansi itu sendiri (%q)", "must not be the agency itself (%q)"},
 	"cfg_share":          {"harus di atas 0 dan paling besar 1 (bagian: 0.10 = 10 poin), bukan %v", "must be above 0 and at most 1 (a share: 0.10 = 10 points), got %v"},
 	"cfg_above_zero":     {"harus di atas 0, bukan %v", "must be above 0, got %v"},
@@ -150,14 +151,18 @@ Tanpa --month: bulan lalu, tetapi tidak lewat dari bulan batas data (rapor menye
 Bila basis data memuat beberapa kabupaten, --regency wajib (pesan galatnya menyebut daftarnya).
 Dengan --agency NAMA yang ditulis adalah rapor satu halaman SKPD itu (skor, zona dan peringkatnya
 di antara SKPD lain, tren, komposisi status dan daftar pengaduannya yang lewat tenggat).
+Dengan --level parent tabel dan daftar dibaca per instansi induk (UPT dijumlahkan ke Dinas-nya,
+dihitung ulang dari pengaduannya), ditulis ke rapor-YYYY-MM-induk.html dan .xlsx.
 "rapor report compare" menulis perbandingan antarbulan, antartriwulan atau antartahun.`, `Writes the bupati's monthly scorecard of one regency as rapor-YYYY-MM.html (one self-contained
 file: opens offline, prints on A4) and rapor-YYYY-MM.xlsx, from the metric tables of the last
 rapor build. The database is opened read-only. Reports are in Bahasa Indonesia unless --lang en.
 Without --month: last month, but not later than the data's cut-off month (rapor says which).
 Where the database holds several regencies, --regency is required (the error lists them).
 With --agency NAME it writes that SKPD's one-page rapor instead (its score, zone and rank among
-its peers, trend, status mix and its own overdue complaints). "rapor report compare" writes the
-comparison across months, quarters or years.`},
+its peers, trend, status mix and its own overdue complaints). With --level parent the tables and
+lists are read per parent unit (UPTs summed into their Dinas, recomputed from their complaints),
+written to rapor-YYYY-MM-induk.html and .xlsx. "rapor report compare" writes the comparison
+across months, quarters or years.`},
 	"flag_report_month":   {"bulan laporan, YYYY-MM (bawaan: bulan lengkap terakhir, lihat di atas)", "the month, YYYY-MM (default: the last complete month, see above)"},
 	"flag_report_regency": {"kabupaten/kota (wajib bila basis data memuat beberapa)", "regency (required when the database holds several)"},
 	"report_default_month": {"rapor report: tanpa --month, melaporkan %s (bulan lengkap terakhir; data sampai %s)",
@@ -182,6 +187,9 @@ regencies' totals side by side. The database is opened read-only.`},
 	"flag_agency": {"tulis rapor satu halaman SKPD ini saja (rapor-YYYY-MM-<skpd>.html); nama dicocokkan seperti di mana pun: daftar induk, alias, huruf besar-kecil diabaikan",
 		"write the one-page rapor of this SKPD instead (rapor-YYYY-MM-<skpd>.html); names match as everywhere: master list, aliases, case"},
 	"flag_compare_regency": {"hanya kabupaten ini", "only this regency"},
+	"flag_level": {"tingkat unit: agency (SKPD, bawaan) atau parent (instansi induk: UPT dijumlahkan ke Dinas-nya, dihitung ulang dari pengaduannya; berkas rapor-...-induk.html)",
+		"the units' level: agency (SKPD, default) or parent (parent units: UPTs summed into their Dinas, recomputed from their complaints; files rapor-...-induk.html)"},
+	"bad_level": {"--level harus agency atau parent, bukan %q", "--level must be agency or parent, got %q"},
 
 	// rapor run.
 	"help_run": {`Pekerjaan bulanan, untuk cron atau timer systemd. Memuat setiap berkas yang menunggu di

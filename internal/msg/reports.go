@@ -425,5 +425,14 @@ var reportTexts = map[string]text{
 	"err_before_data":  {"tidak ada data untuk %s di %s: data dimulai %s.", "no data for %s in %s: the data starts in %s."},
 	"err_from_to":      {"--from %s setelah --to %s", "--from %s is after --to %s"},
 	"err_period":       {"--period harus month, quarter atau year, bukan %q", "--period must be month, quarter or year, not %q"},
-	"err_no_periods":   {"tidak ada periode %s dengan data antara %s dan %s", "no %s period with data between %s and %s"},
+	"err_level":        {"--level harus agency (SKPD) atau parent (instansi induk), bukan %q", "--level must be agency (SKPD) or parent (parent units), not %q"},
+
+	// The parent level (--level parent): UPTs summed into their Dinas.
+	"level_parent":          {"Tingkat: instansi induk (UPT dijumlahkan ke Dinas-nya). Angka setiap induk dihitung ulang dari pengaduan unit-unitnya, bukan rata-rata persentase mereka.", "Level: parent units (UPTs summed into their Dinas). Each parent's figures are recomputed from its units' complaints, never averaged from their rates."},
+	"level_parent_warnings": {"Peringatan dini tetap per SKPD: menyebut unit yang bersangkutan.", "Early warnings stay per SKPD: they name the unit concerned."},
+	"level_children":        {"%d unit", "%d units"},
+	"level_units":           {"Unit yang dijumlahkan: %s", "Units summed: %s"},
+	"x_children":            {"Unit dengan pengaduan", "Units with complaints"},
+	"x_unit_child":          {"Unit", "Unit"},
+	"err_no_periods":        {"tidak ada periode %s dengan data antara %s dan %s", "no %s period with data between %s and %s"},
 }

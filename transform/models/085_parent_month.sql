@@ -1,7 +1,8 @@
 -- parent_month: the roll-up to parents (agency_parents) of agency_month: every number recomputed from the
 -- complaints of the parent's children, never averaged from their rates. Counts are the children's
 -- sums (each complaint belongs to one child, so the sums are the counts of the parent's
--- complaints); rates, score and zone come from those counts; medians from complaint_facts.
+-- complaints); rates, score, zone and rank come from those counts; medians and 90th percentiles from
+-- complaint_facts; rank_change compares ranks among parents, as agency's does among agencies.
 -- A separate table rather than a level column in agency_month: every reader of agency_month sums or
 -- ranks its rows as agencies, and parent rows there would count every complaint twice.
 --
@@ -23,6 +24,7 @@
 --   rated                    BIGINT       sum over the children
 --   rating_avg               DOUBLE       mean rating of all the parent's rated complaints
 --   response_wd_median       DOUBLE       median over the parent's complaints (recomputed from complaint_facts, never a median of medians)
+--   response_wd_p90          DOUBLE       90th percentile over the parent's complaints (recomputed from complaint_facts, as the median)
 --   close_days_median        DOUBLE       the same for the completion time
 --   response_rate            DOUBLE       responded / response_base
 --   on_time_response_rate    DOUBLE       responded_on_time / response_base (NULL when more than half undetermined)
@@ -34,12 +36,18 @@
 --   unanswered_overdue_end   BIGINT       sum over the children
 --   open_end_undetermined    BIGINT       sum over the children
 --   archived_expired         BIGINT       sum over the children
+--   archived_other           BIGINT       sum over the children
+--   closed_by_system         BIGINT       sum over the children
+--   closed_by_admin          BIGINT       sum over the children
+--   closed_by_reporter       BIGINT       sum over the children
+--   postponed                BIGINT       sum over the children
 --   repeats                  BIGINT       sum over the children
 --   repeat_rate              DOUBLE       repeats / received
 --   stock_at                 TIMESTAMPTZ  instant of the stock
 --   score                    DOUBLE       100 * weighted mean of the available components, from the parent's own rates (9 decimals)
 --   zone                     VARCHAR      hijau | kuning | merah
 --   rank                     BIGINT       1 = best among the regency's parents with received >= min_sample (score desc, on_time_response_rate desc, received desc, parent asc)
+--   rank_change              BIGINT       previous month's rank minus this one (positive = improved); NULL when unranked in either
 --   small_sample             BOOLEAN      received < min_sample
 --   maturing                 BOOLEAN      as in the children's rows
 --   complete                 BOOLEAN      as in the children's rows
@@ -66,11 +74,17 @@ summed AS (
         sum(a.unanswered_overdue_end)::BIGINT AS unanswered_overdue_end,
         sum(a.open_end_undetermined)::BIGINT AS open_end_undetermined,
         sum(a.archived_expired)::BIGINT AS archived_expired,
+        sum(a.archived_other)::BIGINT AS archived_other,
+        sum(a.closed_by_system)::BIGINT AS closed_by_system,
+        sum(a.closed_by_admin)::BIGINT AS closed_by_admin,
+        sum(a.closed_by_reporter)::BIGINT AS closed_by_reporter,
+        sum(a.postponed)::BIGINT AS postponed,
         sum(a.repeats)::BIGINT AS repeats,
         any_value(a.stock_at) AS stock_at,
         bool_or(a.maturing) AS maturing,
         bool_and(a.complete) AS complete,
         any_value(a.response_wd_median) AS child_response_median,
+        any_value(a.response_wd_p90) AS child_response_p90,
         any_value(a.close_days_median) AS child_close_median
     FROM agency_month AS a
     JOIN agency_parents AS g USING (regency, agency)
@@ -80,6 +94,7 @@ summed AS (
 medians AS (
     SELECT s.regency, s.month, s.parent,
            quantile_cont(f.response_wd, 0.5) AS response_wd_median,
+           quantile_cont(f.response_wd, 0.9) AS response_wd_p90,
            quantile_cont(f.close_days, 0.5) AS close_days_median
     FROM (SELECT * FROM summed WHERE children > 1) AS s
     JOIN agency_parents AS g ON g.regency = s.regency AND g.parent = s.parent
@@ -90,6 +105,7 @@ rated AS (
     SELECT
         s.*,
         CASE WHEN s.children > 1 THEN m.response_wd_median ELSE s.child_response_median END AS response_wd_median,
+        CASE WHEN s.children > 1 THEN m.response_wd_p90 ELSE s.child_response_p90 END AS response_wd_p90,
         CASE WHEN s.children > 1 THEN m.close_days_median ELSE s.child_close_median END AS close_days_median,
         s.responded_all / nullif(s.response_base, 0) AS response_rate,
         CASE WHEN s.responded_undetermined * 2 <= s.response_base THEN s.responded_on_time_all / nullif(s.response_base, 0) END AS on_time_response_rate,
@@ -118,7 +134,8 @@ scored AS (
           + CASE WHEN r.satisfaction IS NOT NULL THEN p.weight_satisfaction ELSE 0 END, 0), 9) AS score
     FROM rated AS r
     CROSS JOIN p
-)
+),
+ranked AS (
 SELECT
     s.regency, s.month,
     s.parent,
@@ -134,6 +151,7 @@ SELECT
     s.rated,
     s.rating_avg,
     s.response_wd_median,
+    s.response_wd_p90,
     s.close_days_median,
     s.response_rate,
     s.on_time_response_rate,
@@ -145,6 +163,11 @@ SELECT
     s.unanswered_overdue_end,
     s.open_end_undetermined,
     s.archived_expired,
+    s.archived_other,
+    s.closed_by_system,
+    s.closed_by_admin,
+    s.closed_by_reporter,
+    s.postponed,
     s.repeats,
     s.repeat_rate,
     s.stock_at,
@@ -159,4 +182,11 @@ SELECT
     s.complete
 FROM scored AS s
 CROSS JOIN p
-ORDER BY s.regency, s.month, rank NULLS LAST, s.parent
+)
+SELECT r.* EXCLUDE (small_sample, maturing, complete),
+       prev.rank - r.rank AS rank_change,
+       r.small_sample, r.maturing, r.complete
+FROM ranked AS r
+LEFT JOIN ranked AS prev
+    ON prev.regency = r.regency AND prev.parent = r.parent AND prev.month = r.month - INTERVAL 1 MONTH
+ORDER BY r.regency, r.month, r.rank NULLS LAST, r.parent

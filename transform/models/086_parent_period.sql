@@ -1,7 +1,8 @@
 -- parent_period: the roll-up to parents (agency_parents) of agency_period: every number recomputed from the
 -- complaints of the parent's children, never averaged from their rates. Counts are the children's
 -- sums (each complaint belongs to one child, so the sums are the counts of the parent's
--- complaints); rates, score and zone come from those counts; medians from complaint_facts.
+-- complaints); rates, score, zone and rank come from those counts; medians and 90th percentiles from
+-- complaint_facts; rank_change compares ranks among parents, as agency's does among agencies.
 -- A separate table rather than a level column in agency_period: every reader of agency_period sums or
 -- ranks its rows as agencies, and parent rows there would count every complaint twice.
 --
@@ -11,6 +12,9 @@
 --   regency                  VARCHAR      regency
 --   period_type              VARCHAR      quarter | year | rolling_3m | rolling_12m
 --   period                   VARCHAR      label (periods.period)
+--   period_start             DATE         first day of the period
+--   period_end               DATE         last day of the period
+--   end_month                DATE         first day of the period's last month (rolling windows end there)
 --   parent                   VARCHAR      the parent unit (agency_parents.parent)
 --   children                 BIGINT       agencies of the parent with complaints in the period (the parent's own included)
 --   received                 BIGINT       sum over the children (each complaint belongs to one child: the parent's complaints)
@@ -24,6 +28,7 @@
 --   rated                    BIGINT       sum over the children
 --   rating_avg               DOUBLE       mean rating of all the parent's rated complaints
 --   response_wd_median       DOUBLE       median over the parent's complaints (recomputed from complaint_facts, never a median of medians)
+--   response_wd_p90          DOUBLE       90th percentile over the parent's complaints (recomputed from complaint_facts, as the median)
 --   close_days_median        DOUBLE       the same for the completion time
 --   response_rate            DOUBLE       responded / response_base
 --   on_time_response_rate    DOUBLE       responded_on_time / response_base (NULL when more than half undetermined)
@@ -35,12 +40,18 @@
 --   unanswered_overdue_end   BIGINT       sum over the children
 --   open_end_undetermined    BIGINT       sum over the children
 --   archived_expired         BIGINT       sum over the children
+--   archived_other           BIGINT       sum over the children
+--   closed_by_system         BIGINT       sum over the children
+--   closed_by_admin          BIGINT       sum over the children
+--   closed_by_reporter       BIGINT       sum over the children
+--   postponed                BIGINT       sum over the children
 --   repeats                  BIGINT       sum over the children
 --   repeat_rate              DOUBLE       repeats / received
 --   stock_at                 TIMESTAMPTZ  instant of the stock
 --   score                    DOUBLE       100 * weighted mean of the available components, from the parent's own rates (9 decimals)
 --   zone                     VARCHAR      hijau | kuning | merah
 --   rank                     BIGINT       1 = best among the regency's parents with received >= min_sample (score desc, on_time_response_rate desc, received desc, parent asc)
+--   rank_change              BIGINT       previous period's rank (of the same type, as agency_period) minus this one; NULL when unranked in either
 --   small_sample             BOOLEAN      received < min_sample
 --   maturing                 BOOLEAN      as in the children's rows
 --   complete                 BOOLEAN      as in the children's rows
@@ -67,11 +78,17 @@ summed AS (
         sum(a.unanswered_overdue_end)::BIGINT AS unanswered_overdue_end,
         sum(a.open_end_undetermined)::BIGINT AS open_end_undetermined,
         sum(a.archived_expired)::BIGINT AS archived_expired,
+        sum(a.archived_other)::BIGINT AS archived_other,
+        sum(a.closed_by_system)::BIGINT AS closed_by_system,
+        sum(a.closed_by_admin)::BIGINT AS closed_by_admin,
+        sum(a.closed_by_reporter)::BIGINT AS closed_by_reporter,
+        sum(a.postponed)::BIGINT AS postponed,
         sum(a.repeats)::BIGINT AS repeats,
         any_value(a.stock_at) AS stock_at,
         bool_or(a.maturing) AS maturing,
         bool_and(a.complete) AS complete,
         any_value(a.response_wd_median) AS child_response_median,
+        any_value(a.response_wd_p90) AS child_response_p90,
         any_value(a.close_days_median) AS child_close_median
     FROM agency_period AS a
     JOIN agency_parents AS g USING (regency, agency)
@@ -81,6 +98,7 @@ summed AS (
 medians AS (
     SELECT s.regency, s.period_type, s.period, s.parent,
            quantile_cont(f.response_wd, 0.5) AS response_wd_median,
+           quantile_cont(f.response_wd, 0.9) AS response_wd_p90,
            quantile_cont(f.close_days, 0.5) AS close_days_median
     FROM (SELECT * FROM summed WHERE children > 1) AS s
     JOIN agency_parents AS g ON g.regency = s.regency AND g.parent = s.parent
@@ -92,6 +110,7 @@ rated AS (
     SELECT
         s.*,
         CASE WHEN s.children > 1 THEN m.response_wd_median ELSE s.child_response_median END AS response_wd_median,
+        CASE WHEN s.children > 1 THEN m.response_wd_p90 ELSE s.child_response_p90 END AS response_wd_p90,
         CASE WHEN s.children > 1 THEN m.close_days_median ELSE s.child_close_median END AS close_days_median,
         s.responded_all / nullif(s.response_base, 0) AS response_rate,
         CASE WHEN s.responded_undetermined * 2 <= s.response_base THEN s.responded_on_time_all / nullif(s.response_base, 0) END AS on_time_response_rate,
@@ -120,9 +139,10 @@ scored AS (
           + CASE WHEN r.satisfaction IS NOT NULL THEN p.weight_satisfaction ELSE 0 END, 0), 9) AS score
     FROM rated AS r
     CROSS JOIN p
-)
+),
+ranked AS (
 SELECT
-    s.regency, s.period_type, s.period,
+    s.regency, s.period_type, s.period, pr.period_start, pr.period_end, pr.end_month, pr.prev_end_month,
     s.parent,
     s.children,
     s.received,
@@ -136,6 +156,7 @@ SELECT
     s.rated,
     s.rating_avg,
     s.response_wd_median,
+    s.response_wd_p90,
     s.close_days_median,
     s.response_rate,
     s.on_time_response_rate,
@@ -147,6 +168,11 @@ SELECT
     s.unanswered_overdue_end,
     s.open_end_undetermined,
     s.archived_expired,
+    s.archived_other,
+    s.closed_by_system,
+    s.closed_by_admin,
+    s.closed_by_reporter,
+    s.postponed,
     s.repeats,
     s.repeat_rate,
     s.stock_at,
@@ -161,4 +187,13 @@ SELECT
     s.complete
 FROM scored AS s
 CROSS JOIN p
-ORDER BY s.regency, s.period_type, s.period, rank NULLS LAST, s.parent
+JOIN periods AS pr ON pr.period_type = s.period_type AND pr.period = s.period
+)
+SELECT r.* EXCLUDE (prev_end_month, small_sample, maturing, complete),
+       prev.rank - r.rank AS rank_change,
+       r.small_sample, r.maturing, r.complete
+FROM ranked AS r
+LEFT JOIN ranked AS prev
+    ON prev.regency = r.regency AND prev.parent = r.parent
+   AND prev.period_type = r.period_type AND prev.end_month = r.prev_end_month
+ORDER BY r.regency, list_position(['quarter', 'year', 'rolling_3m', 'rolling_12m'], r.period_type), r.end_month, r.rank NULLS LAST, r.parent
