@@ -82,7 +82,7 @@ func (a *AgencyRapor) WriteXLSX(w io.Writer) error {
 		return err
 	}
 	ws, rs := a.signals()
-	if err := writeSignalsSheet(b, s.Month, ws, rs); err != nil {
+	if err := writeSignalsSheets(b, s.Month, ws, rs); err != nil {
 		return err
 	}
 	if err := writeOverdueSheets(b, s.Build, a.Overdue); err != nil {

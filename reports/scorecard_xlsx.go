@@ -10,7 +10,8 @@ import (
 )
 
 // WriteXLSX writes the scorecard workbook: Ringkasan, Peringkat SKPD, Tren Bulanan (with a
-// native chart), Sinyal (early warnings and repeats, when any), Tunggakan (streamed), Kualitas Data, Definisi (English names with lang en).
+// native chart), Tunggakan (streamed), Peringatan and Berulang (the month's early warnings and
+// repeat complaints, when any), Kualitas Data, Definisi (English names with lang en).
 func (s *Scorecard) WriteXLSX(w io.Writer) error {
 	b, err := newBook(s.L)
 	if err != nil {
@@ -22,7 +23,7 @@ func (s *Scorecard) WriteXLSX(w io.Writer) error {
 	if err := b.f.SetDocProps(&excelize.DocProperties{Title: title, Creator: "rapor", Description: l.t("as_of") + " " + l.dateTime(s.Build.AsOf)}); err != nil {
 		return err
 	}
-	steps := []func(*book) error{s.xlsxSummary, s.xlsxSignals, s.xlsxLeague, s.xlsxTrend, s.xlsxOverdue, s.xlsxQuality, s.xlsxDefinitions}
+	steps := []func(*book) error{s.xlsxSummary, s.xlsxLeague, s.xlsxTrend, s.xlsxOverdue, s.xlsxSignals, s.xlsxQuality, s.xlsxDefinitions}
 	for _, step := range steps {
 		if err := step(b); err != nil {
 			return err
@@ -246,7 +247,7 @@ var overdueSheetRows = 1048575
 // xlsxOverdue streams the accountability list (a big regency's runs to millions of rows: one
 // sheet per 1,048,575, each saying which part of the list it holds).
 func (s *Scorecard) xlsxSignals(b *book) error {
-	return writeSignalsSheet(b, s.Month, s.EarlyWarnings, s.Repeats)
+	return writeSignalsSheets(b, s.Month, s.EarlyWarnings, s.Repeats)
 }
 
 func (s *Scorecard) xlsxOverdue(b *book) error {

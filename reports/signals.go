@@ -168,94 +168,107 @@ func (s *Scorecard) signalsBlock(ws []EarlyWarning, rs []RepeatItem) *signalsBlo
 	return b
 }
 
-// signalKinds orders the warnings' kinds as the scorecard states them.
-var signalKinds = []string{"response_slide", "overdue_growth", "expired_jump", "volume_outlier", "verification_backlog"}
-
-// writeSignalsSheet writes the early warnings and the repeat complaints as a sheet to annotate:
-// one row per warning (who, what, the months and the numbers, and the sentence the page shows),
-// then one row per repeat by tracking id. The reporter is never written, only whether the match
-// was by reporter or by a similar title. No sheet when there is nothing to say.
-func writeSignalsSheet(b *book, month time.Time, ws []EarlyWarning, rs []RepeatItem) error {
-	if len(ws) == 0 && len(rs) == 0 {
-		return nil
-	}
+// writeSignalsSheets writes the early warnings and the repeat complaints as two lists to annotate,
+// each a sheet with its title, a frozen header and a filter: Peringatan, one row per warning (who,
+// what, the months and the numbers, and the sentence the page shows), and Berulang, one row per
+// repeat by tracking id. The reporter is never written, only whether the match was by reporter or
+// by a similar title. A list with nothing in it gets no sheet.
+func writeSignalsSheets(b *book, month time.Time, ws []EarlyWarning, rs []RepeatItem) error {
 	l := b.l
 	stl := b.st
-	name := l.t("sheet_signals")
+	if len(ws) > 0 {
+		g, err := listSheet(b, l.t("sheet_warnings"), l.t("sig_warnings_head")+", "+l.month(month), "",
+			l.t("sig_col_agency"), l.t("sig_col_kind"), l.t("sig_col_month"), l.t("sig_col_series"),
+			l.t("sig_col_baseline"), l.t("sig_col_value"), l.t("sig_col_new"), l.t("sig_col_statement"))
+		if err != nil {
+			return err
+		}
+		for i, w := range ws {
+			who := w.Agency
+			if who == "" {
+				who = l.t("sig_admin")
+			}
+			rate := w.Kind == "response_slide"
+			num := func(v float64) cell {
+				if rate {
+					return fval(v, stl.pct)
+				}
+				return fval(v, stl.dec1)
+			}
+			var series []string
+			for i, v := range w.Measured {
+				m := ""
+				if i < len(w.Months) {
+					m = l.monthShort(w.Months[i]) + " "
+				}
+				if rate {
+					series = append(series, m+l.num(100*v, 0)+"%")
+				} else {
+					series = append(series, m+l.num(v, 0))
+				}
+			}
+			if err := g.row(listFirstRow+i, txt(who, stl.text), txt(l.t("sig_kind_"+w.Kind), stl.text), dval(w.Month, stl.month),
+				txt(strings.Join(series, " → "), stl.wrap), num(w.Baseline), num(w.Value), b.yesNo(w.New),
+				txt(l.warningText(w), stl.wrap)); err != nil {
+				return err
+			}
+		}
+		g.wrap[4], g.wrap[8] = 30, 60
+		if err := finishList(b, g, 8, len(ws)); err != nil {
+			return err
+		}
+	}
+	if len(rs) > 0 {
+		g, err := listSheet(b, l.t("sheet_repeats"), l.tf("sig_repeats_head", len(rs), l.month(month)), l.t("sig_repeats_intro"),
+			l.t("sig_col_agency"), l.t("sig_col_tracking"), l.t("sig_col_repeat_of_id"), l.t("sig_col_repeat_of_agency"),
+			l.t("sig_col_days"), l.t("sig_col_matched_by"))
+		if err != nil {
+			return err
+		}
+		for i, it := range rs {
+			who := it.Agency
+			if it.Unit != "" {
+				who += " · " + it.Unit
+			}
+			if err := g.row(listFirstRow+i, txt(who, stl.text), txt(it.TrackingID, stl.text), txt(it.RepeatOf, stl.text),
+				txt(it.RepeatOfAgency, stl.text), ival(int64(it.DaysAfter), stl.int), txt(l.t("sig_by_"+it.MatchedBy), stl.text)); err != nil {
+				return err
+			}
+		}
+		if err := finishList(b, g, 6, len(rs)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A list sheet: its title in row 1, a note in row 2, the header in row 3, the rows from row 4.
+const listHeaderRow, listFirstRow = 3, 4
+
+func listSheet(b *book, name, title, note string, header ...string) (*grid, error) {
 	if err := b.addSheet(name); err != nil {
-		return err
+		return nil, err
 	}
 	g := b.grid(name)
-	r := 1
-	if err := g.put(1, r, txt(l.t("sig_warnings_head")+" ("+l.int(int64(len(ws)))+")", stl.bold)); err != nil {
+	if err := g.put(1, 1, txt(title, b.st.title)); err != nil {
+		return nil, err
+	}
+	if note != "" {
+		if err := g.put(1, 2, txt(note, b.st.note)); err != nil {
+			return nil, err
+		}
+	}
+	return g, g.header(listHeaderRow, header...)
+}
+
+// finishList sets the widths, the filter over the header and rows, and freezes (and prints on
+// every page) the rows down to the header.
+func finishList(b *book, g *grid, cols, rows int) error {
+	if err := g.finish(); err != nil {
 		return err
 	}
-	r++
-	if err := g.header(r, l.t("sig_col_agency"), l.t("sig_col_kind"), l.t("sig_col_month"), l.t("sig_col_series"),
-		l.t("sig_col_baseline"), l.t("sig_col_value"), l.t("sig_col_new"), l.t("sig_col_statement")); err != nil {
+	if err := b.f.AutoFilter(g.sheet, fmt.Sprintf("A%d:%s%d", listHeaderRow, colName(cols), listHeaderRow+rows), nil); err != nil {
 		return err
 	}
-	if len(ws) == 0 {
-		r++
-		if err := g.put(1, r, txt(l.t("sig_none"), stl.note)); err != nil {
-			return err
-		}
-	}
-	for _, w := range ws {
-		r++
-		who := w.Agency
-		if who == "" {
-			who = l.t("sig_admin")
-		}
-		rate := w.Kind == "response_slide"
-		num := func(v float64) cell {
-			if rate {
-				return fval(v, stl.pct)
-			}
-			return fval(v, stl.dec1)
-		}
-		var series []string
-		for i, v := range w.Measured {
-			m := ""
-			if i < len(w.Months) {
-				m = l.monthShort(w.Months[i]) + " "
-			}
-			if rate {
-				series = append(series, m+l.num(100*v, 0)+"%")
-			} else {
-				series = append(series, m+l.num(v, 0))
-			}
-		}
-		if err := g.row(r, txt(who, stl.text), txt(l.t("sig_kind_"+w.Kind), stl.text), dval(w.Month, stl.month),
-			txt(strings.Join(series, " → "), stl.wrap), num(w.Baseline), num(w.Value), b.yesNo(w.New),
-			txt(l.warningText(w), stl.wrap)); err != nil {
-			return err
-		}
-	}
-	r += 2
-	if err := g.put(1, r, txt(l.tf("sig_repeats_head", len(rs), l.month(month)), stl.bold)); err != nil {
-		return err
-	}
-	r++
-	if err := g.put(1, r, txt(l.t("sig_repeats_intro"), stl.note)); err != nil {
-		return err
-	}
-	r++
-	if err := g.header(r, l.t("sig_col_agency"), l.t("sig_col_tracking"), l.t("sig_col_repeat_of_id"), l.t("sig_col_repeat_of_agency"),
-		l.t("sig_col_days"), l.t("sig_col_matched_by")); err != nil {
-		return err
-	}
-	for _, it := range rs {
-		r++
-		who := it.Agency
-		if it.Unit != "" {
-			who += " · " + it.Unit
-		}
-		if err := g.row(r, txt(who, stl.text), txt(it.TrackingID, stl.text), txt(it.RepeatOf, stl.text),
-			txt(it.RepeatOfAgency, stl.text), ival(int64(it.DaysAfter), stl.int), txt(l.t("sig_by_"+it.MatchedBy), stl.text)); err != nil {
-			return err
-		}
-	}
-	g.wrap[4], g.wrap[8] = 30, 60
-	return g.finish()
+	return b.freeze(g.sheet, listHeaderRow, 0)
 }

@@ -50,9 +50,9 @@ func TestSignalsBlock(t *testing.T) {
 	}
 }
 
-// The workbook's Sinyal sheet lists each warning with its numbers and statement, and each repeat by
-// tracking id and how it was matched, never the reporter; without signals there is no sheet.
-func TestSignalsSheet(t *testing.T) {
+// The workbook's Peringatan sheet lists each warning with its numbers and statement, Berulang each
+// repeat by tracking id and how it was matched, never the reporter; an empty list has no sheet.
+func TestSignalsSheets(t *testing.T) {
 	m := func(mo int) time.Time { return time.Date(2025, time.Month(mo), 1, 0, 0, 0, 0, time.UTC) }
 	ws := []EarlyWarning{
 		{Agency: "Dinas Kesehatan", Kind: "response_slide", Month: m(6), Months: []time.Time{m(3), m(4), m(5), m(6)},
@@ -63,52 +63,68 @@ func TestSignalsSheet(t *testing.T) {
 		{Agency: "Dinas PUPR", TrackingID: "800000002", RepeatOf: "7012346", RepeatOfAgency: "Dinas Perkim", DaysAfter: 40, MatchedBy: "title"}}
 	for _, c := range []struct {
 		lang  string
-		sheet string
-		want  [][]string // cells that must appear, row by row (a prefix of each row)
+		sheet map[string][][]string // per sheet, rows (from the header on) that must appear ("" is any)
 	}{
-		{"id", "Sinyal", [][]string{
-			{"Dinas Kesehatan", "Tindak lanjut tepat waktu turun", "", "Mar 2025 71% → Apr 2025 52% → Mei 2025 33% → Jun 2025 12%", "71.0%", "12.0%", "Ya"},
-			{"Admin kabupaten", "Antrean verifikasi admin naik"},
-			{"Dinas PUPR", "800000001", "7012345", "Dinas PUPR", "12", "pelapor yang sama (tidak ditampilkan)"},
-			{"Dinas PUPR", "800000002", "7012346", "Dinas Perkim", "40", "kecamatan, kategori dan judul serupa"},
+		{"id", map[string][][]string{
+			"Peringatan": {
+				{"SKPD", "Peringatan", "Bulan", "Angka per bulan", "Biasanya", "Nilai", "Baru", "Keterangan"},
+				{"Dinas Kesehatan", "Tindak lanjut tepat waktu turun", "", "Mar 2025 71% → Apr 2025 52% → Mei 2025 33% → Jun 2025 12%", "71.0%", "12.0%", "Ya", "BARU: Dinas Kesehatan: tindak lanjut"},
+				{"Admin kabupaten", "Antrean verifikasi admin naik"},
+			},
+			"Berulang": {
+				{"SKPD", "No. tracking", "Mengulang no. tracking", "Ditutup oleh SKPD", "Hari setelah ditutup", "Dikenali dari"},
+				{"Dinas PUPR", "800000001", "7012345", "Dinas PUPR", "12", "pelapor yang sama (tidak ditampilkan)"},
+				{"Dinas PUPR", "800000002", "7012346", "Dinas Perkim", "40", "kecamatan, kategori dan judul serupa"},
+			},
 		}},
-		{"en", "Signals", [][]string{{"Dinas Kesehatan", "On-time follow-up falling"}, {"Dinas PUPR", "800000001", "7012345", "Dinas PUPR", "12", "the same reporter (not shown)"}}},
+		{"en", map[string][][]string{
+			"Warnings": {{"Dinas Kesehatan", "On-time follow-up falling"}},
+			"Repeats":  {{"Dinas PUPR", "800000001", "7012345", "Dinas PUPR", "12", "the same reporter (not shown)"}},
+		}},
 	} {
 		b, err := newBook(newLang(c.lang))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := writeSignalsSheet(b, m(8), ws, rs); err != nil {
+		if err := writeSignalsSheets(b, m(8), ws, rs); err != nil {
 			t.Fatal(err)
 		}
-		rows, err := b.f.GetRows(c.sheet)
-		if err != nil {
-			t.Fatalf("%s: %v", c.lang, err)
-		}
-		for _, want := range c.want {
-			found := false
-			for _, r := range rows {
-				if len(r) >= len(want) && r[0] == want[0] && r[1] == want[1] {
-					found = true
-					for i, w := range want {
-						if w != "" && r[i] != w {
-							t.Errorf("%s: row %v: column %d is %q, want %q", c.lang, r, i+1, r[i], w)
+		for sheet, want := range c.sheet {
+			rows, err := b.f.GetRows(sheet)
+			if err != nil {
+				t.Fatalf("%s: %v", c.lang, err)
+			}
+			if panes, _ := b.f.GetPanes(sheet); !panes.Freeze || panes.YSplit != listHeaderRow {
+				t.Errorf("%s %s: header not frozen: %+v", c.lang, sheet, panes)
+			}
+			for _, w := range want {
+				found := false
+				for _, r := range rows {
+					if len(r) >= len(w) && r[0] == w[0] && r[1] == w[1] {
+						found = true
+						for i, x := range w {
+							if x != "" && !strings.HasPrefix(r[i], x) {
+								t.Errorf("%s %s: row %v: column %d is %q, want %q", c.lang, sheet, r, i+1, r[i], x)
+							}
 						}
 					}
 				}
-			}
-			if !found {
-				t.Errorf("%s: no row starts %v in\n%v", c.lang, want[:2], rows)
+				if !found {
+					t.Errorf("%s %s: no row starts %v in\n%v", c.lang, sheet, w[:2], rows)
+				}
 			}
 		}
 		b.f.Close()
 	}
 	b, _ := newBook(newLang("id"))
 	defer b.f.Close()
-	if err := writeSignalsSheet(b, m(8), nil, nil); err != nil {
+	if err := writeSignalsSheets(b, m(8), nil, rs[:1]); err != nil {
 		t.Fatal(err)
 	}
-	if idx, _ := b.f.GetSheetIndex("Sinyal"); idx >= 0 {
-		t.Error("a sheet without signals")
+	if idx, _ := b.f.GetSheetIndex("Peringatan"); idx >= 0 {
+		t.Error("a warnings sheet without warnings")
+	}
+	if idx, _ := b.f.GetSheetIndex("Berulang"); idx < 0 {
+		t.Error("no repeats sheet")
 	}
 }

@@ -48,8 +48,8 @@ func TestWorkbook(t *testing.T) {
 		lang   string
 		sheets []string
 	}{
-		{"id", []string{"Ringkasan", "Peringkat SKPD", "Tren Bulanan", "Tunggakan", "Kualitas Data", "Definisi"}},
-		{"en", []string{"Summary", "SKPD Ranking", "Monthly Trend", "Overdue", "Data Quality", "Definitions"}},
+		{"id", []string{"Ringkasan", "Peringkat SKPD", "Tren Bulanan", "Tunggakan", "Berulang", "Kualitas Data", "Definisi"}},
+		{"en", []string{"Summary", "SKPD Ranking", "Monthly Trend", "Overdue", "Repeats", "Data Quality", "Definitions"}},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			res := writeMonthly(t, db, "2025-04", c.lang, "")
