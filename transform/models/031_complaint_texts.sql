@@ -26,4 +26,3 @@ SELECT
     CASE WHEN coalesce(is_confidential, false) THEN NULL ELSE title END AS title,
     coalesce(is_confidential, false) AS confidential
 FROM complaints
-ORDER BY regency, tracking_id

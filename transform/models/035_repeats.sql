@@ -79,45 +79,48 @@ events AS MATERIALIZED (
     SELECT regency_id, rkey, tkey, pkey, submitted_at, 1, idx, NULL
     FROM cand
 ),
--- the row (idx) of the closure last before each candidate, per key; 1 reporter, 2 title, 3 prefix
--- (A running max, not last_value(... IGNORE NULLS): DuckDB evaluates that one row by row over the
--- whole frame, quadratic in a key's events; 200,000 complaints took 9 minutes.)
+-- the closure last before each candidate, per key (1 reporter, 2 title, 3 prefix), as its packed
+-- key. A running max, not last_value(... IGNORE NULLS): DuckDB evaluates that one row by row over
+-- the whole frame, quadratic in a key's events (200,000 complaints took 9 minutes).
 last_closed AS (
-    SELECT cand_idx, 1 AS pref, (max(closed_key) OVER (PARTITION BY regency_id, rkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) % (1::HUGEINT << 64))::BIGINT AS closed_idx, ord
+    SELECT cand_idx, t, ord, 1 AS pref, max(closed_key) OVER (PARTITION BY regency_id, rkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) AS k
     FROM events WHERE rkey IS NOT NULL
     UNION ALL
-    SELECT cand_idx, 2, (max(closed_key) OVER (PARTITION BY regency_id, tkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) % (1::HUGEINT << 64))::BIGINT, ord
+    SELECT cand_idx, t, ord, 2, max(closed_key) OVER (PARTITION BY regency_id, tkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING)
     FROM events WHERE tkey IS NOT NULL
     UNION ALL
-    SELECT cand_idx, 3, (max(closed_key) OVER (PARTITION BY regency_id, pkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) % (1::HUGEINT << 64))::BIGINT, ord
+    SELECT cand_idx, t, ord, 3, max(closed_key) OVER (PARTITION BY regency_id, pkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING)
     FROM events WHERE pkey IS NOT NULL
 ),
-found AS (
-    SELECT n.regency_id, n.tracking_id, e.tracking_id AS repeat_of, e.agency AS repeat_of_agency,
-           e.closed_hi AS repeat_of_closed_at,
-           CASE WHEN x.pref = 1 THEN 'reporter' ELSE 'title' END AS matched_by,
-           CASE x.pref WHEN 1 THEN NULL WHEN 2 THEN 1.0 ELSE jaro_winkler_similarity(n.title_norm, e.title_norm) END AS title_similarity,
-           x.pref
+-- Within the window, and not the complaint itself, on the packed key alone (its high bits are the
+-- closure's time): everything is decided on integers before a text is touched. (A condition
+-- between two joined sides, such as tracking_id <> repeat_of, made the planner join every
+-- candidate with every closure.)
+near AS (
+    SELECT x.cand_idx, x.pref, (x.k % (1::HUGEINT << 64))::BIGINT AS closed_idx
     FROM last_closed AS x
+    CROSS JOIN p
+    WHERE x.ord = 1 AND x.k IS NOT NULL
+      AND x.k // (1::HUGEINT << 64) >= epoch_us(x.t - to_days(p.win))
+      AND (x.k % (1::HUGEINT << 64))::BIGINT <> x.cand_idx
+),
+scored AS (
+    SELECT x.cand_idx, x.closed_idx, x.pref,
+           CASE x.pref WHEN 1 THEN NULL WHEN 2 THEN 1.0 ELSE jaro_winkler_similarity(n.title_norm, e.title_norm) END AS title_similarity
+    FROM near AS x
     JOIN cand AS n ON n.idx = x.cand_idx
     JOIN closed AS e ON e.idx = x.closed_idx
-    -- the same row is the same complaint (never its own repeat); said on the rows, not as
-    -- tracking_id <> repeat_of, which the planner turns into a cross product of the two sides
-    WHERE x.ord = 1 AND x.closed_idx IS NOT NULL AND x.closed_idx <> x.cand_idx
 ),
+-- the first pass that found one: a reporter before an equal title before a similar one
 matched AS (
-    SELECT m.regency_id, m.tracking_id,
-           arg_min(m.repeat_of, m.pref) AS repeat_of,
-           arg_min(m.repeat_of_agency, m.pref) AS repeat_of_agency,
-           arg_min(m.repeat_of_closed_at, m.pref) AS repeat_of_closed_at,
-           arg_min(m.matched_by, m.pref) AS matched_by,
-           arg_min_null(m.title_similarity, m.pref) AS title_similarity
-    FROM found AS m
-    JOIN cand AS n USING (regency_id, tracking_id)
+    SELECT x.cand_idx,
+           arg_min(x.closed_idx, x.pref) AS closed_idx,
+           min(x.pref) AS pref,
+           arg_min_null(x.title_similarity, x.pref) AS title_similarity
+    FROM scored AS x
     CROSS JOIN p
-    WHERE m.repeat_of_closed_at >= n.submitted_at - to_days(p.win)
-      AND (m.pref < 3 OR m.title_similarity >= p.sim)
-    GROUP BY ALL
+    WHERE x.pref < 3 OR x.title_similarity >= p.sim
+    GROUP BY x.cand_idx
 )
 SELECT
     n.regency_id,
@@ -129,13 +132,14 @@ SELECT
     n.category,
     n.area,
     n.submitted_at,
-    m.repeat_of,
-    m.repeat_of_agency,
-    m.repeat_of_closed_at,
-    date_diff('day', m.repeat_of_closed_at, n.submitted_at)::INTEGER AS days_after_closure,
-    m.matched_by,
+    e.tracking_id AS repeat_of,
+    e.agency AS repeat_of_agency,
+    e.closed_hi AS repeat_of_closed_at,
+    date_diff('day', e.closed_hi, n.submitted_at)::INTEGER AS days_after_closure,
+    CASE WHEN m.pref = 1 THEN 'reporter' ELSE 'title' END AS matched_by,
     m.title_similarity
 FROM matched AS m
-JOIN cand AS n USING (regency_id, tracking_id)
-JOIN regencies AS g USING (regency_id)
-ORDER BY g.regency, n.agency, n.cohort_month, n.tracking_id
+JOIN cand AS n ON n.idx = m.cand_idx
+JOIN closed AS e ON e.idx = m.closed_idx
+JOIN regencies AS g ON g.regency_id = n.regency_id
+
