@@ -258,7 +258,11 @@ func listSheet(b *book, name, title, note string, header ...string) (*grid, erro
 			return nil, err
 		}
 	}
-	return g, g.header(listHeaderRow, header...)
+	if err := g.header(listHeaderRow, header...); err != nil {
+		return nil, err
+	}
+	// the header wraps ("Mengulang no. tracking"): room for two lines
+	return g, b.f.SetRowHeight(name, listHeaderRow, 30)
 }
 
 // finishList sets the widths, the filter over the header and rows, and freezes (and prints on
