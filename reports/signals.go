@@ -77,8 +77,10 @@ type signalsBlock struct {
 	Warnings     []string
 	RepeatsHead  string
 	RepeatsIntro string
-	RepeatCols   [4]string
-	Repeats      []RepeatItem
+	// RepeatsPointer says where the list is (after the overdue list).
+	RepeatsPointer string
+	RepeatCols     [4]string
+	Repeats        []RepeatItem
 }
 
 // warningText states one warning with its SKPD, measure, months and numbers.
@@ -156,11 +158,12 @@ func (s *Scorecard) signalsBlock(ws []EarlyWarning, rs []RepeatItem) *signalsBlo
 	}
 	l := s.L
 	b := &signalsBlock{
-		WarningsHead: l.t("sig_warnings_head"),
-		RepeatsHead:  l.tf("sig_repeats_head", len(rs), l.month(s.Month)),
-		RepeatsIntro: l.t("sig_repeats_intro"),
-		RepeatCols:   [4]string{l.t("sig_col_agency"), l.t("sig_col_tracking"), l.t("sig_col_repeat_of"), l.t("sig_col_days")},
-		Repeats:      rs,
+		WarningsHead:   l.t("sig_warnings_head"),
+		RepeatsHead:    l.tf("sig_repeats_head", len(rs), l.month(s.Month)),
+		RepeatsIntro:   l.t("sig_repeats_intro"),
+		RepeatsPointer: l.t("sig_repeats_pointer"),
+		RepeatCols:     [4]string{l.t("sig_col_agency"), l.t("sig_col_tracking"), l.t("sig_col_repeat_of"), l.t("sig_col_days")},
+		Repeats:        rs,
 	}
 	for _, w := range ws {
 		b.Warnings = append(b.Warnings, l.warningText(w))

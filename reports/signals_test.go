@@ -21,15 +21,17 @@ func TestSignalsBlock(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := tm.ExecuteTemplate(&b, "signals", s.signals()); err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"signals", "repeats"} {
+		if err := tm.ExecuteTemplate(&b, name, s.signals()); err != nil {
+			t.Fatal(err)
+		}
 	}
 	html := b.String()
 	for _, want := range []string{
 		"Peringatan dini", "BARU: Dinas Kesehatan: tindak lanjut tepat waktu turun 3 bulan berturut-turut", "71% → ", "12%", "turun 59 poin",
 		"Admin kabupaten: antrean verifikasi", "Satpol PP: 15 pengaduan bulan Mei 2025 diarsipkan kedaluwarsa",
 		"Dinas Perhubungan: 165 pengaduan pada Juli 2025", "Disperkim: tunggakan",
-		"1 pengaduan berulang", "800000001", "7012345", "<td class=\"num\">12</td>",
+		"1 pengaduan berulang", `href="#berulang"`, `<section id="berulang">`, "800000001", "7012345", "<td class=\"num\">12</td>",
 	} {
 		if !strings.Contains(html, want) {
 			t.Errorf("signals block lacks %q:\n%s", want, html)

@@ -110,6 +110,7 @@ var reportTexts = map[string]text{
 	"sig_volume":                    {"%s: %s pengaduan pada %s, jauh dari biasanya (sekitar %s; skor-z %s).", "%s: %s complaints in %s, far from the usual (about %s; z-score %s)."},
 	"sig_repeats_head":              {"%d pengaduan berulang, %s", "%d repeat complaints, %s"},
 	"sig_repeats_intro":             {"Pengaduan dari pelapor yang sama ke SKPD yang sama, atau di kecamatan dan kategori yang sama dengan judul serupa, paling lama 90 hari setelah pengaduan sebelumnya ditutup: penutupan itu tidak menyelesaikan masalah. Pelapor tidak pernah ditampilkan.", "Complaints by the same reporter to the same SKPD, or in the same kecamatan and category with a similar title, at most 90 days after an earlier one was closed: that closure did not solve the problem. Reporters are never shown."},
+	"sig_repeats_pointer":           {"daftarnya menurut nomor tracking ada setelah daftar tunggakan.", "listed by tracking id after the overdue list."},
 	"sig_col_agency":                {"SKPD", "SKPD"},
 	"sig_col_tracking":              {"No. tracking", "Tracking id"},
 	"sig_col_repeat_of":             {"Mengulang (ditutup oleh)", "Repeats (closed by)"},
