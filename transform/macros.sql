@@ -12,3 +12,8 @@ CREATE OR REPLACE MACRO local_date(ts, off_us) AS
 -- day_start(d) / day_end(d): the first and the last instant of a local date.
 CREATE OR REPLACE MACRO day_start(d) AS d::TIMESTAMPTZ;
 CREATE OR REPLACE MACRO day_end(d) AS (d + 1)::TIMESTAMPTZ - INTERVAL 1 MICROSECOND;
+-- title_norm(t): a title as the repeat detection compares it: lower case, punctuation
+--   .,;:!?-_/()[]"' made spaces, trimmed; NULL when nothing is left. translate, not a regular
+--   expression: a tenth of the cost on a million titles.
+CREATE OR REPLACE MACRO title_norm(t) AS
+    nullif(trim(translate(lower(t), '.,;:!?-_/()[]"''', '               ')), '');

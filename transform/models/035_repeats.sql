@@ -8,13 +8,15 @@
 --   reporter: N and E have the same reporter pseudonym (reporter_key) and the same SKPD, or
 --   title:    N and E have the same kecamatan (area) and category, and titles whose
 --             jaro_winkler_similarity is at least repeat_title_similarity. Titles are compared
---             normalised (lower case, punctuation .,;:!?-_/()[]"' made spaces, trimmed); a
+--             normalised (macro title_norm: lower case, punctuation made spaces, trimmed); a
 --             confidential complaint has no title and repeats only by reporter.
 -- Method: three passes, each finding the closure last before N's submission with the same
 -- key (a window over closures and submissions in time order): the same reporter and SKPD; the same kecamatan, category and normalised title; the same
 -- kecamatan, category and first 4 characters of the normalised title (Winkler's prefix: a
 -- similarity of 0.9 or more all but always shares it), whose similarity is then computed. The
--- first of them that is within the window (and similar enough) is E. So a similar title is
+-- first of them that is within the window (and similar enough) is E. Everything up to the
+-- similarity is decided on integers (row ids, hashed keys, packed times): at ten million
+-- complaints, rows that carried their texts through the windows and joins ran out of memory. So a similar title is
 -- compared with one closure, the latest with its prefix: an older, more similar one behind it is
 -- not seen. That bounds the cost by the number of complaints, not the pairs (README, "Repeat
 -- complaints"). Reporters never leave this table: it holds no pseudonym.
@@ -38,31 +40,25 @@
 CREATE OR REPLACE TABLE repeats AS
 -- Keys are hashes (one integer per reporter, per kecamatan + category + title, per kecamatan +
 -- category + title prefix): windows partitioned by integers cost a fraction of those by text.
+-- Complaints are named by their row in complaint_facts (idx) until the end.
 WITH p AS (
     SELECT repeat_window_days AS win, repeat_title_similarity AS sim FROM build_info
 ),
 c AS MATERIALIZED (
     SELECT
         f.rowid AS idx,
-        f.regency_id, f.tracking_id, f.agency_id, f.agency, f.category, f.area,
-        f.submitted_at, f.closed_hi, f.status, f.in_cohort, f.cohort_month,
+        f.regency_id,
+        f.submitted_at,
+        f.closed_hi,
+        f.status = 'closed' AND f.closed_hi IS NOT NULL AS is_closed,
+        f.in_cohort,
         CASE WHEN k.reporter_key IS NOT NULL AND f.agency_id IS NOT NULL THEN hash(k.reporter_key, f.agency_id) END AS rkey,
-        t.title_norm,
-        CASE WHEN t.title_norm IS NOT NULL THEN hash(f.area, f.category, t.title_norm) END AS tkey,
-        CASE WHEN t.title_norm IS NOT NULL THEN hash(f.area, f.category, left(t.title_norm, 4)) END AS pkey
+        CASE WHEN t.tn IS NOT NULL THEN hash(f.area, f.category, t.tn) END AS tkey,
+        CASE WHEN t.tn IS NOT NULL THEN hash(f.area, f.category, left(t.tn, 4)) END AS pkey
     FROM complaint_facts AS f
     JOIN complaints AS k USING (regency, tracking_id)
-    -- translate, not a regular expression: a tenth of the cost on a million titles
-    CROSS JOIN LATERAL (SELECT nullif(trim(translate(lower(k.title), '.,;:!?-_/()[]"''', '               ')), '') AS title_norm) AS t
+    CROSS JOIN LATERAL (SELECT title_norm(k.title) AS tn) AS t
     WHERE f.in_cohort OR (f.status = 'closed' AND f.closed_hi IS NOT NULL)
-),
-closed AS (
-    SELECT idx, regency_id, tracking_id, agency_id, agency, closed_hi, rkey, title_norm, tkey, pkey
-    FROM c
-    WHERE status = 'closed' AND closed_hi IS NOT NULL
-),
-cand AS (
-    SELECT * FROM c WHERE in_cohort
 ),
 -- For each key, closures and candidates in one stream ordered by time (a closure before a
 -- submission at the same instant): the last closure seen is the one last closed before the
@@ -74,10 +70,10 @@ events AS MATERIALIZED (
     -- build's own transaction start at 2^62, so 32 bits would not hold them)
     SELECT regency_id, rkey, tkey, pkey, closed_hi AS t, 0 AS ord, NULL::BIGINT AS cand_idx,
            epoch_us(closed_hi)::HUGEINT * (1::HUGEINT << 64) + idx AS closed_key
-    FROM closed
+    FROM c WHERE is_closed
     UNION ALL
     SELECT regency_id, rkey, tkey, pkey, submitted_at, 1, idx, NULL
-    FROM cand
+    FROM c WHERE in_cohort
 ),
 -- the closure last before each candidate, per key (1 reporter, 2 title, 3 prefix), as its packed
 -- key. A running max, not last_value(... IGNORE NULLS): DuckDB evaluates that one row by row over
@@ -93,10 +89,9 @@ last_closed AS (
     FROM events WHERE pkey IS NOT NULL
 ),
 -- Within the window, and not the complaint itself, on the packed key alone (its high bits are the
--- closure's time): everything is decided on integers before a text is touched. (A condition
--- between two joined sides, such as tracking_id <> repeat_of, made the planner join every
--- candidate with every closure.)
-near AS (
+-- closure's time). (A condition between two joined sides, such as tracking_id <> repeat_of, made
+-- the planner join every candidate with every closure.)
+near AS MATERIALIZED (
     SELECT x.cand_idx, x.pref, (x.k % (1::HUGEINT << 64))::BIGINT AS closed_idx
     FROM last_closed AS x
     CROSS JOIN p
@@ -104,12 +99,24 @@ near AS (
       AND x.k // (1::HUGEINT << 64) >= epoch_us(x.t - to_days(p.win))
       AND (x.k % (1::HUGEINT << 64))::BIGINT <> x.cand_idx
 ),
+-- the titles of the prefix matches' two sides only: the one place a text is compared
+pairs AS (
+    SELECT cand_idx, closed_idx FROM near WHERE pref = 3
+),
+titles AS (
+    SELECT f.idx, title_norm(k.title) AS tn
+    FROM (SELECT rowid AS idx, regency, tracking_id FROM complaint_facts) AS f
+    SEMI JOIN (SELECT cand_idx AS idx FROM pairs UNION ALL SELECT closed_idx FROM pairs) AS w ON w.idx = f.idx
+    JOIN complaints AS k USING (regency, tracking_id)
+),
 scored AS (
-    SELECT x.cand_idx, x.closed_idx, x.pref,
-           CASE x.pref WHEN 1 THEN NULL WHEN 2 THEN 1.0 ELSE jaro_winkler_similarity(n.title_norm, e.title_norm) END AS title_similarity
-    FROM near AS x
-    JOIN cand AS n ON n.idx = x.cand_idx
-    JOIN closed AS e ON e.idx = x.closed_idx
+    SELECT cand_idx, closed_idx, pref, CASE pref WHEN 2 THEN 1.0 END AS title_similarity
+    FROM near WHERE pref < 3
+    UNION ALL
+    SELECT x.cand_idx, x.closed_idx, 3, jaro_winkler_similarity(tn.tn, te.tn)
+    FROM pairs AS x
+    JOIN titles AS tn ON tn.idx = x.cand_idx
+    JOIN titles AS te ON te.idx = x.closed_idx
 ),
 -- the first pass that found one: a reporter before an equal title before a similar one
 matched AS (
@@ -125,7 +132,7 @@ matched AS (
 SELECT
     n.regency_id,
     n.agency_id,
-    g.regency,
+    n.regency,
     n.tracking_id,
     n.agency,
     n.cohort_month,
@@ -139,7 +146,5 @@ SELECT
     CASE WHEN m.pref = 1 THEN 'reporter' ELSE 'title' END AS matched_by,
     m.title_similarity
 FROM matched AS m
-JOIN cand AS n ON n.idx = m.cand_idx
-JOIN closed AS e ON e.idx = m.closed_idx
-JOIN regencies AS g ON g.regency_id = n.regency_id
-
+JOIN (SELECT rowid AS idx, * FROM complaint_facts) AS n ON n.idx = m.cand_idx
+JOIN (SELECT rowid AS idx, tracking_id, agency, closed_hi FROM complaint_facts) AS e ON e.idx = m.closed_idx
