@@ -45,7 +45,8 @@ type Config struct {
 	SecretFile string `yaml:"secret_file"`
 	// Lang is the language of reports and data messages: id (default) or en.
 	Lang string `yaml:"lang"`
-	// MemoryLimit caps DuckDB's memory (e.g. "1536MB"); beyond it DuckDB spills to its temp
+	// MemoryLimit caps DuckDB's memory (default "1GB"; rapor's own Go memory has a soft limit of
+	// 512 MiB beside it, see cmd/rapor main); beyond it DuckDB spills to its temp
 	// directory beside the database (<db>.tmp). An office PC shares its 8 GB with everything
 	// else: without a cap DuckDB takes up to 80% of RAM.
 	MemoryLimit string `yaml:"memory_limit"`
@@ -190,7 +191,7 @@ func Default() Config {
 		Zones:          Zones{Hijau: 81, Kuning: 51},
 		MinSample:      5,
 		Lang:           "id",
-		MemoryLimit:    "1536MB",
+		MemoryLimit:    "1GB",
 		PlausibleDates: PlausibleDates{From: "2000-01-01"},
 		ReportLevels:   []string{"agency"},
 	}

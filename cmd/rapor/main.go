@@ -123,6 +123,12 @@ func (g *globals) helpLang() msg.Lang {
 }
 
 func main() {
+	// rapor's own (Go) memory: a soft limit at which the collector works harder, so that Go and
+	// DuckDB (config memory_limit) together stay within what an office PC can spare. GOMEMLIMIT
+	// overrides it.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(512 << 20)
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
