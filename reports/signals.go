@@ -83,12 +83,16 @@ type signalsBlock struct {
 	Repeats        []RepeatItem
 }
 
-// warningText states one warning with its SKPD, measure, months and numbers.
-func (l lang) warningText(w EarlyWarning) string {
-	who := w.Agency
-	if who == "" {
-		who = l.t("sig_admin")
+// warningWho names the unit a warning is about (the regency's admin when no SKPD).
+func (l lang) warningWho(w EarlyWarning) string {
+	if w.Agency == "" {
+		return l.t("sig_admin")
 	}
+	return w.Agency
+}
+
+// warningSeries is a warning's figures month by month: "Mar 2025 71% → Apr 2025 52%".
+func (l lang) warningSeries(w EarlyWarning) string {
 	var vals []string
 	for i, v := range w.Measured {
 		m := ""
@@ -101,7 +105,12 @@ func (l lang) warningText(w EarlyWarning) string {
 			vals = append(vals, m+l.num(v, 0))
 		}
 	}
-	series := strings.Join(vals, " → ")
+	return strings.Join(vals, " → ")
+}
+
+// warningText states one warning with its SKPD, measure, months and numbers.
+func (l lang) warningText(w EarlyWarning) string {
+	who, series := l.warningWho(w), l.warningSeries(w)
 	var text string
 	switch w.Kind {
 	case "response_slide":
@@ -187,31 +196,14 @@ func writeSignalsSheets(b *book, month time.Time, ws []EarlyWarning, rs []Repeat
 			return err
 		}
 		for i, w := range ws {
-			who := w.Agency
-			if who == "" {
-				who = l.t("sig_admin")
-			}
-			rate := w.Kind == "response_slide"
 			num := func(v float64) cell {
-				if rate {
+				if w.Kind == "response_slide" {
 					return fval(v, stl.pct)
 				}
 				return fval(v, stl.dec1)
 			}
-			var series []string
-			for i, v := range w.Measured {
-				m := ""
-				if i < len(w.Months) {
-					m = l.monthShort(w.Months[i]) + " "
-				}
-				if rate {
-					series = append(series, m+l.num(100*v, 0)+"%")
-				} else {
-					series = append(series, m+l.num(v, 0))
-				}
-			}
-			if err := g.row(listFirstRow+i, txt(who, stl.text), txt(l.t("sig_kind_"+w.Kind), stl.text), dval(w.Month, stl.month),
-				txt(strings.Join(series, " → "), stl.wrap), num(w.Baseline), num(w.Value), b.yesNo(w.New),
+			if err := g.row(listFirstRow+i, txt(l.warningWho(w), stl.text), txt(l.t("sig_kind_"+w.Kind), stl.text), dval(w.Month, stl.month),
+				txt(l.warningSeries(w), stl.wrap), num(w.Baseline), num(w.Value), b.yesNo(w.New),
 				txt(l.warningText(w), stl.wrap)); err != nil {
 				return err
 			}
