@@ -17,3 +17,14 @@ CREATE OR REPLACE MACRO day_end(d) AS (d + 1)::TIMESTAMPTZ - INTERVAL 1 MICROSEC
 --   expression: a tenth of the cost on a million titles.
 CREATE OR REPLACE MACRO title_norm(t) AS
     nullif(trim(translate(lower(t), '.,;:!?-_/()[]"''', '               ')), '');
+-- score(otr, cr, otcr, sat, w1, w2, w3, w4): metrics.md's score, 100 × the weighted mean of the
+--   components that are not NULL (on-time response, completion, on-time completion, satisfaction
+--   with weights w1..w4, the others' weights raised to sum to 1); NULL when none is known. One
+--   definition for the SKPD, regency and parent tables.
+CREATE OR REPLACE MACRO score(otr, cr, otcr, sat, w1, w2, w3, w4) AS
+    round(100 * (coalesce(w1 * otr, 0) + coalesce(w2 * cr, 0) + coalesce(w3 * otcr, 0) + coalesce(w4 * sat, 0))
+        / nullif(CASE WHEN otr IS NOT NULL THEN w1 ELSE 0 END + CASE WHEN cr IS NOT NULL THEN w2 ELSE 0 END
+               + CASE WHEN otcr IS NOT NULL THEN w3 ELSE 0 END + CASE WHEN sat IS NOT NULL THEN w4 ELSE 0 END, 0), 9);
+-- zone(score, hijau, kuning): the Ombudsman-style zone of a score (NULL score: NULL).
+CREATE OR REPLACE MACRO zone(s, hijau, kuning) AS
+    CASE WHEN s IS NULL THEN NULL WHEN s >= hijau THEN 'hijau' WHEN s >= kuning THEN 'kuning' ELSE 'merah' END;

@@ -127,16 +127,8 @@ rated AS (
 scored AS (
     SELECT
         r.*,
-        round(100 * (
-            coalesce(p.weight_on_time_response_rate * r.on_time_response_rate, 0)
-          + coalesce(p.weight_completion_rate * r.completion_rate, 0)
-          + coalesce(p.weight_on_time_completion_rate * r.on_time_completion_rate, 0)
-          + coalesce(p.weight_satisfaction * r.satisfaction, 0)
-        ) / nullif(
-            CASE WHEN r.on_time_response_rate IS NOT NULL THEN p.weight_on_time_response_rate ELSE 0 END
-          + CASE WHEN r.completion_rate IS NOT NULL THEN p.weight_completion_rate ELSE 0 END
-          + CASE WHEN r.on_time_completion_rate IS NOT NULL THEN p.weight_on_time_completion_rate ELSE 0 END
-          + CASE WHEN r.satisfaction IS NOT NULL THEN p.weight_satisfaction ELSE 0 END, 0), 9) AS score
+        score(r.on_time_response_rate, r.completion_rate, r.on_time_completion_rate, r.satisfaction,
+              p.weight_on_time_response_rate, p.weight_completion_rate, p.weight_on_time_completion_rate, p.weight_satisfaction) AS score
     FROM rated AS r
     CROSS JOIN p
 ),
@@ -177,7 +169,7 @@ SELECT
     s.repeat_rate,
     s.stock_at,
     s.score,
-    CASE WHEN s.score IS NULL THEN NULL WHEN s.score >= p.zone_hijau THEN 'hijau' WHEN s.score >= p.zone_kuning THEN 'kuning' ELSE 'merah' END AS zone,
+    zone(s.score, p.zone_hijau, p.zone_kuning) AS zone,
     CASE WHEN NOT s.small_sample AND s.score IS NOT NULL THEN
         row_number() OVER (PARTITION BY s.regency, s.period_type, s.period, NOT s.small_sample AND s.score IS NOT NULL
                            ORDER BY s.score DESC, s.on_time_response_rate DESC NULLS LAST, s.received DESC, s.parent)
