@@ -15,7 +15,8 @@ import (
 // 92% disposed (within 5 days) to one of 40 agencies (2% spelled in capitals), 85% of those
 // answered (within 10 days; 2% before disposition), 75% closed (within 90 days), 45% of closures
 // rated, 3% archived, 1% unknown status, 10% from layout B (no first response), three regencies;
-// 20 categories, 10 kecamatan, templated titles, 60% with a reporter pseudonym from a pool of n/5.
+// 20 categories, 10 kecamatan, titles of 40 kinds of problem in 100 villages (mostly distinct),
+// 60% with a reporter pseudonym from a pool of n/5.
 // Values come from hash(i): the data is the same on every run.
 const synthSQL = `
 INSERT INTO complaint_versions BY NAME
@@ -51,7 +52,23 @@ capped AS (
     SELECT *,
         CASE WHEN first_response_at <= TIMESTAMPTZ '2025-12-31 00:00:00+08' THEN first_response_at END AS fr,
         CASE WHEN closed_at <= TIMESTAMPTZ '2025-12-31 00:00:00+08' THEN closed_at END AS cl,
-        CASE WHEN disposed_at <= TIMESTAMPTZ '2025-12-31 00:00:00+08' THEN disposed_at END AS dp
+        CASE WHEN disposed_at <= TIMESTAMPTZ '2025-12-31 00:00:00+08' THEN disposed_at END AS dp,
+        ['Jalan rusak', 'Jalan berlubang', 'Lampu jalan mati', 'Sampah menumpuk', 'Air PDAM tidak mengalir',
+         'Air PDAM keruh', 'Drainase tersumbat', 'Banjir', 'Pohon tumbang', 'Pungutan liar',
+         'Pelayanan KTP lambat', 'Kartu keluarga belum jadi', 'Guru sering tidak hadir', 'Puskesmas tutup',
+         'Obat kosong di puskesmas', 'Bantuan sosial tidak tepat sasaran', 'Jembatan rusak', 'Listrik sering padam',
+         'Kebisingan malam hari', 'Parkir liar', 'Pedagang kaki lima di trotoar', 'Anjing liar berkeliaran',
+         'Izin usaha lambat', 'Sinyal internet lemah', 'Irigasi sawah kering', 'Pupuk bersubsidi langka',
+         'Harga gas elpiji mahal', 'Sekolah rusak', 'Ambulans tidak datang', 'Tanah longsor',
+         'Saluran air meluap', 'Trotoar rusak', 'Rumah tidak layak huni', 'Pasar becek dan kotor',
+         'Angkutan umum jarang', 'Pemadam kebakaran terlambat', 'Nelayan kesulitan solar', 'Posyandu tidak aktif',
+         'Dana desa tidak transparan', 'Sertifikat tanah lama'][1 + (h5 % 40)::INT]
+        || ' di Desa ' || ['Ba', 'Su', 'Ka', 'Ma', 'Pa', 'Ta', 'Ra', 'Lu', 'Hi', 'Ja'][1 + (h4 % 10)::INT]
+        || ['ngun', 'rang', 'lai', 'wa', 'tu', 'das', 'jang', 'ru', 'nau', 'mpin'][1 + (h4 // 10 % 10)::INT]
+        || ' RT ' || (1 + h1 % 20) || CASE WHEN h1 // 20 % 2 = 0 THEN ' No. ' || (1 + h1 // 40 % 50) ELSE '' END
+        || CASE WHEN h3 % 2 = 0 THEN ['', ' sudah lama', ' mohon segera ditindaklanjuti', ' sejak minggu lalu',
+               ' tolong diperbaiki', ' belum ada tindakan', ' sangat meresahkan warga', ' sudah dilaporkan ke desa'][1 + (h2 // 7 % 8)::INT]
+           ELSE '' END AS ttl
     FROM resp
 )
 SELECT
@@ -77,9 +94,11 @@ SELECT
         CASE WHEN h7 % 50 = 0 THEN upper('Dinas Nomor ' || (h3 % 40)) ELSE 'Dinas Nomor ' || (h3 % 40) END
     END AS agency,
     'Kategori ' || (h7 % 20) AS category, NULL AS report_type, 'Website' AS channel, 'Kecamatan ' || (h8 % 10) AS area,
-    -- titles from 40 kinds of complaint about 60 places, every fifth with a typo: the repeat
-    -- detection has exact and similar titles to find
-    CASE WHEN h6 % 5 = 0 THEN 'Jlan rusak nomor ' ELSE 'Jalan rusak nomor ' END || (h5 % 40) || ' di Desa ' || (h4 % 60) AS title,
+    -- titles as residents write them: one of 40 kinds of problem, in one of 100 villages and 20
+    -- neighbourhoods (RT), half with a house number, half with one of 8 closing phrases, every fifth with a typo (its first
+    -- 'a' dropped). Most titles are distinct, as in real exports, and those of one kind and
+    -- village are similar: the repeat detection has exact, similar and merely alike titles.
+    CASE WHEN h6 % 5 = 0 THEN regexp_replace(ttl, 'a', '') ELSE ttl END AS title,
     NULL AS body, false AS is_anonymous, false AS is_confidential,
     CASE WHEN cl IS NOT NULL AND NOT layout_b AND h7 % 100 < 45 THEN (1 + h7 % 5)::TINYINT END AS rating,
     CASE WHEN h2 % 10 < 6 THEN 'R' || (h3 % (? // 5)) END AS reporter_key,
@@ -106,42 +125,49 @@ func BenchmarkBuild(b *testing.B) {
 	}
 	b.Logf("synthesised %d complaints in %.1f s", n, time.Since(start).Seconds())
 	b.ResetTimer()
-	// The minimum over the iterations, per model and in total, is what the build costs on an
-	// otherwise idle machine; b's ns/op is the mean.
-	best := map[string]time.Duration{}
+	// The minimum over the iterations, per step and in total, is what the build costs on an
+	// otherwise idle machine; b's ns/op is the mean. CPU time (all threads) is stated beside the
+	// wall clock: on a shared machine other work stretches the one but hardly the other.
+	best := map[string]Step{}
 	var bestTotal time.Duration
 	var order []string
+	keep := func(s Step) {
+		o, ok := best[s.Name]
+		if !ok {
+			order = append(order, s.Name)
+			best[s.Name] = s
+			return
+		}
+		o.Duration, o.CPU = min(o.Duration, s.Duration), min(o.CPU, s.CPU)
+		best[s.Name] = o
+	}
 	for i := 0; i < b.N; i++ {
 		res, err := Build(context.Background(), db, cfg, WithClock(time.Now))
 		if err != nil {
 			b.Fatal(err)
 		}
 		for _, s := range append(res.Models, res.Tests...) {
-			if _, ok := best[s.Name]; !ok {
-				order = append(order, s.Name)
-			}
-			if d, ok := best[s.Name]; !ok || s.Duration < d {
-				best[s.Name] = s.Duration
-			}
+			keep(s)
 		}
-		for _, s := range []Step{{Name: "(seeds)", Duration: res.Seeds}, {Name: "(commit)", Duration: res.Commit}} {
-			if _, ok := best[s.Name]; !ok {
-				order = append(order, s.Name)
-			}
-			if d, ok := best[s.Name]; !ok || s.Duration < d {
-				best[s.Name] = s.Duration
-			}
-		}
+		keep(Step{Name: "(seeds)", Duration: res.Seeds})
+		keep(Step{Name: "(commit)", Duration: res.Commit})
 		if d := res.Duration(); bestTotal == 0 || d < bestTotal {
 			bestTotal = d
 		}
 	}
 	b.StopTimer()
-	var sum time.Duration
+	var sum, sumCPU time.Duration
+	fmt.Fprintf(os.Stderr, "  %-32s %9s %9s\n", "step", "wall ms", "CPU ms")
 	for _, n := range order {
-		fmt.Fprintf(os.Stderr, "  %-32s %6.0f ms\n", n, best[n].Seconds()*1000)
-		sum += best[n]
+		fmt.Fprintf(os.Stderr, "  %-32s %9.0f %9.0f\n", n, best[n].Duration.Seconds()*1000, best[n].CPU.Seconds()*1000)
+		sum += best[n].Duration
+		sumCPU += best[n].CPU
 	}
-	fmt.Fprintf(os.Stderr, "build: fastest %.2f s of %d; sum of fastest steps %.2f s\n", bestTotal.Seconds(), b.N, sum.Seconds())
+	fmt.Fprintf(os.Stderr, "build: fastest %.2f s of %d; sum of fastest steps %.2f s, %.2f CPU-s\n", bestTotal.Seconds(), b.N, sum.Seconds(), sumCPU.Seconds())
+	// Issue 12's measure: what the repeat detection adds to the build without it.
+	if r, ok := best["repeats"]; ok {
+		fmt.Fprintf(os.Stderr, "repeats: %d rows; adds %.0f%% (wall) and %.0f%% (CPU) to the rest of the build\n",
+			r.Rows, 100*r.Duration.Seconds()/(sum-r.Duration).Seconds(), 100*r.CPU.Seconds()/(sumCPU-r.CPU).Seconds())
+	}
 	b.ReportMetric(bestTotal.Seconds(), "best-s")
 }

@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/hsu-lapor/rapor/config"
+	"github.com/hsu-lapor/rapor/internal/cputime"
 	"github.com/hsu-lapor/rapor/queries"
 	"github.com/hsu-lapor/rapor/store"
 )
@@ -144,7 +145,8 @@ type Step struct {
 	Name     string
 	Rows     int64 // rows in the model's table, or violating rows of a test
 	Duration time.Duration
-	Skipped  bool // a data test that needs a build's intermediate tables, run outside a build
+	CPU      time.Duration // the process's CPU time over the step (all threads), 0 where unknown
+	Skipped  bool          // a data test that needs a build's intermediate tables, run outside a build
 }
 
 // Result describes a build.
@@ -268,7 +270,7 @@ func run(ctx context.Context, conn *sql.Conn, cfg config.Config, o options, res 
 	}
 	models := Models()
 	for _, m := range models {
-		start := time.Now()
+		start, cpu := time.Now(), cputime.Now()
 		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 			return fmt.Errorf("model %s: %w", m.File, err)
 		}
@@ -276,7 +278,7 @@ func run(ctx context.Context, conn *sql.Conn, cfg config.Config, o options, res 
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+store.QuoteIdent(m.Name)).Scan(&n); err != nil {
 			return fmt.Errorf("model %s must create table %s: %w", m.File, m.Name, err)
 		}
-		res.Models = append(res.Models, Step{Name: m.Name, Rows: n, Duration: time.Since(start)})
+		res.Models = append(res.Models, Step{Name: m.Name, Rows: n, Duration: time.Since(start), CPU: cputime.Now() - cpu})
 	}
 	if o.beforeTests != nil {
 		if err := o.beforeTests(ctx, tx); err != nil {
@@ -353,12 +355,12 @@ func runTests(ctx context.Context, tx *sql.Tx, skipIntermediate bool) ([]Step, [
 			steps = append(steps, Step{Name: t.Name, Skipped: true})
 			continue
 		}
-		start := time.Now()
+		start, cpu := time.Now(), cputime.Now()
 		f, err := runTest(ctx, tx, t)
 		if err != nil {
 			return steps, failures, fmt.Errorf("data test %s: %w", t.Name, err)
 		}
-		steps = append(steps, Step{Name: t.Name, Rows: f.Count, Duration: time.Since(start)})
+		steps = append(steps, Step{Name: t.Name, Rows: f.Count, Duration: time.Since(start), CPU: cputime.Now() - cpu})
 		if f.Count > 0 {
 			failures = append(failures, f)
 		}

@@ -11,15 +11,18 @@
 --             normalised (macro title_norm: lower case, punctuation made spaces, trimmed); a
 --             confidential complaint has no title and repeats only by reporter.
 -- Method: three passes, each finding the closure last before N's submission with the same
--- key (a window over closures and submissions in time order): the same reporter and SKPD; the same kecamatan, category and normalised title; the same
--- kecamatan, category and first 4 characters of the normalised title (Winkler's prefix: a
--- similarity of 0.9 or more all but always shares it), whose similarity is then computed. The
--- first of them that is within the window (and similar enough) is E. Everything up to the
--- similarity is decided on integers (row ids, hashed keys, packed times): at ten million
--- complaints, rows that carried their texts through the windows and joins ran out of memory. So a similar title is
--- compared with one closure, the latest with its prefix: an older, more similar one behind it is
--- not seen. That bounds the cost by the number of complaints, not the pairs (README, "Repeat
--- complaints"). Reporters never leave this table: it holds no pseudonym.
+-- key (a window over closures and submissions in time order): the same reporter and SKPD; the
+-- same kecamatan, category and normalised title; the same kecamatan, category and first 4
+-- characters of the normalised title (Winkler's prefix: a similarity of 0.9 or more all but
+-- always shares it), whose similarity is then computed. The first of them that is within the
+-- window (and similar enough) is E. So a similar title is compared with one closure, the latest
+-- with its prefix: an older, more similar one behind it is not seen. That bounds the cost by the
+-- number of complaints, not the pairs (README, "Repeat complaints").
+-- Cost: everything up to the similarity is decided on integers (hashed keys; a closure's second
+-- and its complaint packed in one BIGINT), and each title is normalised once for its keys and
+-- once more only where a similarity is computed: at ten million complaints, rows that carried
+-- their texts through the windows and joins ran out of memory. The window compares whole
+-- seconds (exports give minutes at best). Reporters never leave this table: it holds no pseudonym.
 --
 -- Columns:
 --   regency_id            INTEGER      helper: regencies.regency_id
@@ -38,71 +41,78 @@
 --   matched_by            VARCHAR      reporter | title
 --   title_similarity      DOUBLE       jaro_winkler_similarity of the normalised titles (1 for equal ones); NULL for a reporter match
 CREATE OR REPLACE TABLE repeats AS
--- Keys are hashes (one integer per reporter, per kecamatan + category + title, per kecamatan +
--- category + title prefix): windows partitioned by integers cost a fraction of those by text.
--- Complaints are named by their row in complaint_facts (idx) until the end.
 WITH p AS (
-    SELECT repeat_window_days AS win, repeat_title_similarity AS sim FROM build_info
+    SELECT repeat_window_days AS win, repeat_title_similarity AS sim, utc_offset_seconds::BIGINT * 1000000 AS off_us FROM build_info
 ),
+-- b: complaint_facts' first row id. Complaints are named by their row (idx: row id - b) until the
+-- end; a table made in the build's own transaction has row ids from 2^62, and an offset from b
+-- fits the 32 bits the packing leaves it.
+base AS (
+    SELECT CASE WHEN max(rowid) - min(rowid) < 4294967295 THEN min(rowid)
+                ELSE error('repeats: more than 4,294,967,295 complaints') END AS b
+    FROM complaint_facts
+),
+-- One row per cohort complaint or closure, with its keys: reporter + SKPD (rkey), kecamatan +
+-- category + normalised title (tkey) and its first 4 characters (pkey). A complaint without a
+-- title (confidential) gets keys no other complaint has; has_title, not the key, says which rows
+-- a title pass reads, so that the filter pushed into this step does not normalise again.
 c AS MATERIALIZED (
-    SELECT
-        f.rowid AS idx,
-        f.regency_id,
-        f.submitted_at,
-        f.closed_hi,
-        f.status = 'closed' AND f.closed_hi IS NOT NULL AS is_closed,
-        f.in_cohort,
-        CASE WHEN k.reporter_key IS NOT NULL AND f.agency_id IS NOT NULL THEN hash(k.reporter_key, f.agency_id) END AS rkey,
-        CASE WHEN t.tn IS NOT NULL THEN hash(f.area, f.category, t.tn) END AS tkey,
-        CASE WHEN t.tn IS NOT NULL THEN hash(f.area, f.category, left(t.tn, 4)) END AS pkey
-    FROM complaint_facts AS f
-    JOIN complaints AS k USING (regency, tracking_id)
-    CROSS JOIN LATERAL (SELECT title_norm(k.title) AS tn) AS t
-    WHERE f.in_cohort OR (f.status = 'closed' AND f.closed_hi IS NOT NULL)
+    SELECT idx, submitted_at, closed_hi, is_closed, in_cohort, rkey, has_title,
+           hash(regency_id, area, category, coalesce(tn, chr(0) || idx)) AS tkey,
+           hash(regency_id, area, category, coalesce(left(tn, 4), chr(0) || idx)) AS pkey
+    FROM (
+        SELECT
+            f.rowid - (SELECT b FROM base) AS idx, f.regency_id, f.area, f.category,
+            f.submitted_at, f.closed_hi,
+            f.status = 'closed' AND f.closed_hi IS NOT NULL AS is_closed,
+            f.in_cohort,
+            CASE WHEN k.reporter_key IS NOT NULL AND f.agency_id IS NOT NULL THEN hash(f.regency_id, k.reporter_key, f.agency_id) END AS rkey,
+            k.title IS NOT NULL AS has_title,
+            title_norm(k.title) AS tn
+        FROM complaint_facts AS f
+        JOIN complaints AS k USING (regency, tracking_id)
+        WHERE f.in_cohort OR (f.status = 'closed' AND f.closed_hi IS NOT NULL)
+    )
 ),
--- For each key, closures and candidates in one stream ordered by time (a closure before a
--- submission at the same instant): the last closure seen is the one last closed before the
--- submission. (A window rather than an ASOF join: DuckDB plans ASOF joins on tables made in the
--- same transaction as nested loops, quadratic in the complaints.)
+-- Closures and candidates in one stream per key, in time order (t: microseconds × 2, a closure
+-- before a submission at the same instant). v: a closure's second (from 1990, clamped to 31
+-- bits: 1990 to 2058) and its idx packed, so that the greatest v seen so far is the closure last
+-- before; a candidate's v is -1 - idx, below every closure. (A window rather than an ASOF join:
+-- DuckDB plans ASOF joins on tables made in the same transaction as nested loops.)
 events AS MATERIALIZED (
-    -- closed_key: the closure's time and row packed in one integer, so that the greatest seen so
-    -- far is the closure last before, its row the low 64 bits (row ids of a table made in the
-    -- build's own transaction start at 2^62, so 32 bits would not hold them)
-    SELECT regency_id, rkey, tkey, pkey, closed_hi AS t, 0 AS ord, NULL::BIGINT AS cand_idx,
-           epoch_us(closed_hi)::HUGEINT * (1::HUGEINT << 64) + idx AS closed_key
+    SELECT rkey, has_title, tkey, pkey, epoch_us(closed_hi) * 2 AS t,
+           (least(greatest(epoch(closed_hi)::BIGINT - 631152000, 0), 2147483647) << 32) | idx AS v
     FROM c WHERE is_closed
     UNION ALL
-    SELECT regency_id, rkey, tkey, pkey, submitted_at, 1, idx, NULL
+    SELECT rkey, has_title, tkey, pkey, epoch_us(submitted_at) * 2 + 1, -1 - idx
     FROM c WHERE in_cohort
 ),
--- the closure last before each candidate, per key (1 reporter, 2 title, 3 prefix), as its packed
--- key. A running max, not last_value(... IGNORE NULLS): DuckDB evaluates that one row by row over
--- the whole frame, quadratic in a key's events (200,000 complaints took 9 minutes).
+-- the closure last before each candidate, per pass (1 reporter, 2 title, 3 prefix): a running
+-- max, not last_value(... IGNORE NULLS), which DuckDB evaluates row by row over the whole frame
 last_closed AS (
-    SELECT cand_idx, t, ord, 1 AS pref, max(closed_key) OVER (PARTITION BY regency_id, rkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING) AS k
-    FROM events WHERE rkey IS NOT NULL
+    SELECT v, t, 1 AS pref, max(v) OVER (PARTITION BY rkey ORDER BY t ROWS UNBOUNDED PRECEDING) AS k
+    FROM (SELECT rkey, t, v FROM events WHERE rkey IS NOT NULL)
     UNION ALL
-    SELECT cand_idx, t, ord, 2, max(closed_key) OVER (PARTITION BY regency_id, tkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING)
-    FROM events WHERE tkey IS NOT NULL
+    SELECT v, t, 2, max(v) OVER (PARTITION BY tkey ORDER BY t ROWS UNBOUNDED PRECEDING)
+    FROM (SELECT tkey, t, v FROM events WHERE has_title)
     UNION ALL
-    SELECT cand_idx, t, ord, 3, max(closed_key) OVER (PARTITION BY regency_id, pkey ORDER BY t, ord ROWS UNBOUNDED PRECEDING)
-    FROM events WHERE pkey IS NOT NULL
+    SELECT v, t, 3, max(v) OVER (PARTITION BY pkey ORDER BY t ROWS UNBOUNDED PRECEDING)
+    FROM (SELECT pkey, t, v FROM events WHERE has_title)
 ),
--- Within the window, and not the complaint itself, on the packed key alone (its high bits are the
--- closure's time). (A condition between two joined sides, such as tracking_id <> repeat_of, made
--- the planner join every candidate with every closure.)
+-- candidates with a closure within the window that is not their own, named by row id again.
+-- (A condition between two joined sides, such as tracking_id <> repeat_of, made the planner
+-- join every candidate with every closure: here it is all one row's integers.)
 near AS MATERIALIZED (
-    SELECT x.cand_idx, x.pref, (x.k % (1::HUGEINT << 64))::BIGINT AS closed_idx
+    SELECT -1 - x.v + (SELECT b FROM base) AS cand_idx, x.pref, (x.k & 4294967295) + (SELECT b FROM base) AS closed_idx
     FROM last_closed AS x
-    CROSS JOIN p
-    WHERE x.ord = 1 AND x.k IS NOT NULL
-      AND x.k // (1::HUGEINT << 64) >= epoch_us(x.t - to_days(p.win))
-      AND (x.k % (1::HUGEINT << 64))::BIGINT <> x.cand_idx
+    WHERE x.v < 0 AND x.k >= 0
+      AND (x.k >> 32) >= (x.t // 2) // 1000000 - 631152000 - 86400 * (SELECT win FROM p)
+      AND x.k & 4294967295 <> -1 - x.v
 ),
--- the titles of the prefix matches' two sides only: the one place a text is compared
 pairs AS (
     SELECT cand_idx, closed_idx FROM near WHERE pref = 3
 ),
+-- the titles of the prefix matches' two sides only: the one place a text is compared
 titles AS (
     SELECT f.idx, title_norm(k.title) AS tn
     FROM (SELECT rowid AS idx, regency, tracking_id FROM complaint_facts) AS f
@@ -125,9 +135,17 @@ matched AS (
            min(x.pref) AS pref,
            arg_min_null(x.title_similarity, x.pref) AS title_similarity
     FROM scored AS x
-    CROSS JOIN p
-    WHERE x.pref < 3 OR x.title_similarity >= p.sim
+    WHERE x.pref < 3 OR x.title_similarity >= (SELECT sim FROM p)
     GROUP BY x.cand_idx
+),
+-- the repeat with its own columns first, then the earlier complaint's: two steps, because the
+-- planner, without statistics for tables made in the build's transaction, crossed the two
+-- sides of complaint_facts with each other (quadratic) when given both joins at once
+named AS MATERIALIZED (
+    SELECT m.closed_idx, m.pref, m.title_similarity,
+           n.regency_id, n.agency_id, n.regency, n.tracking_id, n.agency, n.cohort_month, n.category, n.area, n.submitted_at
+    FROM matched AS m
+    JOIN (SELECT rowid AS idx, * FROM complaint_facts) AS n ON n.idx = m.cand_idx
 )
 SELECT
     n.regency_id,
@@ -142,9 +160,8 @@ SELECT
     e.tracking_id AS repeat_of,
     e.agency AS repeat_of_agency,
     e.closed_hi AS repeat_of_closed_at,
-    date_diff('day', e.closed_hi, n.submitted_at)::INTEGER AS days_after_closure,
-    CASE WHEN m.pref = 1 THEN 'reporter' ELSE 'title' END AS matched_by,
-    m.title_similarity
-FROM matched AS m
-JOIN (SELECT rowid AS idx, * FROM complaint_facts) AS n ON n.idx = m.cand_idx
-JOIN (SELECT rowid AS idx, tracking_id, agency, closed_hi FROM complaint_facts) AS e ON e.idx = m.closed_idx
+    (local_date(n.submitted_at, (SELECT off_us FROM p)) - local_date(e.closed_hi, (SELECT off_us FROM p)))::INTEGER AS days_after_closure,
+    CASE WHEN n.pref = 1 THEN 'reporter' ELSE 'title' END AS matched_by,
+    n.title_similarity
+FROM named AS n
+JOIN (SELECT rowid AS idx, tracking_id, agency, closed_hi FROM complaint_facts) AS e ON e.idx = n.closed_idx
