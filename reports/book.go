@@ -184,6 +184,10 @@ func colName(col int) string {
 	return n
 }
 
+// runeWidth is the width of a text column whose longest line has n characters (the SQL that sums
+// a streamed list gives n: see overdue_agencies.sql).
+func runeWidth(n int) float64 { return float64(n)*1.1 + 2 }
+
 // width estimates a column width (characters) for a value as Excel shows it.
 func width(v any) float64 {
 	switch x := v.(type) {
@@ -194,7 +198,7 @@ func width(v any) float64 {
 		for _, line := range strings.Split(x, "\n") {
 			w = max(w, utf8.RuneCountInString(line))
 		}
-		return float64(w)*1.1 + 2
+		return runeWidth(w)
 	case float64:
 		return float64(len(fmt.Sprintf("%.1f", x))) + 4
 	case int64:
