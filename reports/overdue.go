@@ -277,4 +277,3 @@ func sliceRows(items []OverdueItem) overdueRows {
 	}
 	return r
 }
-

@@ -54,7 +54,7 @@ type Scorecard struct {
 	Areas        []Count
 	Response     ResponseHist
 	Status       []StatusCount // the month's cohorts by current status
-	Overdue      OverdueList // open at the month's end (OverdueAt) and past a service level
+	Overdue      OverdueList   // open at the month's end (OverdueAt) and past a service level
 	Quality      []QualityCheck
 	Ingest       IngestQuality
 	Holidays     []Holiday
