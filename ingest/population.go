@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/hsu-lapor/rapor/store"
 )
@@ -107,6 +108,8 @@ func LoadPopulation(ctx context.Context, db *store.DB, regency string, rows []Po
 		return err
 	}
 	defer tx.Rollback()
+	// loaded_at is written here, not by a column default (migration 0005).
+	loaded := time.Now().UTC()
 	if _, err := tx.ExecContext(ctx, `DELETE FROM area_population WHERE regency = ?`, regency); err != nil {
 		return err
 	}
@@ -119,8 +122,8 @@ func LoadPopulation(ctx context.Context, db *store.DB, regency string, rows []Po
 		if r.Source != "" {
 			src = r.Source
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO area_population (regency, area, population, year, source) VALUES (?, ?, ?, ?, ?)`,
-			regency, r.Area, r.Population, year, src); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO area_population (regency, area, population, year, source, loaded_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			regency, r.Area, r.Population, year, src, loaded); err != nil {
 			return err
 		}
 	}

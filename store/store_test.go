@@ -78,7 +78,7 @@ func TestNewerDatabaseRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	db.Exec(`INSERT INTO schema_migrations (version, name) VALUES (999, '0999_future.sql')`)
+	db.Exec(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '0999_future.sql', now())`)
 	db.Close()
 	_, err = Open(ctx, path, Options{})
 	if err == nil || !strings.Contains(err.Error(), "newer than this program") {
@@ -114,5 +114,33 @@ func TestReadOnlyAndQuoting(t *testing.T) {
 	}
 	if _, err := ro.Exec(`CREATE TABLE y (a INT)`); err == nil {
 		t.Error("a read-only database accepted a write")
+	}
+}
+
+// No column default may call a function: DuckDB binds it again when it replays the WAL and
+// cannot there (migration 0005), so a crash after an ALTER of that table (a comment from the
+// data dictionary is one) would leave a file that no longer opens. The crash itself is
+// reproduced in transform's TestCrashAfterFirstBuildReopens.
+func TestNoFunctionDefaults(t *testing.T) {
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "r.duckdb"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query(`SELECT table_name, column_name, column_default FROM duckdb_columns()
+		WHERE database_name = current_database() AND column_default IS NOT NULL AND column_default LIKE '%(%'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var table, col, def string
+		if err := rows.Scan(&table, &col, &def); err != nil {
+			t.Fatal(err)
+		}
+		t.Errorf("%s.%s has the default %s: write the value in the INSERT instead", table, col, def)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 }

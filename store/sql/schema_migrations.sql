@@ -3,5 +3,5 @@
 CREATE TABLE IF NOT EXISTS schema_migrations (
     version     INTEGER PRIMARY KEY,
     name        VARCHAR NOT NULL,
-    applied_at  TIMESTAMPTZ NOT NULL DEFAULT now()
+    applied_at  TIMESTAMPTZ NOT NULL   -- written by the insert: no function defaults (migration 0005)
 )
