@@ -72,9 +72,11 @@ func newBook(l lang) (*book, error) {
 		month:     mk(&excelize.Style{CustomNumFmt: custom("mmm yyyy"), Alignment: top}),
 		zone:      map[string]int{},
 	}
-	for z, c := range map[string][2]string{
-		"hijau": {"DCEFDC", "1B5E20"}, "kuning": {"FFF1C2", "7A5600"}, "merah": {"F9D9D6", "B71C1C"},
+	// In a fixed order, so that the same report is the same file (a map's order is random).
+	for _, zc := range []struct{ z, fill, font string }{
+		{"hijau", "DCEFDC", "1B5E20"}, {"kuning", "FFF1C2", "7A5600"}, {"merah", "F9D9D6", "B71C1C"},
 	} {
+		z, c := zc.z, [2]string{zc.fill, zc.font}
 		id, err := f.NewConditionalStyle(&excelize.Style{
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}},
 			Font: &excelize.Font{Color: c[1], Bold: true},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"time"
 
@@ -46,6 +47,7 @@ type OverdueAgency struct {
 type overdueSource struct {
 	// ctx is LoadScorecard's: the writers, which take only an io.Writer, read the list with it.
 	ctx   context.Context
+	l     lang
 	db    *store.DB
 	build int64 // the build the scorecard was read from: a list read later must be that build's
 	loc   *time.Location
@@ -72,7 +74,7 @@ func (src *overdueSource) read(shaper string, yield func(OverdueItem) error, arg
 		return err
 	}
 	if b.ID != src.build {
-		return fmt.Errorf("the database holds build %d, the report was read from build %d: it was rebuilt while the report was written; run the report again", b.ID, src.build)
+		return errors.New(src.l.tf("err_rebuilt", b.ID, src.build))
 	}
 	return src.each(src.ctx, conn, shaper, yield, args...)
 }
@@ -124,8 +126,8 @@ func (src *overdueSource) each(ctx context.Context, conn *sql.Conn, shaper strin
 // loadOverdueList reads a scorecard's list on its read transaction: the complaints open at as_of
 // (at nil), or at a past month's end from the history (at its stock_at); at the parent level each
 // under its agency's parent. maxShown is the regency page's room.
-func loadOverdueList(ctx context.Context, conn *sql.Conn, db *store.DB, b Build, regency, level string, at *time.Time, maxShown int) (OverdueList, error) {
-	src := &overdueSource{ctx: ctx, db: db, build: b.ID, loc: b.Loc, base: "overdue",
+func loadOverdueList(ctx context.Context, l lang, conn *sql.Conn, db *store.DB, b Build, regency, level string, at *time.Time, maxShown int) (OverdueList, error) {
+	src := &overdueSource{ctx: ctx, l: l, db: db, build: b.ID, loc: b.Loc, base: "overdue",
 		args: []any{sql.Named("regency", regency), sql.Named("parent", level == LevelParent)}}
 	if at != nil {
 		src.base = "overdue_at"

@@ -234,7 +234,7 @@ func TestOverdueListOfAnotherBuild(t *testing.T) {
 	if _, err := transform.Build(ctx, db, cfg, transform.WithVersion("test")); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.WriteXLSX(io.Discard); err == nil || !strings.Contains(err.Error(), "rebuilt") {
+	if err := s.WriteXLSX(io.Discard); err == nil || !strings.Contains(err.Error(), "dibangun ulang") {
 		t.Errorf("a workbook written after a rebuild: %v", err)
 	}
 	if _, err := s.Agency(s.Overdue.Agencies[0].Agency); err == nil {

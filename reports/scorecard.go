@@ -176,7 +176,7 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 			at = &s.Current.StockAt
 		}
 	}
-	if s.Overdue, err = loadOverdueList(ctx, tx, db, b, s.Regency, level, at, s.MaxHTMLItems); err != nil {
+	if s.Overdue, err = loadOverdueList(ctx, l, tx, db, b, s.Regency, level, at, s.MaxHTMLItems); err != nil {
 		return nil, err
 	}
 	// The open complaints by age: at the month's end, as the list.
