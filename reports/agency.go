@@ -95,14 +95,15 @@ func (s *Scorecard) AgencyNames() []string {
 	for _, a := range s.League12 {
 		add(a.Agency)
 	}
-	for _, it := range s.Overdue {
-		add(it.Agency)
+	for _, a := range s.Overdue.Agencies {
+		add(a.Agency)
 	}
 	return out
 }
 
-// Agency assembles one agency's page from the scorecard's tables.
-func (s *Scorecard) Agency(agency string) *AgencyRapor {
+// Agency assembles one agency's page from the scorecard's tables, and reads its own overdue
+// complaints (all of them: its page lists them all).
+func (s *Scorecard) Agency(agency string) (*AgencyRapor, error) {
 	a := &AgencyRapor{S: s, Agency: agency}
 	for i := range s.League12 {
 		if s.League12[i].Rank != nil {
@@ -125,12 +126,9 @@ func (s *Scorecard) Agency(agency string) *AgencyRapor {
 			a.Trend = append(a.Trend, r)
 		}
 	}
-	for _, it := range s.Overdue {
-		if it.Agency == agency {
-			a.Overdue = append(a.Overdue, it)
-		}
-	}
-	return a
+	var err error
+	a.Overdue, err = s.Overdue.agency(agency)
+	return a, err
 }
 
 var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
@@ -174,7 +172,10 @@ func AgencyPages(ctx context.Context, db *store.DB, o AgencyOptions) ([]string, 
 	}
 	var paths []string
 	for _, name := range names {
-		a := s.Agency(name)
+		a, err := s.Agency(name)
+		if err != nil {
+			return paths, err
+		}
 		base := filepath.Join(dir, "rapor-"+s.MonthLabel()+fileSuffix(s.Level)+"-"+Slug(name))
 		if err := writeFile(base+".html", a.WriteHTML); err != nil {
 			return paths, err

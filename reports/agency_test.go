@@ -61,8 +61,11 @@ func TestAgencyPage(t *testing.T) {
 	golden(t, "agency-2025-05-id.html", stripECharts(t, html))
 	golden(t, "agency-2025-05-id.xlsx.txt", []byte(dumpXLSX(t, paths[1])))
 	page := string(html)
-	a := s.Agency("Dinas PUPR")
-	for _, it := range s.Overdue {
+	a, err := s.Agency("Dinas PUPR")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range allOverdue(t, s) {
 		if has := strings.Contains(page, `data-tracking="`+it.TrackingID+`"`); has != (it.Agency == "Dinas PUPR") {
 			t.Errorf("%s (%s) on the page: %v", it.TrackingID, it.Agency, has)
 		}

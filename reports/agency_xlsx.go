@@ -85,7 +85,7 @@ func (a *AgencyRapor) WriteXLSX(w io.Writer) error {
 	if err := writeSignalsSheets(b, s.Month, ws, rs); err != nil {
 		return err
 	}
-	if err := writeOverdueSheets(b, s.Build, a.Overdue); err != nil {
+	if err := writeOverdueSheets(b, s.Build, sliceRows(a.Overdue)); err != nil {
 		return err
 	}
 	b.f.SetActiveSheet(0)

@@ -72,9 +72,11 @@ func newBook(l lang) (*book, error) {
 		month:     mk(&excelize.Style{CustomNumFmt: custom("mmm yyyy"), Alignment: top}),
 		zone:      map[string]int{},
 	}
-	for z, c := range map[string][2]string{
-		"hijau": {"DCEFDC", "1B5E20"}, "kuning": {"FFF1C2", "7A5600"}, "merah": {"F9D9D6", "B71C1C"},
+	// In a fixed order, so that the same report is the same file (a map's order is random).
+	for _, zc := range []struct{ z, fill, font string }{
+		{"hijau", "DCEFDC", "1B5E20"}, {"kuning", "FFF1C2", "7A5600"}, {"merah", "F9D9D6", "B71C1C"},
 	} {
+		z, c := zc.z, [2]string{zc.fill, zc.font}
 		id, err := f.NewConditionalStyle(&excelize.Style{
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{c[0]}},
 			Font: &excelize.Font{Color: c[1], Bold: true},
@@ -184,6 +186,10 @@ func colName(col int) string {
 	return n
 }
 
+// runeWidth is the width of a text column whose longest line has n characters (the SQL that sums
+// a streamed list gives n: see overdue_agencies.sql).
+func runeWidth(n int) float64 { return float64(n)*1.1 + 2 }
+
 // width estimates a column width (characters) for a value as Excel shows it.
 func width(v any) float64 {
 	switch x := v.(type) {
@@ -194,7 +200,7 @@ func width(v any) float64 {
 		for _, line := range strings.Split(x, "\n") {
 			w = max(w, utf8.RuneCountInString(line))
 		}
-		return float64(w)*1.1 + 2
+		return runeWidth(w)
 	case float64:
 		return float64(len(fmt.Sprintf("%.1f", x))) + 4
 	case int64:

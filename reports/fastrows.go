@@ -100,11 +100,23 @@ func (z *spliceZip) splice() error {
 	if err := big.rows(bw); err != nil {
 		return err
 	}
-	bw.WriteString("</sheetData>" + streamPageSetup)
+	// The page setup goes where the schema puts it: after what excelize wrote of the elements
+	// before it (an autoFilter), before those after it (tableParts).
+	tail := sheet[end+len("</sheetData>"):]
+	cut := len(tail)
+	for _, next := range []string{"<rowBreaks", "<colBreaks", "<customProperties", "<cellWatches", "<ignoredErrors", "<smartTags",
+		"<drawing", "<legacyDrawing", "<picture", "<oleObjects", "<controls", "<webPublishItems", "<tableParts", "<extLst", "</worksheet>"} {
+		if i := bytes.Index(tail, []byte(next)); i >= 0 && i < cut {
+			cut = i
+		}
+	}
+	bw.WriteString("</sheetData>")
+	bw.Write(tail[:cut])
+	bw.WriteString(streamPageSetup)
 	if big.textCols != "" {
 		bw.WriteString(`<ignoredErrors><ignoredError sqref="` + big.textCols + `" numberStoredAsText="1"/></ignoredErrors>`)
 	}
-	bw.Write(sheet[end+len("</sheetData>"):])
+	bw.Write(tail[cut:])
 	big.done = true
 	return bw.Flush()
 }

@@ -307,3 +307,20 @@ func cellTypeName(t excelize.CellType) string {
 	}
 	return fmt.Sprint(t)
 }
+
+// allOverdue reads a scorecard's whole accountability list as the workbook does (streamed from
+// the database), for tests that look at every item.
+func allOverdue(t testing.TB, s *Scorecard) []OverdueItem {
+	t.Helper()
+	var out []OverdueItem
+	if err := s.Overdue.rows.each(0, s.Overdue.rows.n, func(it OverdueItem) error {
+		out = append(out, it)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) != s.Overdue.N {
+		t.Fatalf("%d items streamed, %d counted", len(out), s.Overdue.N)
+	}
+	return out
+}

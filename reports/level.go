@@ -96,29 +96,6 @@ func (p parents) parent(agency string) string {
 	return agency
 }
 
-// overdue regroups the accountability list by parent: each item under its agency's parent, the
-// child unit kept in Unit, in the list's order (by unit, oldest first), the biggest parent first.
-func (p parents) overdue(items []OverdueItem) []OverdueItem {
-	for i := range items {
-		a := items[i].Agency
-		items[i].Agency = p.parent(a)
-		if items[i].Agency != a {
-			items[i].Unit = a
-		}
-	}
-	sort.SliceStable(items, func(i, j int) bool {
-		a, b := items[i], items[j]
-		if a.Agency != b.Agency {
-			return a.Agency < b.Agency
-		}
-		if a.AgeDays != b.AgeDays {
-			return a.AgeDays > b.AgeDays
-		}
-		return a.TrackingID < b.TrackingID
-	})
-	return agenciesByCount(items)
-}
-
 // backlog sums each parent's children's open complaints by age bucket, ordered as backlog.sql
 // orders agencies: by total, then by those older than C, then name.
 func (p parents) backlog(rows []BacklogRow) []BacklogRow {
@@ -211,7 +188,8 @@ func (p parents) names(names map[string]string) map[string]string {
 }
 
 // applyLevel reads the scorecard's per-complaint lists at its level (nothing to do at the agency
-// level). The early warnings stay per SKPD: they name the unit that slides.
+// level). The early warnings stay per SKPD: they name the unit that slides. The accountability
+// list is read at the level by its SQL (overdue.sql: each complaint under its agency's parent).
 func (s *Scorecard) applyLevel(ctx context.Context, q querier) error {
 	if s.Level != LevelParent {
 		return nil
@@ -221,7 +199,6 @@ func (s *Scorecard) applyLevel(ctx context.Context, q querier) error {
 		return err
 	}
 	s.parents = p
-	s.Overdue = p.overdue(s.Overdue)
 	s.Backlog = p.backlog(s.Backlog)
 	s.Status = p.status(s.Status)
 	s.Repeats = p.repeats(s.Repeats)

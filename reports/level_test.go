@@ -127,8 +127,9 @@ func TestParentLevel(t *testing.T) {
 	}
 
 	// The accountability list: the units' complaints under the Dinas, each naming its unit.
+	agList, paList := allOverdue(t, ag), allOverdue(t, pa)
 	want := map[string]string{} // tracking id -> unit
-	for _, it := range ag.Overdue {
+	for _, it := range agList {
 		switch it.Agency {
 		case lvRSUD, lvUPT:
 			want[it.TrackingID] = it.Agency
@@ -146,7 +147,7 @@ func TestParentLevel(t *testing.T) {
 		t.Fatal("no overdue complaint of the units in the fixture")
 	}
 	got := 0
-	for _, it := range pa.Overdue {
+	for _, it := range paList {
 		if it.Agency == lvRSUD || it.Agency == lvUPT {
 			t.Errorf("%s is listed under its unit %s", it.TrackingID, it.Agency)
 		}
@@ -157,17 +158,17 @@ func TestParentLevel(t *testing.T) {
 			}
 		}
 	}
-	if got != len(want) || len(pa.Overdue) != len(ag.Overdue) {
-		t.Errorf("%d of the Dinas's %d complaints listed; %d items in all, want %d", got, len(want), len(pa.Overdue), len(ag.Overdue))
+	if got != len(want) || len(paList) != len(agList) {
+		t.Errorf("%d of the Dinas's %d complaints listed; %d items in all, want %d", got, len(want), len(paList), len(agList))
 	}
 	// Each parent's items together, oldest first.
 	seen := map[string]bool{}
-	for i, it := range pa.Overdue {
-		if i > 0 && it.Agency != pa.Overdue[i-1].Agency && seen[it.Agency] {
+	for i, it := range paList {
+		if i > 0 && it.Agency != paList[i-1].Agency && seen[it.Agency] {
 			t.Fatalf("%s's items are split in the list", it.Agency)
 		}
 		seen[it.Agency] = true
-		if i > 0 && it.Agency == pa.Overdue[i-1].Agency && it.AgeDays > pa.Overdue[i-1].AgeDays {
+		if i > 0 && it.Agency == paList[i-1].Agency && it.AgeDays > paList[i-1].AgeDays {
 			t.Fatalf("%s: %s is older than the item before it", it.Agency, it.TrackingID)
 		}
 	}

@@ -3,7 +3,6 @@ package reports
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -13,8 +12,6 @@ import (
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
-	"github.com/apache/arrow-go/v18/arrow/array"
-	duckdb "github.com/duckdb/duckdb-go/v2"
 
 	"github.com/hsu-lapor/rapor/store"
 )
@@ -476,70 +473,11 @@ func loadAgencyPeriods(ctx context.Context, q querier, loc *time.Location, level
 	return scanAgencyRows(rows, loc)
 }
 
-// loadOverdue lists the complaints open at as_of (table open_complaints) that are past a service
-// level: more than C since disposition, or unanswered more than R working days after it. For
-// as_of's month the counts are regency_month's overdue_end and unanswered_overdue_end. The list is
-// ordered by agency (most items first) and age (oldest first). A big regency's list runs to
-// hundreds of thousands of rows, so it is read through DuckDB's Arrow interface (columns, not one
-// cgo call per value).
-func loadOverdue(ctx context.Context, conn *sql.Conn, loc *time.Location, regency string) ([]OverdueItem, error) {
-	return readOverdue(ctx, conn, loc, query("overdue"), regency)
-}
-
-// loadOverdueAt is the list at a past instant (a month's stock_at), rebuilt from the build's
-// per-complaint history: the list that month's report shows.
-func loadOverdueAt(ctx context.Context, conn *sql.Conn, loc *time.Location, regency string, at time.Time) ([]OverdueItem, error) {
-	return readOverdue(ctx, conn, loc, query("overdue_at"), regency, at, loc.String())
-}
-
 // hasHistory says whether the build keeps the per-complaint history a past month's list needs.
 func hasHistory(ctx context.Context, q querier) (bool, error) {
 	var ok bool
 	err := q.QueryRowContext(ctx, query("has_history")).Scan(&ok)
 	return ok, err
-}
-
-func readOverdue(ctx context.Context, conn *sql.Conn, loc *time.Location, sqlText string, args ...any) ([]OverdueItem, error) {
-	var out []OverdueItem
-	err := conn.Raw(func(dc any) error {
-		ar, err := duckdb.NewArrowFromConn(dc.(driver.Conn))
-		if err != nil {
-			return err
-		}
-		rr, err := ar.QueryContext(ctx, sqlText, args...)
-		if err != nil {
-			return err
-		}
-		defer rr.Release()
-		for rr.Next() {
-			rec := rr.RecordBatch()
-			agency, tracking, category, title := strCol(rec, 0), strCol(rec, 1), strCol(rec, 2), strCol(rec, 3)
-			conf := rec.Column(4).(*array.Boolean)
-			disposed, ageD, ageW := rec.Column(5).(*array.Int64), rec.Column(6).(*array.Int64), rec.Column(7).(*array.Int64)
-			overC, overR := rec.Column(8).(*array.Int64), rec.Column(9).(*array.Int64)
-			for i := 0; i < int(rec.NumRows()); i++ {
-				it := OverdueItem{
-					Agency: agency(i), TrackingID: tracking(i), Category: category(i), Title: title(i),
-					Confidential: conf.Value(i), DisposedAt: time.UnixMicro(disposed.Value(i)).In(loc),
-					AgeDays: ageD.Value(i), AgeWD: ageW.Value(i),
-				}
-				if overC.IsValid(i) {
-					v := overC.Value(i)
-					it.OverC = &v
-				}
-				if overR.IsValid(i) {
-					v := overR.Value(i)
-					it.OverR = &v
-				}
-				out = append(out, it)
-			}
-		}
-		return rr.Err()
-	})
-	if err != nil {
-		return nil, err
-	}
-	return agenciesByCount(out), nil
 }
 
 // strCol reads a text column of an Arrow record, whichever string layout DuckDB chose.
@@ -555,27 +493,6 @@ func strCol(rec arrow.RecordBatch, i int) func(int) string {
 		}
 		return strings.Clone(s.Value(j))
 	}
-}
-
-// agenciesByCount reorders a list grouped by agency so that the agency with the most items
-// comes first (ties by name), keeping the order within each agency.
-func agenciesByCount(items []OverdueItem) []OverdueItem {
-	type block struct{ start, end int }
-	var blocks []block
-	for i := range items {
-		if i == 0 || items[i].Agency != items[i-1].Agency {
-			blocks = append(blocks, block{i, i})
-		}
-		blocks[len(blocks)-1].end = i + 1
-	}
-	sort.SliceStable(blocks, func(i, j int) bool {
-		return blocks[i].end-blocks[i].start > blocks[j].end-blocks[j].start
-	})
-	out := make([]OverdueItem, 0, len(items))
-	for _, b := range blocks {
-		out = append(out, items[b.start:b.end]...)
-	}
-	return out
 }
 
 // loadBacklog counts each agency's complaints open at as_of (open_complaints) by age in C's unit:

@@ -76,11 +76,12 @@ func TestWorkbookOverdueOverSheets(t *testing.T) {
 	}
 	const n = 25
 	base := time.Date(2025, 1, 2, 9, 0, 0, 0, s.Build.Loc)
-	s.Overdue = make([]OverdueItem, n)
-	for i := range s.Overdue {
+	items := make([]OverdueItem, n)
+	for i := range items {
 		over := int64(i)
-		s.Overdue[i] = OverdueItem{Agency: fmt.Sprintf("Dinas %02d", i%4), TrackingID: fmt.Sprint(4000000 + i), DisposedAt: base, AgeDays: 61 + over, OverC: &over}
+		items[i] = OverdueItem{Agency: fmt.Sprintf("Dinas %02d", i%4), TrackingID: fmt.Sprint(4000000 + i), DisposedAt: base, AgeDays: 61 + over, OverC: &over}
 	}
+	s.Overdue.rows = sliceRows(items)
 	defer func(n int) { overdueSheetRows = n }(overdueSheetRows)
 	overdueSheetRows = 10
 	path := filepath.Join(t.TempDir(), "split.xlsx")

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
@@ -55,7 +54,7 @@ type Scorecard struct {
 	Areas        []Count
 	Response     ResponseHist
 	Status       []StatusCount // the month's cohorts by current status
-	Overdue      []OverdueItem // open at as_of and past a service level
+	Overdue      OverdueList   // open at the month's end (OverdueAt) and past a service level
 	Quality      []QualityCheck
 	Ingest       IngestQuality
 	Holidays     []Holiday
@@ -166,6 +165,7 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 	// The accountability list is the state at the month's end: for as_of's month the open
 	// complaints of today; for a past month rebuilt from the history, when the build keeps it.
 	s.OverdueAt = "now"
+	var at *time.Time
 	if !month.Equal(b.AsOfMonth) {
 		ok, err := hasHistory(ctx, tx)
 		if err != nil {
@@ -173,14 +173,10 @@ func LoadScorecard(ctx context.Context, db *store.DB, o Options) (*Scorecard, er
 		}
 		if ok {
 			s.OverdueAt = "history"
-			s.Overdue, err = loadOverdueAt(ctx, tx, b.Loc, s.Regency, s.Current.StockAt)
-		} else {
-			s.Overdue, err = loadOverdue(ctx, tx, b.Loc, s.Regency)
+			at = &s.Current.StockAt
 		}
-	} else {
-		s.Overdue, err = loadOverdue(ctx, tx, b.Loc, s.Regency)
 	}
-	if err != nil {
+	if s.Overdue, err = loadOverdueList(ctx, l, tx, db, b, s.Regency, level, at, s.MaxHTMLItems); err != nil {
 		return nil, err
 	}
 	// The open complaints by age: at the month's end, as the list.
@@ -398,49 +394,4 @@ func (s *Scorecard) Highlights() []string {
 		out = append(out, l.tf("hl_unranked", unranked, s.Build.MinSample))
 	}
 	return out
-}
-
-// overdueByAgency summarises the accountability list per agency, in list order.
-type overdueAgency struct {
-	Agency     string
-	N, C, R    int
-	OldestDays int64
-}
-
-func (s *Scorecard) overdueByAgency() []overdueAgency {
-	var out []overdueAgency
-	idx := map[string]int{}
-	for _, it := range s.Overdue {
-		i, ok := idx[it.Agency]
-		if !ok {
-			i = len(out)
-			idx[it.Agency] = i
-			out = append(out, overdueAgency{Agency: it.Agency})
-		}
-		a := &out[i]
-		a.N++
-		if it.OverC != nil {
-			a.C++
-		}
-		if it.OverR != nil {
-			a.R++
-		}
-		a.OldestDays = max(a.OldestDays, it.AgeDays)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].N > out[j].N })
-	return out
-}
-
-// overdueCounts are the totals of the list: all, past C, past R unanswered.
-func (s *Scorecard) overdueCounts() (n, c, r int) {
-	for _, it := range s.Overdue {
-		n++
-		if it.OverC != nil {
-			c++
-		}
-		if it.OverR != nil {
-			r++
-		}
-	}
-	return
 }

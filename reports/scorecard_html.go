@@ -93,7 +93,7 @@ type scorecardPage struct {
 	OverdueNow    string // for a past month: the list is today's, not the month's
 	OverdueSum    string
 	OverdueCut    string
-	OverdueAgency [][]overdueAgency // in two columns
+	OverdueAgency [][]OverdueAgency // in two columns
 	Overdue       []overdueGroup
 	OverCCol      string
 	QualityIntro  string
@@ -266,25 +266,22 @@ func (s *Scorecard) page() (*scorecardPage, error) {
 		p.OverdueNow = l.tf("overdue_history_note", l.month(s.Month))
 	}
 	p.OverdueIntro = l.tf("overdue_intro", s.Build.R, s.Build.C, cu)
-	n0, nc, nr := s.overdueCounts()
-	if n0 > 0 {
-		p.OverdueSum = l.tf("overdue_summary", l.int(int64(n0)), l.int(int64(nc)), l.int(int64(nr)), s.Build.R)
+	ov := s.Overdue
+	if ov.N > 0 {
+		p.OverdueSum = l.tf("overdue_summary", l.int(int64(ov.N)), l.int(int64(ov.C)), l.int(int64(ov.R)), s.Build.R)
 	}
-	oa := s.overdueByAgency()
-	half := (len(oa) + 1) / 2
-	p.OverdueAgency = [][]overdueAgency{oa[:half], oa[half:]}
+	half := (len(ov.Agencies) + 1) / 2
+	p.OverdueAgency = [][]OverdueAgency{ov.Agencies[:half], ov.Agencies[half:]}
 	p.OverCCol = l.tf("col_over_c", shortUnit(l, s.Build.CUnit))
-	items := s.Overdue
-	if len(items) > s.MaxHTMLItems {
-		items = capPerAgency(items, s.MaxHTMLItems)
-		p.OverdueCut = l.tf("overdue_cut", l.int(int64(len(items))), l.int(int64(len(s.Overdue))), l.t("sheet_overdue"))
+	if len(ov.Shown) < ov.N {
+		p.OverdueCut = l.tf("overdue_cut", l.int(int64(len(ov.Shown))), l.int(int64(ov.N)), l.t("sheet_overdue"))
 	}
 	counts := map[string]int{}
-	for _, it := range s.Overdue {
-		counts[it.Agency]++
+	for _, a := range ov.Agencies {
+		counts[a.Agency] = a.N
 	}
 	prevAgency := "\x00"
-	for _, it := range items {
+	for _, it := range ov.Shown {
 		r := s.overdueRow(it)
 		r.FirstOfAg, r.AgencyN = it.Agency != prevAgency, counts[it.Agency]
 
@@ -336,46 +333,6 @@ func (s *Scorecard) league12Heading() string {
 		h += " " + l.tf("window_short", l.monthShort(s.First))
 	}
 	return h
-}
-
-// capPerAgency keeps the oldest items of every agency, in list order, up to n in all, sharing the
-// room so that no agency disappears from the page.
-func capPerAgency(items []OverdueItem, n int) []OverdueItem {
-	per := map[string]int{}
-	var order []string
-	for _, it := range items {
-		if per[it.Agency] == 0 {
-			order = append(order, it.Agency)
-		}
-		per[it.Agency]++
-	}
-	quota := map[string]int{}
-	left := n
-	for left > 0 {
-		progress := false
-		for _, a := range order {
-			if left == 0 {
-				break
-			}
-			if quota[a] < per[a] {
-				quota[a]++
-				left--
-				progress = true
-			}
-		}
-		if !progress {
-			break
-		}
-	}
-	var out []OverdueItem
-	taken := map[string]int{}
-	for _, it := range items {
-		if taken[it.Agency] < quota[it.Agency] {
-			taken[it.Agency]++
-			out = append(out, it)
-		}
-	}
-	return out
 }
 
 // WriteHTML writes the scorecard as one self-contained HTML file.

@@ -251,33 +251,36 @@ func (s *Scorecard) xlsxSignals(b *book) error {
 }
 
 func (s *Scorecard) xlsxOverdue(b *book) error {
-	return writeOverdueSheets(b, s.Build, s.Overdue)
+	return writeOverdueSheets(b, s.Build, s.Overdue.rows)
 }
 
-func writeOverdueSheets(b *book, build Build, items []OverdueItem) error {
+func writeOverdueSheets(b *book, build Build, rows overdueRows) error {
 	l := b.l
-	parts := max(1, (len(items)+overdueSheetRows-1)/overdueSheetRows)
+	parts := max(1, (rows.n+overdueSheetRows-1)/overdueSheetRows)
 	for part := 0; part < parts; part++ {
 		name := l.t("sheet_overdue")
 		if parts > 1 {
 			name = l.tf("sheet_overdue_n", part+1)
 		}
-		lo, hi := part*overdueSheetRows, min(len(items), (part+1)*overdueSheetRows)
+		lo, hi := part*overdueSheetRows, min(rows.n, (part+1)*overdueSheetRows)
 		note := ""
 		if parts > 1 {
-			note = l.tf("overdue_part_note", part+1, parts, l.int(int64(lo+1)), l.int(int64(hi)), l.int(int64(len(items))))
+			note = l.tf("overdue_part_note", part+1, parts, l.int(int64(lo+1)), l.int(int64(hi)), l.int(int64(rows.n)))
 			if part+1 < parts {
 				note += " " + l.tf("overdue_part_next", l.tf("sheet_overdue_n", part+2))
 			}
 		}
-		if err := writeOverdueSheet(b, build, name, fmt.Sprintf("Tunggakan%d", part+1), items[lo:hi], note); err != nil {
+		if err := writeOverdueSheet(b, build, name, fmt.Sprintf("Tunggakan%d", part+1), rows, lo, hi, note); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func writeOverdueSheet(b *book, build Build, name, table string, items []OverdueItem, note string) error {
+// writeOverdueSheet writes items lo to hi of the list on one sheet. The rows are read while the
+// workbook is written (bigSheet): a list from the database streams from it then. The column
+// widths are those of the whole list, on every sheet it runs over.
+func writeOverdueSheet(b *book, build Build, name, table string, rows overdueRows, lo, hi int, note string) error {
 	l := b.l
 	if err := b.addSheet(name); err != nil {
 		return err
@@ -290,28 +293,18 @@ func writeOverdueSheet(b *book, build Build, name, table string, items []Overdue
 	hdr := []string{l.t("col_agency"), l.t("col_tracking"), l.t("col_category"), l.t("col_title"), l.t("col_disposed"),
 		l.t("col_age"), l.t("x_age_wd"), l.t("col_over_r"), l.tf("col_over_c", cu)}
 	// At the parent level each complaint also names the child unit it was disposed to.
-	units := false
-	for _, it := range items {
-		if it.Unit != "" {
-			units = true
-			break
-		}
-	}
+	units := rows.units
 	if units {
 		hdr = append(hdr, l.t("x_unit_child"))
 	}
-	// Column widths from the content (computed before streaming: widths precede the rows).
+	// Column widths from the content (known before streaming: widths precede the rows).
 	widths := make([]float64, len(hdr))
 	for i, h := range hdr {
 		widths[i] = min(float64(len(h))*0.8+2, 18)
 	}
-	for _, it := range items {
-		widths[0] = max(widths[0], width(it.Agency))
-		widths[1] = max(widths[1], width(it.TrackingID))
-		widths[2] = max(widths[2], width(it.Category))
-		widths[3] = max(widths[3], width(it.Title))
-		if units {
-			widths[9] = max(widths[9], width(it.Unit))
+	for i, k := range []int{0, 1, 2, 3, 9} {
+		if k < len(widths) {
+			widths[k] = max(widths[k], rows.widths[i])
 		}
 	}
 	widths[4] = 17
@@ -343,7 +336,7 @@ func writeOverdueSheet(b *book, build Build, name, table string, items []Overdue
 	}
 	b.titles[name] = 1
 	stl := b.st
-	n := len(items)
+	n := hi - lo
 	if n == 0 {
 		if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: stl.note, Value: l.t("overdue_none")}}); err != nil {
 			return err
@@ -366,12 +359,17 @@ func writeOverdueSheet(b *book, build Build, name, table string, items []Overdue
 	conf := l.t("confidential")
 	b.big = append(b.big, &bigSheet{path: path, textCols: fmt.Sprintf("B2:B%d", n+1), rows: func(w *bufio.Writer) error {
 		rw := rowWriter{w: w}
-		for i, it := range items {
+		i := 0
+		err := rows.each(lo, n, func(it OverdueItem) error {
+			if i == n {
+				return fmt.Errorf("xlsx: sheet %q: the accountability list has more than the %d items counted", name, rows.n)
+			}
 			title := it.Title
 			if it.Confidential {
 				title = conf
 			}
 			rw.start(i + 2)
+			i++
 			rw.text(0, stl.text, it.Agency)
 			rw.text(1, stl.text, it.TrackingID)
 			rw.text(2, stl.text, it.Category)
@@ -388,11 +386,12 @@ func writeOverdueSheet(b *book, build Build, name, table string, items []Overdue
 			if units && it.Unit != "" {
 				rw.text(9, stl.text, it.Unit)
 			}
-			if err := rw.end(); err != nil {
-				return err
-			}
+			return rw.end()
+		})
+		if err == nil && i != n {
+			err = fmt.Errorf("xlsx: sheet %q: %d items of the accountability list read, %d counted", name, i, n)
 		}
-		return nil
+		return err
 	}})
 	return nil
 }

@@ -1,10 +1,15 @@
 package reports
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // EarlyWarning is one row of the warnings table, as the scorecard states it.
@@ -214,26 +219,104 @@ func writeSignalsSheets(b *book, month time.Time, ws []EarlyWarning, rs []Repeat
 		}
 	}
 	if len(rs) > 0 {
-		g, err := listSheet(b, l.t("sheet_repeats"), l.tf("sig_repeats_head", len(rs), l.month(month)), l.t("sig_repeats_intro"),
-			l.t("sig_col_agency"), l.t("sig_col_tracking"), l.t("sig_col_repeat_of_id"), l.t("sig_col_repeat_of_agency"),
-			l.t("sig_col_days"), l.t("sig_col_matched_by"))
-		if err != nil {
-			return err
+		return writeRepeatsSheet(b, month, rs)
+	}
+	return nil
+}
+
+// writeRepeatsSheet writes Berulang as listSheet and finishList would (title, note, header, widths,
+// filter, frozen head), but streamed: a big regency's month has hundreds of thousands of repeats,
+// and excelize's cell API holds about a kilobyte per row until the workbook is written.
+func writeRepeatsSheet(b *book, month time.Time, rs []RepeatItem) error {
+	l, stl := b.l, b.st
+	name := l.t("sheet_repeats")
+	header := []string{l.t("sig_col_agency"), l.t("sig_col_tracking"), l.t("sig_col_repeat_of_id"), l.t("sig_col_repeat_of_agency"),
+		l.t("sig_col_days"), l.t("sig_col_matched_by")}
+	if err := b.addSheet(name); err != nil {
+		return err
+	}
+	// The filter and the fit to the page's width live in the sheet's head, which the stream writer
+	// writes as it starts: set them first.
+	last := listHeaderRow + len(rs)
+	if err := b.f.AutoFilter(name, fmt.Sprintf("A%d:%s%d", listHeaderRow, colName(len(header)), last), nil); err != nil {
+		return err
+	}
+	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: boolPtr(true)}); err != nil {
+		return err
+	}
+	sw, err := b.f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	who := func(it RepeatItem) string {
+		if it.Unit != "" {
+			return it.Agency + " · " + it.Unit
 		}
-		for i, it := range rs {
-			who := it.Agency
-			if it.Unit != "" {
-				who += " · " + it.Unit
-			}
-			if err := g.row(listFirstRow+i, txt(who, stl.text), txt(it.TrackingID, stl.text), txt(it.RepeatOf, stl.text),
-				txt(it.RepeatOfAgency, stl.text), ival(int64(it.DaysAfter), stl.int), txt(l.t("sig_by_"+it.MatchedBy), stl.text)); err != nil {
-				return err
-			}
+		return it.Agency
+	}
+	// The widths grid.header, grid.put and grid.finish give.
+	widths := make([]float64, len(header))
+	for i, h := range header {
+		longest := 0
+		for _, w := range strings.Fields(h) {
+			longest = max(longest, utf8.RuneCountInString(w))
 		}
-		if err := finishList(b, g, 6, len(rs)); err != nil {
+		widths[i] = max(float64(longest)+3, min(float64(utf8.RuneCountInString(h))*0.6+2, 16))
+	}
+	for _, it := range rs {
+		for i, v := range []any{who(it), it.TrackingID, it.RepeatOf, it.RepeatOfAgency, int64(it.DaysAfter), l.t("sig_by_" + it.MatchedBy)} {
+			widths[i] = max(widths[i], width(v))
+		}
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, math.Round(math.Min(math.Max(w, 6), 60)*10)/10); err != nil {
 			return err
 		}
 	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: listHeaderRow, TopLeftCell: cellName(1, listHeaderRow+1), ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", []any{excelize.Cell{StyleID: stl.title, Value: l.tf("sig_repeats_head", len(rs), l.month(month))}}); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A2", []any{excelize.Cell{StyleID: stl.note, Value: l.t("sig_repeats_intro")}}); err != nil {
+		return err
+	}
+	hdr := make([]any, len(header))
+	for i, h := range header {
+		hdr[i] = excelize.Cell{StyleID: stl.header, Value: h}
+	}
+	// the header wraps ("Mengulang no. tracking"): room for two lines
+	if err := sw.SetRow(cellName(1, listHeaderRow), hdr, excelize.RowOpts{Height: 30}); err != nil {
+		return err
+	}
+	if b.titles == nil {
+		b.titles = map[string]int{}
+	}
+	b.titles[name] = listHeaderRow
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	path, err := sheetPath(b.f, name)
+	if err != nil {
+		return err
+	}
+	b.big = append(b.big, &bigSheet{path: path, rows: func(w *bufio.Writer) error {
+		rw := rowWriter{w: w}
+		for i, it := range rs {
+			rw.start(listFirstRow + i)
+			rw.text(0, stl.text, who(it))
+			rw.text(1, stl.text, it.TrackingID)
+			rw.text(2, stl.text, it.RepeatOf)
+			rw.text(3, stl.text, it.RepeatOfAgency)
+			rw.int(4, stl.int, int64(it.DaysAfter))
+			rw.text(5, stl.text, l.t("sig_by_"+it.MatchedBy))
+			if err := rw.end(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}})
 	return nil
 }
 

@@ -164,13 +164,14 @@ func TestWorkbookLargeOverdueList(t *testing.T) {
 	}
 	const n = 100_000
 	base := time.Date(2025, 1, 2, 9, 0, 0, 0, s.Build.Loc)
-	s.Overdue = make([]OverdueItem, n)
-	for i := range s.Overdue {
+	items := make([]OverdueItem, n)
+	for i := range items {
 		over := int64(i % 300)
-		s.Overdue[i] = OverdueItem{Agency: fmt.Sprintf("Dinas %02d", i%40), TrackingID: fmt.Sprint(4000000 + i), Category: "Infrastruktur Jalan",
+		items[i] = OverdueItem{Agency: fmt.Sprintf("Dinas %02d", i%40), TrackingID: fmt.Sprint(4000000 + i), Category: "Infrastruktur Jalan",
 			Title: "Jalan rusak di Desa Palampitan Hulu, Kecamatan Amuntai Tengah", DisposedAt: base.Add(time.Duration(i) * time.Minute),
 			AgeDays: 60 + over, AgeWD: 40 + over, OverC: &over}
 	}
+	s.Overdue.rows = sliceRows(items)
 	start := time.Now()
 	path := filepath.Join(t.TempDir(), "big.xlsx")
 	fh, err := os.Create(path)

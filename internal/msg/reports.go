@@ -428,6 +428,7 @@ var reportTexts = map[string]text{
 	"err_from_to":      {"--from %s setelah --to %s", "--from %s is after --to %s"},
 	"err_period":       {"--period harus month, quarter atau year, bukan %q", "--period must be month, quarter or year, not %q"},
 	"err_level":        {"--level harus agency (SKPD) atau parent (instansi induk), bukan %q", "--level must be agency (SKPD) or parent (parent units), not %q"},
+	"err_rebuilt":      {"basis data dibangun ulang (kini build %d) selagi rapor dari build %d ditulis: jalankan rapor sekali lagi.", "the database was rebuilt (now build %d) while the report of build %d was being written: run the report again."},
 
 	// The parent level (--level parent): UPTs summed into their Dinas.
 	"level_parent":          {"Tingkat: instansi induk (UPT dijumlahkan ke Dinas-nya). Angka setiap induk dihitung ulang dari pengaduan unit-unitnya, bukan rata-rata persentase mereka.", "Level: parent units (UPTs summed into their Dinas). Each parent's figures are recomputed from its units' complaints, never averaged from their rates."},
