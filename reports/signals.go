@@ -84,8 +84,10 @@ type signalsBlock struct {
 	RepeatsIntro string
 	// RepeatsPointer says where the list is (after the overdue list).
 	RepeatsPointer string
-	RepeatCols     [4]string
-	Repeats        []RepeatItem
+	// RepeatsCut says that the page shows only the first MaxHTMLItems (the workbook has them all).
+	RepeatsCut string
+	RepeatCols [4]string
+	Repeats    []RepeatItem
 }
 
 // warningWho names the unit a warning is about (the regency's admin when no SKPD).
@@ -178,6 +180,12 @@ func (s *Scorecard) signalsBlock(ws []EarlyWarning, rs []RepeatItem) *signalsBlo
 		RepeatsPointer: l.t("sig_repeats_pointer"),
 		RepeatCols:     [4]string{l.t("sig_col_agency"), l.t("sig_col_tracking"), l.t("sig_col_repeat_of"), l.t("sig_col_days")},
 		Repeats:        rs,
+	}
+	// A page with hundreds of thousands of rows (a big regency's month) is no list anyone reads,
+	// and tens of megabytes to mail: the page is capped as the overdue list is.
+	if n := s.MaxHTMLItems; n > 0 && len(rs) > n {
+		b.Repeats = rs[:n]
+		b.RepeatsCut = l.tf("repeats_cut", l.int(int64(n)), l.int(int64(len(rs))), l.t("sheet_repeats"))
 	}
 	for _, w := range ws {
 		b.Warnings = append(b.Warnings, l.warningText(w))

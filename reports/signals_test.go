@@ -2,6 +2,7 @@ package reports
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +53,26 @@ func TestSignalsBlock(t *testing.T) {
 	}
 	if (&Scorecard{L: newLang("id")}).signals() != nil {
 		t.Error("no signals: no block")
+	}
+
+	// The page shows at most MaxHTMLItems repeats and says where the rest are; the heading counts all.
+	many := &Scorecard{L: newLang("id"), Month: m(8), MaxHTMLItems: 2}
+	for i := 0; i < 5; i++ {
+		many.Repeats = append(many.Repeats, RepeatItem{Agency: "Dinas PUPR", TrackingID: fmt.Sprint(900000000 + i), RepeatOf: "7012345", DaysAfter: i})
+	}
+	blk := many.signals()
+	if len(blk.Repeats) != 2 || blk.Repeats[1].TrackingID != "900000001" || !strings.Contains(blk.RepeatsHead, "5 pengaduan berulang") {
+		t.Errorf("capped block: %d rows, head %q", len(blk.Repeats), blk.RepeatsHead)
+	}
+	b.Reset()
+	if err := tm.ExecuteTemplate(&b, "repeats", blk); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); !strings.Contains(got, "Ditampilkan 2 pengaduan berulang pertama dari 5") || strings.Contains(got, "900000002") {
+		t.Errorf("capped page:\n%s", got)
+	}
+	if len(many.Repeats) != 5 {
+		t.Errorf("the cap must not shorten the scorecard's own list (the workbook writes it): %d", len(many.Repeats))
 	}
 }
 

@@ -189,6 +189,7 @@ var reportTexts = map[string]text{
 	"overdue_now_note":              {"Daftar ini keadaan terkini, pada batas data %s, bukan akhir %s: pengaduan yang sejak itu selesai sudah tidak tercantum. Angka terbuka dan lewat batas di ringkasan dan peringkat dihitung pada akhir bulan.", "This list is the current state, at the cut-off %s, not at the end of %s: complaints resolved since are no longer on it. The open and overdue counts of the summary and the rankings are taken at the month's end."},
 	"overdue_summary":               {"%s pengaduan: %s lewat batas penyelesaian, %s belum ditindaklanjuti lewat %d hari kerja.", "%s complaints: %s past the completion limit, %s without follow-up beyond %d working days."},
 	"overdue_none":                  {"Tidak ada pengaduan terbuka yang lewat batas layanan.", "No open complaint is past its service level."},
+	"repeats_cut":                   {"Ditampilkan %s pengaduan berulang pertama dari %s; daftar lengkap ada di lembar \"%s\" berkas Excel.", "Showing the first %s of %s repeat complaints; the full list is in sheet \"%s\" of the Excel file."},
 	"overdue_cut":                   {"Ditampilkan %s pengaduan tertua per SKPD dari %s; daftar lengkap ada di lembar \"%s\" berkas Excel.", "Showing the oldest %s of %s complaints; the full list is in sheet \"%s\" of the Excel file."},
 	"col_tracking":                  {"No. Tracking", "Tracking no."},
 	"col_category":                  {"Kategori", "Category"},
