@@ -182,15 +182,38 @@ func (s *Scorecard) signalsBlock(ws []EarlyWarning, rs []RepeatItem) *signalsBlo
 		Repeats:        rs,
 	}
 	// A page with hundreds of thousands of rows (a big regency's month) is no list anyone reads,
-	// and tens of megabytes to mail: the page is capped as the overdue list is.
+	// and tens of megabytes to mail: the page is capped as the overdue list is, its room shared
+	// among the SKPD (shareRoom), so that none disappears from it.
 	if n := s.MaxHTMLItems; n > 0 && len(rs) > n {
-		b.Repeats = rs[:n]
+		b.Repeats = capRepeats(rs, n)
 		b.RepeatsCut = l.tf("repeats_cut", l.int(int64(n)), l.int(int64(len(rs))), l.t("sheet_repeats"))
 	}
 	for _, w := range ws {
 		b.Warnings = append(b.Warnings, l.warningText(w))
 	}
 	return b
+}
+
+// capRepeats keeps n of rs (ordered by agency, then tracking id): each agency's first ones, as
+// many as shareRoom gives it.
+func capRepeats(rs []RepeatItem, n int) []RepeatItem {
+	var agencies []OverdueAgency
+	for i, r := range rs {
+		if i == 0 || r.Agency != rs[i-1].Agency {
+			agencies = append(agencies, OverdueAgency{Agency: r.Agency})
+		}
+		agencies[len(agencies)-1].N++
+	}
+	share := shareRoom(agencies, n)
+	out := make([]RepeatItem, 0, n)
+	taken := map[string]int{}
+	for _, r := range rs {
+		if taken[r.Agency] < share[r.Agency] {
+			taken[r.Agency]++
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // writeSignalsSheets writes the early warnings and the repeat complaints as two lists to annotate,

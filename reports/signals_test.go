@@ -55,23 +55,29 @@ func TestSignalsBlock(t *testing.T) {
 		t.Error("no signals: no block")
 	}
 
-	// The page shows at most MaxHTMLItems repeats and says where the rest are; the heading counts all.
-	many := &Scorecard{L: newLang("id"), Month: m(8), MaxHTMLItems: 2}
+	// The page shows at most MaxHTMLItems repeats, shared among the SKPD, and says where the rest
+	// are; the heading counts all.
+	many := &Scorecard{L: newLang("id"), Month: m(8), MaxHTMLItems: 3}
 	for i := 0; i < 5; i++ {
 		many.Repeats = append(many.Repeats, RepeatItem{Agency: "Dinas PUPR", TrackingID: fmt.Sprint(900000000 + i), RepeatOf: "7012345", DaysAfter: i})
 	}
+	many.Repeats = append(many.Repeats, RepeatItem{Agency: "Satpol PP", TrackingID: "910000000", RepeatOf: "7012346"})
 	blk := many.signals()
-	if len(blk.Repeats) != 2 || blk.Repeats[1].TrackingID != "900000001" || !strings.Contains(blk.RepeatsHead, "5 pengaduan berulang") {
-		t.Errorf("capped block: %d rows, head %q", len(blk.Repeats), blk.RepeatsHead)
+	var got []string
+	for _, r := range blk.Repeats {
+		got = append(got, r.TrackingID)
+	}
+	if strings.Join(got, " ") != "900000000 900000001 910000000" || !strings.Contains(blk.RepeatsHead, "6 pengaduan berulang") {
+		t.Errorf("capped block: %v, head %q", got, blk.RepeatsHead)
 	}
 	b.Reset()
 	if err := tm.ExecuteTemplate(&b, "repeats", blk); err != nil {
 		t.Fatal(err)
 	}
-	if got := b.String(); !strings.Contains(got, "Ditampilkan 2 pengaduan berulang pertama dari 5") || strings.Contains(got, "900000002") {
+	if got := b.String(); !strings.Contains(got, "Ditampilkan 3 dari 6 pengaduan berulang") || strings.Contains(got, "900000002") {
 		t.Errorf("capped page:\n%s", got)
 	}
-	if len(many.Repeats) != 5 {
+	if len(many.Repeats) != 6 {
 		t.Errorf("the cap must not shorten the scorecard's own list (the workbook writes it): %d", len(many.Repeats))
 	}
 }
