@@ -273,3 +273,48 @@ func TestParentRollup(t *testing.T) {
 		t.Errorf("parent_period: %d rows whose closure mix is not the children's sum, %d rank changes (%v)", badMix, moves, err)
 	}
 }
+
+// The same data gives the same repeats, build after build. Closures seen in one download share
+// their instant, so the closure "last before" a complaint is often one of several tied ones: the
+// tie must be broken by something the data fixes, not by the order in which parallel threads
+// happened to write complaint_facts.
+func TestRepeatsDeterministic(t *testing.T) {
+	cfg := config.Default()
+	db := openDB(t, cfg)
+	if _, err := db.Exec(synthSQL, 250000, 250000); err != nil {
+		t.Fatal(err)
+	}
+	// Closures to the day, as a daily series of downloads bounds them: many ties per key.
+	if _, err := db.Exec(`UPDATE complaint_versions SET closed_at = date_trunc('day', closed_at)`); err != nil {
+		t.Fatal(err)
+	}
+	var first string
+	// Two row groups at least (122,880 rows each), so that complaint_facts is written by parallel
+	// threads; a smaller table is written in one piece and hides the problem.
+	for i := 0; i < 2; i++ {
+		// The same rows in another order, as another sequence of ingests would have left them.
+		for _, q := range []string{
+			`CREATE OR REPLACE TEMP TABLE v AS SELECT * FROM complaint_versions`,
+			`DELETE FROM complaint_versions`,
+			`INSERT INTO complaint_versions SELECT * FROM v ORDER BY hash(tracking_id, ` + fmt.Sprint(i) + `)`,
+		} {
+			if _, err := db.Exec(q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		build(t, db, cfg)
+		var d string
+		var n int64
+		if err := db.QueryRow(`SELECT coalesce(sum(hash(tracking_id, repeat_of, matched_by, title_similarity)), 0)::VARCHAR, count(*) FROM repeats`).Scan(&d, &n); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			t.Fatal("no repeats: the test would prove nothing")
+		}
+		if i == 0 {
+			first = d
+		} else if d != first {
+			t.Fatalf("build %d found other repeats than build 1 from the same data (%d rows)", i+1, n)
+		}
+	}
+}

@@ -57,12 +57,13 @@ base AS (
 -- title (confidential) gets keys no other complaint has; has_title, not the key, says which rows
 -- a title pass reads, so that the filter pushed into this step does not normalise again.
 c AS MATERIALIZED (
-    SELECT idx, submitted_at, closed_hi, is_closed, in_cohort, rkey, has_title,
+    SELECT idx, tie, submitted_at, closed_hi, is_closed, in_cohort, rkey, has_title,
            hash(regency_id, area, category, coalesce(tn, chr(0) || idx)) AS tkey,
            hash(regency_id, area, category, coalesce(left(tn, 4), chr(0) || idx)) AS pkey
     FROM (
         SELECT
-            f.rowid - (SELECT b FROM base) AS idx, f.regency_id, f.area, f.category,
+            f.rowid - (SELECT b FROM base) AS idx, (hash(f.regency_id, f.tracking_id) >> 32)::BIGINT AS tie,
+            f.regency_id, f.area, f.category,
             f.submitted_at, f.closed_hi,
             f.status = 'closed' AND f.closed_hi IS NOT NULL AS is_closed,
             f.in_cohort,
@@ -75,29 +76,34 @@ c AS MATERIALIZED (
     )
 ),
 -- Closures and candidates in one stream per key, in time order (t: microseconds × 2, a closure
--- before a submission at the same instant). v: a closure's second (from 1990, clamped to 31
--- bits: 1990 to 2058) and its idx packed, so that the greatest v seen so far is the closure last
--- before; a candidate's v is -1 - idx, below every closure. (A window rather than an ASOF join:
--- DuckDB plans ASOF joins on tables made in the same transaction as nested loops.)
+-- before a submission at the same instant). A closure's second (from 1990, clamped to 31 bits:
+-- 1990 to 2058) is packed with its idx in v, and with its tie-breaker in o: the closure last
+-- before is the one with the greatest o, and v names it. Closures seen in one download share
+-- their instant, so ties are common; o breaks them by a hash of the tracking id, which the data
+-- fixes, where the row id (the order parallel threads wrote complaint_facts in) changed from
+-- build to build. A candidate's o is -1, below every closure's, and its v is -1 - idx.
+-- (A window rather than an ASOF join: DuckDB plans ASOF joins on tables made in the same
+-- transaction as nested loops.)
 events AS MATERIALIZED (
     SELECT rkey, has_title, tkey, pkey, epoch_us(closed_hi) * 2 AS t,
-           (least(greatest(epoch(closed_hi)::BIGINT - 631152000, 0), 2147483647) << 32) | idx AS v
+           (least(greatest(epoch(closed_hi)::BIGINT - 631152000, 0), 2147483647) << 32) | idx AS v,
+           (least(greatest(epoch(closed_hi)::BIGINT - 631152000, 0), 2147483647) << 32) | tie AS o
     FROM c WHERE is_closed
     UNION ALL
-    SELECT rkey, has_title, tkey, pkey, epoch_us(submitted_at) * 2 + 1, -1 - idx
+    SELECT rkey, has_title, tkey, pkey, epoch_us(submitted_at) * 2 + 1, -1 - idx, -1
     FROM c WHERE in_cohort
 ),
 -- the closure last before each candidate, per pass (1 reporter, 2 title, 3 prefix): a running
--- max, not last_value(... IGNORE NULLS), which DuckDB evaluates row by row over the whole frame
+-- arg_max, not last_value(... IGNORE NULLS), which DuckDB evaluates row by row over the whole frame
 last_closed AS (
-    SELECT v, t, 1 AS pref, max(v) OVER (PARTITION BY rkey ORDER BY t ROWS UNBOUNDED PRECEDING) AS k
-    FROM (SELECT rkey, t, v FROM events WHERE rkey IS NOT NULL)
+    SELECT v, t, 1 AS pref, arg_max(v, o) OVER (PARTITION BY rkey ORDER BY t ROWS UNBOUNDED PRECEDING) AS k
+    FROM (SELECT rkey, t, v, o FROM events WHERE rkey IS NOT NULL)
     UNION ALL
-    SELECT v, t, 2, max(v) OVER (PARTITION BY tkey ORDER BY t ROWS UNBOUNDED PRECEDING)
-    FROM (SELECT tkey, t, v FROM events WHERE has_title)
+    SELECT v, t, 2, arg_max(v, o) OVER (PARTITION BY tkey ORDER BY t ROWS UNBOUNDED PRECEDING)
+    FROM (SELECT tkey, t, v, o FROM events WHERE has_title)
     UNION ALL
-    SELECT v, t, 3, max(v) OVER (PARTITION BY pkey ORDER BY t ROWS UNBOUNDED PRECEDING)
-    FROM (SELECT pkey, t, v FROM events WHERE has_title)
+    SELECT v, t, 3, arg_max(v, o) OVER (PARTITION BY pkey ORDER BY t ROWS UNBOUNDED PRECEDING)
+    FROM (SELECT pkey, t, v, o FROM events WHERE has_title)
 ),
 -- candidates with a closure within the window that is not their own, named by row id again.
 -- (A condition between two joined sides, such as tracking_id <> repeat_of, made the planner
