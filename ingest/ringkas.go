@@ -318,6 +318,12 @@ func snapshotInstant(path string, generated *Instant, o Options) (*Instant, stri
 	if loc == nil {
 		loc = time.UTC
 	}
+	// A modification time after this moment cannot be when the file was downloaded (a computer's
+	// clock was ahead, or a copy kept a wrong time): the download was before now, so now bounds
+	// it. A bound from the future would lie outside every build's calendar.
+	if now := time.Now().Truncate(time.Microsecond).UTC(); t.After(now) {
+		return &Instant{From: now, To: now, Source: "mtime"}, msg.T("observed_mtime_future", t.In(loc).Format("2006-01-02 15:04"), now.In(loc).Format("2006-01-02 15:04")), nil
+	}
 	return &Instant{From: t, To: t, Source: "mtime"}, msg.T("observed_mtime", t.In(loc).Format("2006-01-02 15:04")), nil
 }
 

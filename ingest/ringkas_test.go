@@ -232,6 +232,29 @@ func TestRingkasInstantFromMtime(t *testing.T) {
 	}
 }
 
+// A modification time in the future (a clock ahead, a copy that kept a wrong time) is not when the
+// file was downloaded: the moment of loading bounds it, and the summary says so.
+func TestRingkasInstantFromFutureMtime(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "ringkas.xlsx")
+	b, err := os.ReadFile(ringkasDir + "r17_nopreamble.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(p, b, 0o644)
+	future := time.Now().AddDate(1, 0, 0)
+	os.Chtimes(p, future, future)
+	db := openTestDB(t, filepath.Join(dir, "r.duckdb"))
+	before := time.Now()
+	r := ingestOK(t, db, p, testOptions(t))
+	if r.Observed == nil || r.Observed.From.Before(before.Add(-time.Second)) || r.Observed.From.After(time.Now()) || !r.Observed.To.Equal(r.Observed.From) {
+		t.Fatalf("observed %+v, want the moment of loading", r.Observed)
+	}
+	if w := strings.Join(r.Warnings, "\n"); !strings.Contains(w, "masa depan") || !strings.Contains(w, future.In(testOptions(t).SourceLoc).Format("2006-01-02 15:04")) {
+		t.Errorf("warnings %q", r.Warnings)
+	}
+}
+
 // The header is looked for in the first 30 rows (row 29 here), not further.
 func TestRingkasHeaderSearch(t *testing.T) {
 	fx := ringkasFixtures[2]
