@@ -21,6 +21,7 @@ type agencyPage struct {
 	ECharts                                                               template.JS
 	CSS                                                                   template.CSS
 	OverdueHead, OverdueIntro, OverdueNow, OverCCol                       string
+	OverdueCut                                                            string // the page shows the oldest MaxHTMLItems; the workbook all
 	Overdue                                                               []overdueGroup
 	Definitions                                                           []defItem
 }
@@ -104,7 +105,14 @@ func (a *AgencyRapor) page() (*agencyPage, error) {
 	}
 	if len(a.Overdue) > 0 {
 		g := overdueGroup{Agency: a.Agency, N: len(a.Overdue)}
-		for _, it := range a.Overdue {
+		// The list is oldest first; a big SKPD's page (36 MB for one agency of a two-million
+		// regency) is capped as the regency's page is, its workbook keeping all of it.
+		shown := a.Overdue
+		if n := s.MaxHTMLItems; n > 0 && len(shown) > n {
+			shown = shown[:n]
+			p.OverdueCut = l.tf("agency_overdue_cut", l.int(int64(n)), l.int(int64(len(a.Overdue))), l.t("sheet_overdue"))
+		}
+		for _, it := range shown {
 			g.Rows = append(g.Rows, s.overdueRow(it))
 		}
 		p.Overdue = []overdueGroup{g}

@@ -3,6 +3,7 @@ package reports
 import (
 	"context"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,6 +12,15 @@ import (
 
 	"github.com/hsu-lapor/rapor/config"
 )
+
+func excelizeRows(path, sheet string) ([][]string, error) {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return f.GetRows(sheet)
+}
 
 func aliasesOf(cfg config.Config) map[string]string {
 	m := map[string]string{}
@@ -85,6 +95,26 @@ func TestAgencyPage(t *testing.T) {
 	}
 	if n := len(rows) - 1; (len(a.Overdue) > 0 && n != len(a.Overdue)) || (len(a.Overdue) == 0 && n != 1) {
 		t.Errorf("the workbook lists %d, the agency has %d overdue", n, len(a.Overdue))
+	}
+
+	// A cap smaller than the list: the page shows the oldest and says where the rest are; the
+	// workbook still has all of them.
+	if len(a.Overdue) < 2 {
+		t.Fatalf("Dinas PUPR has %d overdue complaints: the cap below would prove nothing", len(a.Overdue))
+	}
+	capped := o
+	capped.MaxHTMLOverdue, capped.OutDir = 1, t.TempDir()
+	cp, err := AgencyPages(ctx, db, capped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cpage := string(readFile(t, cp[0]))
+	if n := strings.Count(cpage, `data-tracking="`); n != 1 || !strings.Contains(cpage, `data-tracking="`+a.Overdue[0].TrackingID+`"`) ||
+		!strings.Contains(cpage, fmt.Sprintf("Ditampilkan 1 pengaduan tertua dari %d;", len(a.Overdue))) {
+		t.Errorf("capped page: %d rows, notice present: %v", n, strings.Contains(cpage, "Ditampilkan 1 pengaduan tertua"))
+	}
+	if rows, err := excelizeRows(cp[1], "Tunggakan"); err != nil || len(rows)-1 != len(a.Overdue) {
+		t.Errorf("the capped page's workbook lists %d of %d (%v)", len(rows)-1, len(a.Overdue), err)
 	}
 
 	// Every agency gets a page when none is named.

@@ -190,6 +190,7 @@ var reportTexts = map[string]text{
 	"overdue_summary":               {"%s pengaduan: %s lewat batas penyelesaian, %s belum ditindaklanjuti lewat %d hari kerja.", "%s complaints: %s past the completion limit, %s without follow-up beyond %d working days."},
 	"overdue_none":                  {"Tidak ada pengaduan terbuka yang lewat batas layanan.", "No open complaint is past its service level."},
 	"repeats_cut":                   {"Ditampilkan %s dari %s pengaduan berulang, yang pertama menurut nomor tracking dari setiap SKPD; daftar lengkap ada di lembar \"%s\" berkas Excel.", "Showing %s of %s repeat complaints, the first by tracking id of every SKPD; the full list is in sheet \"%s\" of the Excel file."},
+	"agency_overdue_cut":            {"Ditampilkan %s pengaduan tertua dari %s; daftar lengkap ada di lembar \"%s\" berkas Excel SKPD ini.", "Showing the oldest %s of %s complaints; the full list is in sheet \"%s\" of this SKPD's Excel file."},
 	"overdue_cut":                   {"Ditampilkan %s pengaduan tertua per SKPD dari %s; daftar lengkap ada di lembar \"%s\" berkas Excel.", "Showing the oldest %s of %s complaints; the full list is in sheet \"%s\" of the Excel file."},
 	"col_tracking":                  {"No. Tracking", "Tracking no."},
 	"col_category":                  {"Kategori", "Category"},
