@@ -24,17 +24,9 @@ func init() {
 }
 
 func runQuery(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "query", "[NAME [--param NAME=VALUE]...]", `
-Runs one of the named queries in queries/*.sql in the read-only sandbox of rapor sql, with
-its parameters bound (never pasted into the SQL). Without a NAME it lists the queries and
-their parameters. Output formats as rapor sql.
-
-Examples:
-  rapor query
-  rapor query overdue --param "agency=Dinas Kesehatan"
-  rapor query movers --param month=2025-10 --format xlsx --out movers.xlsx`)
+	fs := newFlags(g, "query", "[NAME [--param NAME=VALUE]...]", "") // help_query
 	var params stringList
-	fs.Var(&params, "param", "NAME=VALUE for a parameter of the query; repeatable")
+	fs.Var(&params, "param", "flag_query_param")
 	rf := addResultFlags(fs)
 	format, out := &rf.format, &rf.out
 	if code, ok := parse(fs, args); !ok {

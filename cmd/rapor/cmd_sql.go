@@ -28,26 +28,11 @@ func init() {
 var sqlStdin io.Reader = os.Stdin
 
 func runSQL(ctx context.Context, g *globals, args []string) int {
-	fs := newFlags(g, "sql", `[flags] ["SQL" | -f FILE]`, `
-Runs SQL on the database, read-only and sandboxed: only queries run (SELECT, WITH, FROM,
-DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN, CALL of table functions that read); writing, other
-files, ATTACH, extensions, settings and functions that change the session are refused. Several
-statements (separated by ;) run in order and each result is printed, in DuckDB's box look (or
---format psql, csv, json). With no SQL, on a terminal: an interactive prompt (.help); otherwise
-SQL is read from standard input. Timestamps are shown in the configured time zone.
-
---out FILE writes the results: the extension says the format (.csv, .json, .xlsx, .parquet,
-.txt), --format only where it names none; CSV puts a ' before text a spreadsheet would run as
-a formula (--raw does not). A statement stops after --timeout and at --memory-limit.
-
-Examples:
-  rapor sql "SELECT agency, count(*) FROM complaints GROUP BY ALL ORDER BY 2 DESC"
-  rapor sql -f questions.sql --out answers.xlsx
-  rapor sql --out complaints.parquet "FROM complaints"`)
-	file := fs.String("f", "", "read SQL from this file")
+	fs := newFlags(g, "sql", `[flags] ["SQL" | -f FILE]`, "") // help_sql
+	file := fs.String("f", "", "flag_sql_file")
 	rf := addResultFlags(fs)
-	maxWidth := fs.Int("max-width", 40, "widest table column in characters (0: no limit)")
-	noPager := fs.Bool("no-pager", false, "do not page table output through $PAGER")
+	maxWidth := fs.Int("max-width", 40, "flag_sql_max_width")
+	noPager := fs.Bool("no-pager", false, "flag_sql_no_pager")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -148,13 +133,12 @@ type resultFlags struct {
 
 func addResultFlags(fs *flag.FlagSet) *resultFlags {
 	rf := &resultFlags{}
-	fs.StringVar(&rf.format, "format", "table", "output format: "+strings.Join(resultfmt.Formats, ", ")+
-		" (table: DuckDB's box, psql: aligned text); with --out, the file's extension decides")
-	fs.StringVar(&rf.out, "out", "", "write results to this file (.csv, .json, .xlsx, .parquet, .txt)")
-	fs.BoolVar(&rf.raw, "raw", false, "CSV: write text exactly as stored (no ' before text starting with = + - @, which spreadsheets would run as formulas)")
-	fs.DurationVar(&rf.wait, "wait", 0, "how long to wait while another rapor process writes the database")
-	fs.DurationVar(&rf.timeout, "timeout", 5*time.Minute, "stop a statement that runs longer (0: no limit)")
-	fs.StringVar(&rf.memory, "memory-limit", "2GB", "most memory a query may use (DuckDB's memory_limit, e.g. 500MB, 4GB)")
+	fs.StringVar(&rf.format, "format", "table", "flag_result_format")
+	fs.StringVar(&rf.out, "out", "", "flag_result_out")
+	fs.BoolVar(&rf.raw, "raw", false, "flag_result_raw")
+	fs.DurationVar(&rf.wait, "wait", 0, "flag_result_wait")
+	fs.DurationVar(&rf.timeout, "timeout", 5*time.Minute, "flag_result_timeout")
+	fs.StringVar(&rf.memory, "memory-limit", "2GB", "flag_result_memory")
 	return rf
 }
 

@@ -5,11 +5,14 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/hsu-lapor/rapor/analyst/resultfmt"
+	"github.com/hsu-lapor/rapor/internal/msg"
 )
 
 // notYetInCatalogue are commands whose help and flags still come from their own file in
-// English (their owner moves them onto the catalogue: keys help_NAME and flag_*).
-var notYetInCatalogue = map[string]bool{"sql": true, "query": true}
+// English (their owner moves them onto the catalogue: keys help_NAME and flag_*). None now.
+var notYetInCatalogue = map[string]bool{}
 
 // readmeCommands are the commands the README's "Use" section shows, e.g. "report compare".
 func readmeCommands(t *testing.T) []string {
@@ -103,5 +106,14 @@ func TestDidYouMean(t *testing.T) {
 	code, _, errs := cli(t, "--lang", "en", "reprot", "--month", "2025-10")
 	if code != exitUsage || !strings.Contains(errs, `unknown command "reprot"`) || !strings.Contains(errs, "Did you mean: rapor report ?") {
 		t.Errorf("exit %d: %s", code, errs)
+	}
+}
+
+// The --format flag's text lists the formats there are, in both languages.
+func TestResultFormatFlagListsFormats(t *testing.T) {
+	id, en, ok := msg.Texts("flag_result_format")
+	want := strings.Join(resultfmt.Formats, ", ")
+	if !ok || !strings.Contains(id, want) || !strings.Contains(en, want) {
+		t.Errorf("flag_result_format does not list %q:\n%s\n%s", want, id, en)
 	}
 }

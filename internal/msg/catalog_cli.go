@@ -364,4 +364,60 @@ and the peak memory of each step. Takes a few minutes and a few GB of disk in --
 	"unknown_format": {"--format %q tidak dikenal (pakai %s)", "unknown --format %q (use %s)"},
 	"query_needs_param": {"kueri %s memerlukan --param %s=NILAI (%s: %s)",
 		"query %s needs --param %s=VALUE (%s: %s)"},
+	// rapor sql and rapor query, and their result flags (shared).
+	"help_sql": {`Menjalankan SQL atas basis data, hanya-baca dan terlindung: hanya kueri yang dijalankan
+(SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN, CALL fungsi tabel yang membaca);
+menulis, berkas lain, ATTACH, ekstensi, pengaturan dan fungsi yang mengubah sesi ditolak. Beberapa
+pernyataan (dipisah ;) dijalankan berurutan dan setiap hasilnya ditampilkan, dalam bentuk kotak
+DuckDB (atau --format psql, csv, json). Tanpa SQL, di terminal: prompt interaktif (.help); selain
+itu SQL dibaca dari masukan standar. Waktu ditampilkan dalam zona waktu konfigurasi.
+
+--out BERKAS menulis hasilnya: ekstensinya menentukan format (.csv, .json, .xlsx, .parquet, .txt),
+--format hanya bila ekstensi tidak menyebutnya; CSV memberi ' di depan teks yang akan dijalankan
+spreadsheet sebagai rumus (--raw tidak). Sebuah pernyataan dihentikan setelah --timeout dan pada
+--memory-limit.
+
+Contoh:
+  rapor sql "SELECT agency, count(*) FROM complaints GROUP BY ALL ORDER BY 2 DESC"
+  rapor sql -f pertanyaan.sql --out jawaban.xlsx
+  rapor sql --out complaints.parquet "FROM complaints"`, `Runs SQL on the database, read-only and sandboxed: only queries run (SELECT, WITH, FROM,
+DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN, CALL of table functions that read); writing, other
+files, ATTACH, extensions, settings and functions that change the session are refused. Several
+statements (separated by ;) run in order and each result is printed, in DuckDB's box look (or
+--format psql, csv, json). With no SQL, on a terminal: an interactive prompt (.help); otherwise
+SQL is read from standard input. Timestamps are shown in the configured time zone.
+
+--out FILE writes the results: the extension says the format (.csv, .json, .xlsx, .parquet,
+.txt), --format only where it names none; CSV puts a ' before text a spreadsheet would run as
+a formula (--raw does not). A statement stops after --timeout and at --memory-limit.
+
+Examples:
+  rapor sql "SELECT agency, count(*) FROM complaints GROUP BY ALL ORDER BY 2 DESC"
+  rapor sql -f questions.sql --out answers.xlsx
+  rapor sql --out complaints.parquet "FROM complaints"`},
+	"help_query": {`Menjalankan salah satu kueri bernama di queries/*.sql dalam sandbox hanya-baca rapor sql,
+dengan parameternya diikat (tidak pernah disisipkan ke dalam SQL). Tanpa NAMA, menampilkan daftar
+kueri dan parameternya. Format keluaran seperti rapor sql.
+
+Contoh:
+  rapor query
+  rapor query overdue --param "agency=Dinas Kesehatan"
+  rapor query movers --param month=2025-10 --format xlsx --out movers.xlsx`, `Runs one of the named queries in queries/*.sql in the read-only sandbox of rapor sql, with
+its parameters bound (never pasted into the SQL). Without a NAME it lists the queries and
+their parameters. Output formats as rapor sql.
+
+Examples:
+  rapor query
+  rapor query overdue --param "agency=Dinas Kesehatan"
+  rapor query movers --param month=2025-10 --format xlsx --out movers.xlsx`},
+	"flag_sql_file":       {"baca SQL dari berkas ini", "read SQL from this file"},
+	"flag_sql_max_width":  {"lebar kolom tabel paling besar, dalam karakter (0: tanpa batas)", "widest table column in characters (0: no limit)"},
+	"flag_sql_no_pager":   {"jangan tampilkan keluaran tabel lewat $PAGER", "do not page table output through $PAGER"},
+	"flag_query_param":    {"NAMA=NILAI untuk satu parameter kueri; boleh diulang", "NAME=VALUE for a parameter of the query; repeatable"},
+	"flag_result_format":  {"format keluaran: table, psql, csv, json, xlsx, parquet (table: kotak DuckDB, psql: teks rata); dengan --out, ekstensi berkas yang menentukan", "output format: table, psql, csv, json, xlsx, parquet (table: DuckDB's box, psql: aligned text); with --out, the file's extension decides"},
+	"flag_result_out":     {"tulis hasil ke berkas ini (.csv, .json, .xlsx, .parquet, .txt)", "write results to this file (.csv, .json, .xlsx, .parquet, .txt)"},
+	"flag_result_raw":     {"CSV: tulis teks persis seperti tersimpan (tanpa ' di depan teks yang diawali = + - @, yang akan dijalankan spreadsheet sebagai rumus)", "CSV: write text exactly as stored (no ' before text starting with = + - @, which spreadsheets would run as formulas)"},
+	"flag_result_wait":    {"berapa lama menunggu selama proses rapor lain menulis basis data", "how long to wait while another rapor process writes the database"},
+	"flag_result_timeout": {"hentikan pernyataan yang berjalan lebih lama (0: tanpa batas)", "stop a statement that runs longer (0: no limit)"},
+	"flag_result_memory":  {"memori paling banyak untuk satu kueri (memory_limit DuckDB, mis. 500MB, 4GB)", "most memory a query may use (DuckDB's memory_limit, e.g. 500MB, 4GB)"},
 }
