@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -48,7 +47,7 @@ func runQuery(ctx context.Context, g *globals, args []string) int {
 	for _, p := range params {
 		k, v, ok := strings.Cut(p, "=")
 		if !ok {
-			fmt.Fprintf(g.stderr, "rapor query: --param %q: want NAME=VALUE\n", p)
+			fmt.Fprintln(g.stderr, "rapor query: "+msg.T("query_param_form", p))
 			return exitUsage
 		}
 		values[strings.TrimSpace(k)] = v
@@ -70,8 +69,8 @@ func runQuery(ctx context.Context, g *globals, args []string) int {
 	if err != nil {
 		return fail(g, err)
 	}
-	if _, err := os.Stat(g.dbPath); err != nil {
-		return fail(g, fmt.Errorf("%s: %w (run rapor ingest and rapor build first, or give --db PATH)", g.dbPath, err))
+	if err := mustExist(g); err != nil {
+		return fail(g, err)
 	}
 	sess, err := sandbox.Open(ctx, g.dbPath, rf.sandboxOptions(cfg.Timezone))
 	if err != nil {

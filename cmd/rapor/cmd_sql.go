@@ -46,7 +46,7 @@ func runSQL(ctx context.Context, g *globals, args []string) int {
 		return exitUsage
 	}
 	if *file != "" && fs.NArg() > 0 {
-		fmt.Fprintln(g.stderr, "rapor sql: give the SQL as an argument or with -f FILE, not both")
+		fmt.Fprintln(g.stderr, "rapor sql: "+msg.T("sql_sql_and_file"))
 		return exitUsage
 	}
 	var src string
@@ -77,8 +77,8 @@ func runSQL(ctx context.Context, g *globals, args []string) int {
 		fmt.Fprintln(g.stderr, "rapor sql: "+msg.T("sql_needs_out", *format))
 		return exitUsage
 	}
-	if _, err := os.Stat(g.dbPath); err != nil {
-		return fail(g, fmt.Errorf("%s: %w (run rapor ingest first, or give --db PATH)", g.dbPath, err))
+	if err := mustExist(g); err != nil {
+		return fail(g, err)
 	}
 	sess, err := sandbox.Open(ctx, g.dbPath, rf.sandboxOptions(cfg.Timezone))
 	if err != nil {

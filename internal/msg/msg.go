@@ -154,6 +154,8 @@ var catalog = map[string]text{
 	"sql_sheet":        {"Hasil", "Result"},
 	"sql_no_statement": {"tidak ada perintah SQL untuk dijalankan", "no SQL statement to run"},
 	"sql_no_result":    {"tidak ada hasil untuk ditulis (perintahnya tidak menghasilkan tabel)", "no result to write (the statements return no table)"},
+	"sql_sql_and_file": {"berikan SQL sebagai argumen atau dengan -f BERKAS, tidak keduanya", "give the SQL as an argument or with -f FILE, not both"},
+	"query_param_form": {"--param %q: tulis NAMA=NILAI", "--param %q: want NAME=VALUE"},
 	"sql_needs_out":    {"format %s adalah berkas biner: sebutkan berkasnya dengan --out BERKAS", "format %s is a binary file: name it with --out FILE"},
 	"sql_written":      {"%s: %s baris ditulis", "%s: %s rows written"},
 	"sql_interactive_out": {
