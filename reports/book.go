@@ -170,10 +170,11 @@ type grid struct {
 	sheet  string
 	widths map[int]float64
 	wrap   map[int]float64 // columns whose text wraps: their fixed width
+	texts  map[[2]int]string
 }
 
 func (b *book) grid(sheet string) *grid {
-	return &grid{b: b, sheet: sheet, widths: map[int]float64{}, wrap: map[int]float64{}}
+	return &grid{b: b, sheet: sheet, widths: map[int]float64{}, wrap: map[int]float64{}, texts: map[[2]int]string{}}
 }
 
 func cellName(col, row int) string {
@@ -216,6 +217,7 @@ func (g *grid) put(col, row int, c cell) error {
 	case nil:
 	case string:
 		err = g.b.f.SetCellStr(g.sheet, ref, v)
+		g.texts[[2]int{col, row}] = v
 	case int64:
 		err = g.b.f.SetCellInt(g.sheet, ref, v)
 	case int:
@@ -273,6 +275,33 @@ func (g *grid) finish() error {
 		w = math.Round(math.Min(math.Max(w, 6), 60)*10) / 10
 		if err := g.b.f.SetColWidth(g.sheet, colName(col), colName(col), w); err != nil {
 			return err
+		}
+	}
+	// A wrapped cell needs its row as tall as its lines: neither excelize nor LibreOffice's PDF
+	// export grows the row, and the second line was printed over the next row's text.
+	lines := map[int]int{}
+	for at, text := range g.texts {
+		fixed, ok := g.wrap[at[0]]
+		if !ok {
+			continue
+		}
+		w := math.Min(math.Max(fixed, 6), 60)
+		n := 0
+		for _, line := range strings.Split(text, "\n") {
+			n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(line))/w)))
+		}
+		lines[at[1]] = max(lines[at[1]], n)
+	}
+	for row, n := range lines {
+		if n < 2 {
+			continue
+		}
+		if h, err := g.b.f.GetRowHeight(g.sheet, row); err != nil {
+			return err
+		} else if want := 13.5 * float64(n); want > h {
+			if err := g.b.f.SetRowHeight(g.sheet, row, want); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
