@@ -236,3 +236,42 @@ func TestWorkbookLargeOverdueList(t *testing.T) {
 		t.Errorf("100,000 rows took %v", took)
 	}
 }
+
+// A wrapped cell's row is tall enough for its lines (LibreOffice does not grow it, and printed
+// the second line over the next row): the definitions and the summary's "Dasar" column.
+func TestWorkbookWrappedRowsAreTall(t *testing.T) {
+	db, _ := fixtureDB(t)
+	res := writeMonthly(t, db, "2025-04", "id", "")
+	f, err := excelize.OpenFile(res.XLSX)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	checked := 0
+	for _, c := range []struct {
+		sheet string
+		col   string
+	}{{"Ringkasan", "G"}, {"Definisi", "B"}} {
+		w, err := f.GetColWidth(c.sheet, c.col)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := f.GetRows(c.sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, row := range rows {
+			col := int(c.col[0] - 'A')
+			if col >= len(row) || float64(len([]rune(row[col]))) <= 1.5*w {
+				continue
+			}
+			checked++
+			if h, err := f.GetRowHeight(c.sheet, i+1); err != nil || h < 27 {
+				t.Errorf("%s row %d: %d characters in a column %.0f wide, row %.1f points high (%v)", c.sheet, i+1, len([]rune(row[col])), w, h, err)
+			}
+		}
+	}
+	if checked < 3 {
+		t.Fatalf("only %d long wrapped cells: the test would prove nothing", checked)
+	}
+}
