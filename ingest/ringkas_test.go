@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hsu-lapor/rapor/internal/msg"
+	"github.com/hsu-lapor/rapor/store"
 )
 
 func TestIngestRingkas26Preamble(t *testing.T) {
@@ -208,17 +209,28 @@ func TestRingkasMappedStatus(t *testing.T) {
 	}
 }
 
-func TestRingkasInstantFromMtime(t *testing.T) {
+// withMtime is a copy of the export without a preamble (so without Tanggal Generate) whose
+// modification time is mt, and a new database beside it.
+func withMtime(t *testing.T, mt time.Time) (string, *store.DB) {
+	t.Helper()
 	dir := t.TempDir()
 	p := filepath.Join(dir, "ringkas.xlsx")
 	b, err := os.ReadFile(ringkasDir + "r17_nopreamble.xlsx")
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(p, b, 0o644)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(p, mt, mt); err != nil {
+		t.Fatal(err)
+	}
+	return p, openTestDB(t, filepath.Join(dir, "r.duckdb"))
+}
+
+func TestRingkasInstantFromMtime(t *testing.T) {
 	mt := time.Date(2025, 10, 2, 3, 4, 5, 0, time.UTC)
-	os.Chtimes(p, mt, mt)
-	db := openTestDB(t, filepath.Join(dir, "r.duckdb"))
+	p, db := withMtime(t, mt)
 	r := ingestOK(t, db, p, testOptions(t))
 	if r.Observed == nil || r.Observed.Source != "mtime" || !r.Observed.From.Equal(mt) || !r.Observed.To.Equal(mt) {
 		t.Fatalf("observed %+v", r.Observed)
@@ -235,16 +247,8 @@ func TestRingkasInstantFromMtime(t *testing.T) {
 // A modification time in the future (a clock ahead, a copy that kept a wrong time) is not when the
 // file was downloaded: the moment of loading bounds it, and the summary says so.
 func TestRingkasInstantFromFutureMtime(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "ringkas.xlsx")
-	b, err := os.ReadFile(ringkasDir + "r17_nopreamble.xlsx")
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(p, b, 0o644)
 	future := time.Now().AddDate(1, 0, 0)
-	os.Chtimes(p, future, future)
-	db := openTestDB(t, filepath.Join(dir, "r.duckdb"))
+	p, db := withMtime(t, future)
 	before := time.Now()
 	r := ingestOK(t, db, p, testOptions(t))
 	if r.Observed == nil || r.Observed.From.Before(before.Add(-time.Second)) || r.Observed.From.After(time.Now()) || !r.Observed.To.Equal(r.Observed.From) {
