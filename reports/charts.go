@@ -218,7 +218,9 @@ func (s *Scorecard) backlogChart() chart {
 	b := newBar("chart-backlog")
 	b.SetGlobalOptions(
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: "32", Bottom: "4", ContainLabel: opts.Bool(true)}),
+		// Left: room beyond containLabel's measure, which falls a few pixels short for wrapped
+		// labels: printed, the SKPD names lost their first letters.
+		charts.WithGridOpts(opts.Grid{Left: "24", Right: "24", Top: "32", Bottom: "4", ContainLabel: opts.Bool(true)}),
 	)
 	b.SetXAxis(y)
 	for i, name := range names {
@@ -271,7 +273,7 @@ func (s *Scorecard) breakdownChart(id, title string, counts []Count, color strin
 	b := newBar(id)
 	b.SetGlobalOptions(
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "36", Top: "8", Bottom: "4", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: "24", Right: "36", Top: "8", Bottom: "4", ContainLabel: opts.Bool(true)}), // Left: as backlogChart's
 	)
 	b.SetXAxis(y)
 	b.AddSeries(l.t("complaints"), d, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "right"}))
