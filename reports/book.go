@@ -257,14 +257,22 @@ func (g *grid) header(row int, names ...string) error {
 		if err := g.b.f.SetCellStr(g.sheet, cellName(i+1, row), n); err != nil {
 			return err
 		}
-		longest := 0
-		for _, w := range strings.Fields(n) {
-			longest = max(longest, utf8.RuneCountInString(w))
-		}
-		g.widths[i+1] = max(g.widths[i+1], float64(longest)+3, min(float64(utf8.RuneCountInString(n))*0.6+2, 16))
+		g.widths[i+1] = max(g.widths[i+1], headerWidth(n))
 	}
 	return g.b.f.SetCellStyle(g.sheet, cellName(1, row), cellName(len(names), row), g.b.st.header)
 }
+
+// headerWidth is the width a header cell asks of its column: it wraps, so its longest word.
+func headerWidth(name string) float64 {
+	longest := 0
+	for _, w := range strings.Fields(name) {
+		longest = max(longest, utf8.RuneCountInString(w))
+	}
+	return max(float64(longest)+3, min(float64(utf8.RuneCountInString(name))*0.6+2, 16))
+}
+
+// colWidth is a column's width as set: between 6 and 60 characters, to a tenth.
+func colWidth(w float64) float64 { return math.Round(math.Min(math.Max(w, 6), 60)*10) / 10 }
 
 // finish sets the column widths.
 func (g *grid) finish() error {
@@ -272,8 +280,7 @@ func (g *grid) finish() error {
 		if fixed, ok := g.wrap[col]; ok {
 			w = fixed
 		}
-		w = math.Round(math.Min(math.Max(w, 6), 60)*10) / 10
-		if err := g.b.f.SetColWidth(g.sheet, colName(col), colName(col), w); err != nil {
+		if err := g.b.f.SetColWidth(g.sheet, colName(col), colName(col), colWidth(w)); err != nil {
 			return err
 		}
 	}
@@ -285,7 +292,7 @@ func (g *grid) finish() error {
 		if !ok {
 			continue
 		}
-		w := math.Min(math.Max(fixed, 6), 60)
+		w := colWidth(fixed)
 		n := 0
 		for _, line := range strings.Split(text, "\n") {
 			n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(line))/w)))

@@ -4,10 +4,8 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"math"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -288,11 +286,7 @@ func writeRepeatsSheet(b *book, month time.Time, rs []RepeatItem) error {
 	// The widths grid.header, grid.put and grid.finish give.
 	widths := make([]float64, len(header))
 	for i, h := range header {
-		longest := 0
-		for _, w := range strings.Fields(h) {
-			longest = max(longest, utf8.RuneCountInString(w))
-		}
-		widths[i] = max(float64(longest)+3, min(float64(utf8.RuneCountInString(h))*0.6+2, 16))
+		widths[i] = headerWidth(h)
 	}
 	for _, it := range rs {
 		for i, v := range []any{who(it), it.TrackingID, it.RepeatOf, it.RepeatOfAgency, int64(it.DaysAfter), l.t("sig_by_" + it.MatchedBy)} {
@@ -300,7 +294,7 @@ func writeRepeatsSheet(b *book, month time.Time, rs []RepeatItem) error {
 		}
 	}
 	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, math.Round(math.Min(math.Max(w, 6), 60)*10)/10); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, colWidth(w)); err != nil {
 			return err
 		}
 	}
