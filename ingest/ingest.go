@@ -531,6 +531,7 @@ func findHeader(path string, src source, ls *Layouts) (*Binding, int64, []preamb
 		}
 		return n
 	}
+	fs, _ := src.(farSource)
 	for {
 		var above []preambleRow
 		for tries := 0; tries < headerSearchRows; tries++ {
@@ -549,16 +550,25 @@ func findHeader(path string, src source, ls *Layouts) (*Binding, int64, []preamb
 			if err != nil {
 				return nil, 0, nil, &NotTableError{path, err.Error()}
 			}
-			if blank(rec) {
+			var far []farCell
+			if fs != nil {
+				far = fs.Far()
+			}
+			if blank(rec) && blankFar(far) {
 				continue
 			}
 			if filled(rec) > filled(widest) {
 				widest = rec
 			}
 			if b, err := ls.Detect(rec); err == nil {
+				// The data rows' cells beyond the header are not the table's: the reader keeps
+				// them apart instead of padding every record out to them.
+				if xs, ok := src.(*xlsxSource); ok {
+					xs.limitColumns(len(rec))
+				}
 				return b, row, above, nil
 			}
-			if pr, ok := asPreambleRow(row, rec); ok {
+			if pr, ok := asPreambleRow(row, rec, far); ok {
 				above = append(above, pr)
 			}
 		}
@@ -626,8 +636,9 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 	type job struct {
 		rows    []int64
 		recs    [][]string
-		rejects []Reject // rows the reader could not split into cells
-		raw     []byte   // or: a block of whole CSV records, starting on line
+		far     map[int][]farCell // recs[i]'s cells beyond the header, kept apart (XLSX)
+		rejects []Reject          // rows the reader could not split into cells
+		raw     []byte            // or: a block of whole CSV records, starting on line
 		line    int64
 	}
 	jobs := make(chan job, workers*2)
@@ -659,6 +670,7 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 			}
 		}
 		j := job{}
+		fs, _ := src.(farSource)
 		for {
 			row, rec, err := src.Next()
 			if err == io.EOF {
@@ -674,6 +686,14 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 				return
 			}
 			j.rows, j.recs = append(j.rows, row), append(j.recs, rec)
+			if fs != nil {
+				if far := fs.Far(); far != nil {
+					if j.far == nil {
+						j.far = map[int][]farCell{}
+					}
+					j.far[len(j.recs)-1] = far
+				}
+			}
 			if len(j.recs) == chunk {
 				if !send(j) {
 					return
@@ -695,7 +715,7 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 				if j.raw != nil {
 					j.rows, j.recs, j.rejects = parseBlock(j.raw, j.line, src.(*csvSource).sep, n.headerLen)
 				}
-				r := n.process(mem, j.rows, j.recs)
+				r := n.process(mem, j.rows, j.recs, j.far)
 				r.rejects = append(r.rejects, j.rejects...)
 				r.read += int64(len(j.rejects))
 				r.rejected += int64(len(j.rejects))

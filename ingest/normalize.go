@@ -255,6 +255,16 @@ func (n *normalizer) header(col int) string {
 	return strings.TrimSpace(n.bind.Headers[col])
 }
 
+// blankFar says no cell beyond a record's columns holds anything.
+func blankFar(far []farCell) bool {
+	for _, c := range far {
+		if strings.TrimSpace(c.Val) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 func blank(rec []string) bool {
 	for _, v := range rec {
 		if strings.TrimSpace(v) != "" {
@@ -264,8 +274,9 @@ func blank(rec []string) bool {
 	return true
 }
 
-// process normalises a chunk of records into one Arrow record batch.
-func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string) chunkResult {
+// process normalises a chunk of records into one Arrow record batch. far holds, by index in
+// recs, the cells an XLSX reader kept apart beyond the header (sheetStream).
+func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string, far map[int][]farCell) chunkResult {
 	b := newBuilders(mem, len(recs))
 	defer b.rb.Release()
 	var res chunkResult
@@ -274,7 +285,8 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 	statuses := map[string]statusOf{} // few distinct spellings: normalise each once per chunk
 	for k, rec := range recs {
 		row := rows[k]
-		if blank(rec) {
+		farCells := far[k]
+		if blank(rec) && blankFar(farCells) {
 			continue
 		}
 		res.read++
@@ -411,7 +423,7 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 		phone, _ := n.value(rec, fReporterPhone)
 		appendOpt(b.reporterKey, n.pseudo.Key(name, phone))
 		b.hasFR.Append(n.hasFirstResponse)
-		appendOpt(b.extra, n.extra(rec, hide))
+		appendOpt(b.extra, n.extra(rec, farCells, hide))
 		b.current.Append(true)
 
 		reason, _ := n.value(rec, fStatusReason)
@@ -528,8 +540,9 @@ func appendOpt(sb *array.StringBuilder, v string) {
 
 // extra keeps the columns no field claims as a JSON object, personal data masked. In a
 // confidential row (hide) only values without letters are kept (numbers, dates, codes): any
-// text is replaced by MaskConfidential.
-func (n *normalizer) extra(rec []string, hide bool) string {
+// text is replaced by MaskConfidential. far are the row's cells beyond the header that the
+// reader kept apart, after those in rec.
+func (n *normalizer) extra(rec []string, far []farCell, hide bool) string {
 	var buf []byte
 	for k, i := range n.bind.Extra {
 		if i >= len(rec) {
@@ -549,15 +562,20 @@ func (n *normalizer) extra(rec []string, hide bool) string {
 		buf = appendJSONString(buf, extraValue(v, hide))
 	}
 	// Cells beyond the header (XLSX rows wider than their header) are kept too.
-	for i := n.headerLen; i < len(rec); i++ {
-		v := strings.TrimSpace(rec[i])
-		if v == "" {
-			continue
+	beyond := func(col int, v string) {
+		if v = strings.TrimSpace(v); v == "" {
+			return
 		}
 		buf = nextMember(buf)
-		buf = appendJSONString(buf, "kolom_"+strconv.Itoa(i+1))
+		buf = appendJSONString(buf, "kolom_"+strconv.Itoa(col))
 		buf = append(buf, ':')
 		buf = appendJSONString(buf, extraValue(v, hide))
+	}
+	for i := n.headerLen; i < len(rec); i++ {
+		beyond(i+1, rec[i])
+	}
+	for _, c := range far {
+		beyond(c.Col, c.Val)
 	}
 	if buf == nil {
 		return ""
