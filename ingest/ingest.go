@@ -566,6 +566,7 @@ func findHeader(path string, src source, ls *Layouts) (*Binding, int64, []preamb
 				if xs, ok := src.(*xlsxSource); ok {
 					xs.limitColumns(len(rec))
 				}
+				b.far = far
 				return b, row, above, nil
 			}
 			if pr, ok := asPreambleRow(row, rec, far); ok {

@@ -120,10 +120,11 @@ type normalizer struct {
 	hasFirstResponse bool
 	headerLen        int
 	strictWidth      bool
-	extraKeys        []string  // JSON-quoted names of extra columns
-	extraPersonal    []bool    // the extra column's header names personal data
-	observed         *Instant  // the snapshot instant of a snapshot export, else nil
-	dates            DateRange // plausible timestamps (plausible.go)
+	extraKeys        []string    // JSON-quoted names of extra columns
+	extraPersonal    []bool      // the extra column's header names personal data
+	farKey           map[int]int // column of a header cell beyond the record (bind.far) -> its extraKeys index
+	observed         *Instant    // the snapshot instant of a snapshot export, else nil
+	dates            DateRange   // plausible timestamps (plausible.go)
 }
 
 // personalHeaders are words in a column header that mark personal data: such a column that no
@@ -160,6 +161,21 @@ func newNormalizer(b *Binding, tp TimeParser, p *Pseudonymizer, regency string, 
 			name = "kolom_" + strconv.Itoa(i+1)
 		}
 		name = uniqueKey(name, i, used)
+		n.extraKeys = append(n.extraKeys, string(appendJSONString(nil, name)))
+		n.extraPersonal = append(n.extraPersonal, isPersonalHeader(name))
+	}
+	// Header cells beyond the record's columns (findHeader) name their columns too: a column
+	// "No HP" at XFD still has its values pseudonymised.
+	for _, c := range b.far {
+		name := text(strings.TrimSpace(c.Val))
+		if name == "" {
+			continue
+		}
+		if n.farKey == nil {
+			n.farKey = map[int]int{}
+		}
+		n.farKey[c.Col] = len(n.extraKeys)
+		name = uniqueKey(name, c.Col-1, used)
 		n.extraKeys = append(n.extraKeys, string(appendJSONString(nil, name)))
 		n.extraPersonal = append(n.extraPersonal, isPersonalHeader(name))
 	}
@@ -544,22 +560,23 @@ func appendOpt(sb *array.StringBuilder, v string) {
 // reader kept apart, after those in rec.
 func (n *normalizer) extra(rec []string, far []farCell, hide bool) string {
 	var buf []byte
-	for k, i := range n.bind.Extra {
-		if i >= len(rec) {
-			continue
-		}
-		v := strings.TrimSpace(rec[i])
-		if v == "" {
-			continue
+	named := func(k int, v string) {
+		if v = strings.TrimSpace(v); v == "" {
+			return
 		}
 		buf = nextMember(buf)
 		buf = append(buf, n.extraKeys[k]...)
 		buf = append(buf, ':')
 		if n.extraPersonal[k] {
 			buf = appendJSONString(buf, "[PRIBADI:"+n.pseudo.Value(v)[:16]+"]")
-			continue
+			return
 		}
 		buf = appendJSONString(buf, extraValue(v, hide))
+	}
+	for k, i := range n.bind.Extra {
+		if i < len(rec) {
+			named(k, rec[i])
+		}
 	}
 	// Cells beyond the header (XLSX rows wider than their header) are kept too.
 	beyond := func(col int, v string) {
@@ -575,7 +592,11 @@ func (n *normalizer) extra(rec []string, far []farCell, hide bool) string {
 		beyond(i+1, rec[i])
 	}
 	for _, c := range far {
-		beyond(c.Col, c.Val)
+		if k, ok := n.farKey[c.Col]; ok {
+			named(k, c.Val)
+		} else {
+			beyond(c.Col, c.Val)
+		}
 	}
 	if buf == nil {
 		return ""
