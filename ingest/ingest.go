@@ -521,15 +521,20 @@ func queryInts(ctx context.Context, q driver.QueryerContext, sqlText string, arg
 // title line or a preamble above it: the header is among the first headerSearchRows rows).
 // XLSX workbooks move on to the next sheet. The preamble rows above the header are returned.
 func findHeader(path string, src source, ls *Layouts) (*Binding, int64, []preambleRow, error) {
-	var widest []string // the fullest row seen, for the error message
-	filled := func(rec []string) int {
-		n := 0
+	var widest []string // the filled cells of the fullest row seen, for the error message
+	filled := func(rec []string, far []farCell) []string {
+		var out []string
 		for _, v := range rec {
 			if strings.TrimSpace(v) != "" {
-				n++
+				out = append(out, v)
 			}
 		}
-		return n
+		for _, c := range far {
+			if strings.TrimSpace(c.Val) != "" {
+				out = append(out, c.Val)
+			}
+		}
+		return out
 	}
 	fs, _ := src.(farSource)
 	for {
@@ -557,8 +562,8 @@ func findHeader(path string, src source, ls *Layouts) (*Binding, int64, []preamb
 			if blank(rec) && blankFar(far) {
 				continue
 			}
-			if filled(rec) > filled(widest) {
-				widest = rec
+			if f := filled(rec, far); len(f) > len(widest) {
+				widest = f
 			}
 			if b, err := ls.Detect(rec); err == nil {
 				// The data rows' cells beyond the header are not the table's: the reader keeps

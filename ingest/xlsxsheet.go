@@ -19,9 +19,9 @@ import (
 // encoding/xml, about 13,000 Ringkas rows a second, and stops without a word at a cut or
 // malformed sheet. This reader returns what excelize's Rows().Columns(RawCellValue) returns
 // for every row (split at a column limit: see sheetStream), reads the part to its last byte
-// (so a zip CRC mismatch or a cut surfaces),
-// and refuses what Excel itself would call a damaged sheet: rows or cells out of order, a cell
-// reference that is not one, a shared string that does not exist.
+// (so a zip CRC mismatch or a cut surfaces), and refuses what Excel itself would call a
+// damaged sheet: rows or cells out of order, a cell reference that is not one, a shared
+// string that does not exist.
 
 // workbookParts maps a workbook's sheet names to their parts inside the zip.
 type workbookParts struct {

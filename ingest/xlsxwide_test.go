@@ -3,6 +3,7 @@ package ingest
 import (
 	"archive/zip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -220,5 +221,18 @@ func TestSheetStreamBoundsFarRows(t *testing.T) {
 				t.Errorf("reading %d rows allocated %d MB", n, alloc>>20)
 			}
 		})
+	}
+}
+
+// TestXLSXFarCellsUnknownLayout: a sheet no layout fits lists the headers it saw, those far to
+// the right too.
+func TestXLSXFarCellsUnknownLayout(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "unknown.xlsx", zipWith(t, emptyWorkbook(t), map[string][]byte{"xl/worksheets/sheet1.xml": []byte(cellsSheet(
+		[]cellAt{{"A", "Nomor"}}, []cellAt{{"B", "Nomor"}, {"C", "Judul"}, {"XFD", "Catatan"}}, []cellAt{{"XFD", "ujung"}}))}, zip.Deflate))
+	_, err := File(context.Background(), openTestDB(t, filepath.Join(dir, "r.duckdb")), p, testOptions(t))
+	var ue *UnknownLayoutError
+	if !errors.As(err, &ue) || strings.Join(ue.Headers, ",") != `"Nomor","Judul","Catatan"` {
+		t.Errorf("want the headers of row 2, got %v", err)
 	}
 }
