@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
@@ -50,11 +51,12 @@ func fuzzWorkbook(t testing.TB, sheet []byte) []byte {
 	return out.Bytes()
 }
 
-// streamSheet reads Sheet1 of an in-memory workbook with sheetStream.
-func streamSheet(book []byte) ([]sheetRow, error) {
+// streamSheet reads Sheet1 of an in-memory workbook with sheetStream, its records limit
+// columns wide; far[i] are the cells of row i beyond the limit.
+func streamSheet(book []byte, limit int) (rows []sheetRow, far [][]farCell, err error) {
 	z, err := zip.NewReader(bytes.NewReader(book), int64(len(book)))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var f *zip.File
 	for _, zf := range z.File {
@@ -64,20 +66,63 @@ func streamSheet(book []byte) ([]sheetRow, error) {
 	}
 	s, err := openSheetStream(f, newSharedStrings())
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer s.Close()
-	var out []sheetRow
+	s.limit = limit
 	for {
 		row, rec, err := s.Next()
 		if err == io.EOF {
-			return out, nil
+			return rows, far, nil
 		}
 		if err != nil {
-			return out, err
+			return rows, far, err
 		}
-		out = append(out, sheetRow{"Sheet1", row, rec})
+		rows, far = append(rows, sheetRow{"Sheet1", row, rec}), append(far, s.Far())
 	}
+}
+
+// reach is the column of a streamed row's last cell: the length of excelize's row.
+func reach(cells []string, far []farCell) int {
+	if len(far) > 0 {
+		return far[len(far)-1].Col
+	}
+	return len(cells)
+}
+
+// agrees says how a streamed row (its cells up to limit, the far ones beyond it) differs from
+// excelize's row want, nil when it does not; without building the whole row, which for a cell
+// at XFD is 16,384 strings.
+func agrees(cells []string, far []farCell, limit int, want []string) error {
+	if len(cells) > limit {
+		return fmt.Errorf("a record of %d cells, the limit %d", len(cells), limit)
+	}
+	prev := limit
+	for _, c := range far {
+		if c.Col <= prev {
+			return fmt.Errorf("a far cell at column %d after column %d (limit %d)", c.Col, prev, limit)
+		}
+		prev = c.Col
+	}
+	if n := reach(cells, far); n != len(want) {
+		return fmt.Errorf("the row reaches column %d, excelize's %d", n, len(want))
+	}
+	for i, v := range cells {
+		if want[i] != v {
+			return fmt.Errorf("column %d: %q, excelize %q", i+1, v, want[i])
+		}
+	}
+	k := 0
+	for i := len(cells); i < len(want); i++ {
+		v := ""
+		if k < len(far) && far[k].Col == i+1 {
+			v, k = far[k].Val, k+1
+		}
+		if want[i] != v {
+			return fmt.Errorf("column %d (beyond the record): %q, excelize %q", i+1, v, want[i])
+		}
+	}
+	return nil
 }
 
 // excelizeSheet reads Sheet1 with excelize's iterator.
@@ -123,7 +168,8 @@ func wellFormed(doc []byte) bool {
 }
 
 // fuzzSheetSeeds are real-shaped sheets: the hand-written ones, one written by excelize's
-// stream writer in the Ringkas shape (inline strings, no shared string table needed), and cuts.
+// stream writer in the Ringkas shape (inline strings, no shared string table needed), and cuts;
+// and a hostile one, a header and rows with a cell at XFD.
 func fuzzSheetSeeds(t testing.TB) [][]byte {
 	var seeds [][]byte
 	for _, h := range handSheets {
@@ -134,6 +180,7 @@ func fuzzSheetSeeds(t testing.TB) [][]byte {
 	for _, d := range damagedSheets {
 		seeds = append(seeds, []byte(d.sheet))
 	}
+	seeds = append(seeds, []byte(farSheet(3, true)))
 	p := t.(interface{ TempDir() string }).TempDir() + "/seed.xlsx"
 	writeRingkasSheet(t, p, ringkasRecords(12, 3), true)
 	z, err := zip.OpenReader(p)
@@ -153,16 +200,18 @@ func fuzzSheetSeeds(t testing.TB) [][]byte {
 }
 
 // FuzzXLSXSheet: on any sheet XML, (1) what encoding/xml refuses, the stream reader refuses;
-// (2) when the stream reader reads a sheet, excelize reads the same rows; (3) a cut of a sheet
-// the reader accepts either fails or gives all the same rows (a cut after the root's end): it
-// never loads part of the sheet.
+// (2) when the stream reader reads a sheet, excelize reads the same rows: each record is
+// excelize's row up to the column limit (the header search's, and a limit of 2), and the cells
+// kept apart beyond it are excelize's cells there; (3) a cut of a sheet the reader accepts
+// either fails or gives all the same rows (a cut after the root's end): it never loads part of
+// the sheet.
 func FuzzXLSXSheet(f *testing.F) {
 	for _, s := range fuzzSheetSeeds(f) {
 		f.Add(s, uint16(len(s)/2))
 	}
 	f.Fuzz(func(t *testing.T, sheet []byte, cut uint16) {
 		book := fuzzWorkbook(t, sheet)
-		got, err := streamSheet(book)
+		got, far, err := streamSheet(book, searchColumns)
 		if err != nil {
 			return
 		}
@@ -172,19 +221,45 @@ func FuzzXLSXSheet(f *testing.F) {
 		if len(got) > 5000 {
 			return // a far row number: excelize would step through every row before it, slowly
 		}
-		want, werr := excelizeSheet(book)
-		if werr != nil {
-			t.Fatalf("excelize fails (%v) where the stream reader read %d rows", werr, len(got))
+		narrow, narrowFar, err := streamSheet(book, 2)
+		if err != nil {
+			t.Fatalf("with a limit of 2 columns: %v\nsheet %q", err, sheet)
 		}
-		if !reflect.DeepEqual(got, want) {
-			t.Fatalf("rows differ:\nstream   %v\nexcelize %v\nsheet %q", got, want, sheet)
+		if len(narrow) != len(got) {
+			t.Fatalf("%d rows with a limit of 2 columns, %d with %d", len(narrow), len(got), searchColumns)
+		}
+		cells := 0
+		for i, r := range got {
+			cells += reach(r.Cells, far[i])
+		}
+		// excelize builds every row whole: 5,000 rows at XFD are 82 million strings, 16 rows
+		// about 25 ms.
+		if cells <= 1<<18 {
+			want, werr := excelizeSheet(book)
+			if werr != nil {
+				t.Fatalf("excelize fails (%v) where the stream reader read %d rows", werr, len(got))
+			}
+			if len(want) != len(got) {
+				t.Fatalf("%d rows, excelize %d\nsheet %q", len(got), len(want), sheet)
+			}
+			for i, w := range want {
+				if got[i].Row != w.Row || narrow[i].Row != w.Row {
+					t.Fatalf("record %d is row %d (%d with a limit of 2), excelize's %d", i, got[i].Row, narrow[i].Row, w.Row)
+				}
+				if err := agrees(got[i].Cells, far[i], searchColumns, w.Cells); err != nil {
+					t.Fatalf("row %d: %v\nsheet %q", w.Row, err, sheet)
+				}
+				if err := agrees(narrow[i].Cells, narrowFar[i], 2, w.Cells); err != nil {
+					t.Fatalf("row %d, limit 2: %v\nsheet %q", w.Row, err, sheet)
+				}
+			}
 		}
 		if len(sheet) == 0 {
 			return
 		}
 		k := int(cut) % len(sheet)
-		part, err := streamSheet(fuzzWorkbook(t, sheet[:k]))
-		if err == nil && !reflect.DeepEqual(part, got) {
+		part, partFar, err := streamSheet(fuzzWorkbook(t, sheet[:k]), searchColumns)
+		if err == nil && !(reflect.DeepEqual(part, got) && reflect.DeepEqual(partFar, far)) {
 			t.Fatalf("the sheet cut at byte %d of %d loaded %d of %d rows", k, len(sheet), len(part), len(got))
 		}
 	})

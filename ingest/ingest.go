@@ -521,16 +521,22 @@ func queryInts(ctx context.Context, q driver.QueryerContext, sqlText string, arg
 // title line or a preamble above it: the header is among the first headerSearchRows rows).
 // XLSX workbooks move on to the next sheet. The preamble rows above the header are returned.
 func findHeader(path string, src source, ls *Layouts) (*Binding, int64, []preambleRow, error) {
-	var widest []string // the fullest row seen, for the error message
-	filled := func(rec []string) int {
-		n := 0
+	var widest []string // the filled cells of the fullest row seen, for the error message
+	filled := func(rec []string, far []farCell) []string {
+		var out []string
 		for _, v := range rec {
 			if strings.TrimSpace(v) != "" {
-				n++
+				out = append(out, v)
 			}
 		}
-		return n
+		for _, c := range far {
+			if strings.TrimSpace(c.Val) != "" {
+				out = append(out, c.Val)
+			}
+		}
+		return out
 	}
+	fs, _ := src.(farSource)
 	for {
 		var above []preambleRow
 		for tries := 0; tries < headerSearchRows; tries++ {
@@ -549,16 +555,26 @@ func findHeader(path string, src source, ls *Layouts) (*Binding, int64, []preamb
 			if err != nil {
 				return nil, 0, nil, &NotTableError{path, err.Error()}
 			}
-			if blank(rec) {
+			var far []farCell
+			if fs != nil {
+				far = fs.Far()
+			}
+			if blank(rec) && blankFar(far) {
 				continue
 			}
-			if filled(rec) > filled(widest) {
-				widest = rec
+			if f := filled(rec, far); len(f) > len(widest) {
+				widest = f
 			}
 			if b, err := ls.Detect(rec); err == nil {
+				// The data rows' cells beyond the header are not the table's: the reader keeps
+				// them apart instead of padding every record out to them.
+				if xs, ok := src.(*xlsxSource); ok {
+					xs.limitColumns(len(rec))
+				}
+				b.far = far
 				return b, row, above, nil
 			}
-			if pr, ok := asPreambleRow(row, rec); ok {
+			if pr, ok := asPreambleRow(row, rec, far); ok {
 				above = append(above, pr)
 			}
 		}
@@ -626,8 +642,9 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 	type job struct {
 		rows    []int64
 		recs    [][]string
-		rejects []Reject // rows the reader could not split into cells
-		raw     []byte   // or: a block of whole CSV records, starting on line
+		far     map[int][]farCell // recs[i]'s cells beyond the header, kept apart (XLSX)
+		rejects []Reject          // rows the reader could not split into cells
+		raw     []byte            // or: a block of whole CSV records, starting on line
 		line    int64
 	}
 	jobs := make(chan job, workers*2)
@@ -659,6 +676,7 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 			}
 		}
 		j := job{}
+		fs, _ := src.(farSource)
 		for {
 			row, rec, err := src.Next()
 			if err == io.EOF {
@@ -674,6 +692,14 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 				return
 			}
 			j.rows, j.recs = append(j.rows, row), append(j.recs, rec)
+			if fs != nil {
+				if far := fs.Far(); far != nil {
+					if j.far == nil {
+						j.far = map[int][]farCell{}
+					}
+					j.far[len(j.recs)-1] = far
+				}
+			}
 			if len(j.recs) == chunk {
 				if !send(j) {
 					return
@@ -695,7 +721,7 @@ func startPipeline(ctx context.Context, src source, n *normalizer, o Options, he
 				if j.raw != nil {
 					j.rows, j.recs, j.rejects = parseBlock(j.raw, j.line, src.(*csvSource).sep, n.headerLen)
 				}
-				r := n.process(mem, j.rows, j.recs)
+				r := n.process(mem, j.rows, j.recs, j.far)
 				r.rejects = append(r.rejects, j.rejects...)
 				r.read += int64(len(j.rejects))
 				r.rejected += int64(len(j.rejects))

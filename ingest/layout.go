@@ -250,7 +250,10 @@ type Binding struct {
 	Extra []int
 	// Headers is the file's header row as read (names of extra columns).
 	Headers []string
-	score   int
+	// far are the header row's cells beyond the columns an XLSX record holds while the
+	// header is searched for (searchColumns): names of extra columns, outside any field's reach.
+	far   []farCell
+	score int
 }
 
 // Has reports whether the file has a column for field.

@@ -120,10 +120,11 @@ type normalizer struct {
 	hasFirstResponse bool
 	headerLen        int
 	strictWidth      bool
-	extraKeys        []string  // JSON-quoted names of extra columns
-	extraPersonal    []bool    // the extra column's header names personal data
-	observed         *Instant  // the snapshot instant of a snapshot export, else nil
-	dates            DateRange // plausible timestamps (plausible.go)
+	extraKeys        []string    // JSON-quoted names of extra columns
+	extraPersonal    []bool      // the extra column's header names personal data
+	farKey           map[int]int // column of a header cell beyond the record (bind.far) -> its extraKeys index
+	observed         *Instant    // the snapshot instant of a snapshot export, else nil
+	dates            DateRange   // plausible timestamps (plausible.go)
 }
 
 // personalHeaders are words in a column header that mark personal data: such a column that no
@@ -160,6 +161,21 @@ func newNormalizer(b *Binding, tp TimeParser, p *Pseudonymizer, regency string, 
 			name = "kolom_" + strconv.Itoa(i+1)
 		}
 		name = uniqueKey(name, i, used)
+		n.extraKeys = append(n.extraKeys, string(appendJSONString(nil, name)))
+		n.extraPersonal = append(n.extraPersonal, isPersonalHeader(name))
+	}
+	// Header cells beyond the record's columns (findHeader) name their columns too: a column
+	// "No HP" at XFD still has its values pseudonymised.
+	for _, c := range b.far {
+		name := text(strings.TrimSpace(c.Val))
+		if name == "" {
+			continue
+		}
+		if n.farKey == nil {
+			n.farKey = map[int]int{}
+		}
+		n.farKey[c.Col] = len(n.extraKeys)
+		name = uniqueKey(name, c.Col-1, used)
 		n.extraKeys = append(n.extraKeys, string(appendJSONString(nil, name)))
 		n.extraPersonal = append(n.extraPersonal, isPersonalHeader(name))
 	}
@@ -255,6 +271,16 @@ func (n *normalizer) header(col int) string {
 	return strings.TrimSpace(n.bind.Headers[col])
 }
 
+// blankFar says no cell beyond a record's columns holds anything.
+func blankFar(far []farCell) bool {
+	for _, c := range far {
+		if strings.TrimSpace(c.Val) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 func blank(rec []string) bool {
 	for _, v := range rec {
 		if strings.TrimSpace(v) != "" {
@@ -264,8 +290,9 @@ func blank(rec []string) bool {
 	return true
 }
 
-// process normalises a chunk of records into one Arrow record batch.
-func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string) chunkResult {
+// process normalises a chunk of records into one Arrow record batch. far holds, by index in
+// recs, the cells an XLSX reader kept apart beyond the header (sheetStream).
+func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string, far map[int][]farCell) chunkResult {
 	b := newBuilders(mem, len(recs))
 	defer b.rb.Release()
 	var res chunkResult
@@ -274,7 +301,8 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 	statuses := map[string]statusOf{} // few distinct spellings: normalise each once per chunk
 	for k, rec := range recs {
 		row := rows[k]
-		if blank(rec) {
+		farCells := far[k]
+		if blank(rec) && blankFar(farCells) {
 			continue
 		}
 		res.read++
@@ -411,7 +439,7 @@ func (n *normalizer) process(mem memory.Allocator, rows []int64, recs [][]string
 		phone, _ := n.value(rec, fReporterPhone)
 		appendOpt(b.reporterKey, n.pseudo.Key(name, phone))
 		b.hasFR.Append(n.hasFirstResponse)
-		appendOpt(b.extra, n.extra(rec, hide))
+		appendOpt(b.extra, n.extra(rec, farCells, hide))
 		b.current.Append(true)
 
 		reason, _ := n.value(rec, fStatusReason)
@@ -528,36 +556,47 @@ func appendOpt(sb *array.StringBuilder, v string) {
 
 // extra keeps the columns no field claims as a JSON object, personal data masked. In a
 // confidential row (hide) only values without letters are kept (numbers, dates, codes): any
-// text is replaced by MaskConfidential.
-func (n *normalizer) extra(rec []string, hide bool) string {
+// text is replaced by MaskConfidential. far are the row's cells beyond the header that the
+// reader kept apart, after those in rec.
+func (n *normalizer) extra(rec []string, far []farCell, hide bool) string {
 	var buf []byte
-	for k, i := range n.bind.Extra {
-		if i >= len(rec) {
-			continue
-		}
-		v := strings.TrimSpace(rec[i])
-		if v == "" {
-			continue
+	named := func(k int, v string) {
+		if v = strings.TrimSpace(v); v == "" {
+			return
 		}
 		buf = nextMember(buf)
 		buf = append(buf, n.extraKeys[k]...)
 		buf = append(buf, ':')
 		if n.extraPersonal[k] {
 			buf = appendJSONString(buf, "[PRIBADI:"+n.pseudo.Value(v)[:16]+"]")
-			continue
+			return
 		}
 		buf = appendJSONString(buf, extraValue(v, hide))
 	}
+	for k, i := range n.bind.Extra {
+		if i < len(rec) {
+			named(k, rec[i])
+		}
+	}
 	// Cells beyond the header (XLSX rows wider than their header) are kept too.
-	for i := n.headerLen; i < len(rec); i++ {
-		v := strings.TrimSpace(rec[i])
-		if v == "" {
-			continue
+	beyond := func(col int, v string) {
+		if v = strings.TrimSpace(v); v == "" {
+			return
 		}
 		buf = nextMember(buf)
-		buf = appendJSONString(buf, "kolom_"+strconv.Itoa(i+1))
+		buf = appendJSONString(buf, "kolom_"+strconv.Itoa(col))
 		buf = append(buf, ':')
 		buf = appendJSONString(buf, extraValue(v, hide))
+	}
+	for i := n.headerLen; i < len(rec); i++ {
+		beyond(i+1, rec[i])
+	}
+	for _, c := range far {
+		if k, ok := n.farKey[c.Col]; ok {
+			named(k, c.Val)
+		} else {
+			beyond(c.Col, c.Val)
+		}
 	}
 	if buf == nil {
 		return ""

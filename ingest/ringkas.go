@@ -32,8 +32,9 @@ var preambleLabels = map[string]bool{
 	"judul laporan": true, "nama instansi": true, "tanggal generate": true, "periode masuk": true, "pengelola": true,
 }
 
-// asPreambleRow reads a record above the header as a preamble row, if its label is one.
-func asPreambleRow(row int64, rec []string) (preambleRow, bool) {
+// asPreambleRow reads a record above the header as a preamble row, if its label is one; the
+// value may be one of the cells far beyond the record's columns.
+func asPreambleRow(row int64, rec []string, far []farCell) (preambleRow, bool) {
 	if len(rec) == 0 {
 		return preambleRow{}, false
 	}
@@ -41,12 +42,15 @@ func asPreambleRow(row int64, rec []string) (preambleRow, bool) {
 	if !preambleLabels[label] {
 		return preambleRow{}, false
 	}
+	clean := func(v string) string { return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(v), ":")) }
 	value := ""
 	for _, v := range rec[1:] {
-		if v = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(v), ":")); v != "" {
-			value = v
+		if value = clean(v); value != "" {
 			break
 		}
+	}
+	for i := 0; value == "" && i < len(far); i++ {
+		value = clean(far[i].Val)
 	}
 	return preambleRow{row: row, label: label, value: text(value)}, true
 }

@@ -362,10 +362,10 @@ func TestPreambleAndPeriod(t *testing.T) {
 		pre.PeriodFrom != time.Date(2021, 1, 1, 0, 0, 0, 0, time.UTC) || pre.PeriodTo != time.Date(2024, 12, 31, 0, 0, 0, 0, time.UTC) {
 		t.Errorf("%+v %v %q", pre, gen, warns)
 	}
-	if r, ok := asPreambleRow(1, []string{"Nama Instansi :", ":", "Pemerintah Kabupaten Bandung"}); !ok || r.value != "Pemerintah Kabupaten Bandung" {
+	if r, ok := asPreambleRow(1, []string{"Nama Instansi :", ":", "Pemerintah Kabupaten Bandung"}, nil); !ok || r.value != "Pemerintah Kabupaten Bandung" {
 		t.Errorf("%+v %v", r, ok)
 	}
-	if _, ok := asPreambleRow(1, []string{"Rekap Pengaduan SP4N-LAPOR!"}); ok {
+	if _, ok := asPreambleRow(1, []string{"Rekap Pengaduan SP4N-LAPOR!"}, nil); ok {
 		t.Error("a title line is not a preamble row")
 	}
 }

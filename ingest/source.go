@@ -31,6 +31,12 @@ type source interface {
 	Close() error
 }
 
+// farSource is a source whose records may leave out cells far to the right (xlsxSource):
+// Far returns those of the record Next last returned, each with its column.
+type farSource interface {
+	Far() []farCell
+}
+
 // NotTableError is a file rapor cannot read as a table at all. It changes nothing.
 type NotTableError struct {
 	Path   string
@@ -417,6 +423,13 @@ func (s *xlsxSource) Next() (int64, []string, error) {
 	s.row.Store(row)
 	return row, rec, nil
 }
+
+// Far returns the cells beyond the column limit of the record Next last returned.
+func (s *xlsxSource) Far() []farCell { return s.rows.Far() }
+
+// limitColumns makes the records of the current sheet n columns wide at most (the header's
+// width, once it is known); the cells beyond are returned by Far.
+func (s *xlsxSource) limitColumns(n int) { s.rows.limit = max(n, 1) }
 
 func (s *xlsxSource) Progress() (int64, int64) { return s.row.Load(), s.rows.total }
 func (s *xlsxSource) Format() string           { return "xlsx" }

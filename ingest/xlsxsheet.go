@@ -18,9 +18,10 @@ import (
 // values (TestSheetStreamMatchesExcelize holds them to it) but decodes every cell through
 // encoding/xml, about 13,000 Ringkas rows a second, and stops without a word at a cut or
 // malformed sheet. This reader returns what excelize's Rows().Columns(RawCellValue) returns
-// for every row, reads the part to its last byte (so a zip CRC mismatch or a cut surfaces),
-// and refuses what Excel itself would call a damaged sheet: rows or cells out of order, a cell
-// reference that is not one, a shared string that does not exist.
+// for every row (split at a column limit: see sheetStream), reads the part to its last byte
+// (so a zip CRC mismatch or a cut surfaces), and refuses what Excel itself would call a
+// damaged sheet: rows or cells out of order, a cell reference that is not one, a shared
+// string that does not exist.
 
 // workbookParts maps a workbook's sheet names to their parts inside the zip.
 type workbookParts struct {
@@ -370,21 +371,44 @@ func bstrUnmarshal(s string) (result string) {
 
 // sheetStream yields a worksheet's rows in order, an empty record for each row the sheet
 // leaves out, as excelize's iterator does.
+//
+// A record holds a row's cells up to column limit, padded with "" as excelize pads them; the
+// cells beyond it are kept apart, each with its column (Far). A cell at XFD alone would
+// otherwise be a record of 16,384 strings: 5,000 such rows, a 230 KB sheet, were 1.3 GB. Until
+// the caller knows the header the limit is searchColumns; then the header's width.
 type sheetStream struct {
 	rc    io.ReadCloser
 	x     *xmlScanner
 	sst   *sharedStrings
 	view  []string // of sst
 	total int64    // last row of the <dimension>, for progress
+	limit int      // columns a record holds; cells beyond go to far
 
 	inData  bool
 	done    bool
 	row     int64 // last row returned
 	pendRow int64 // row number of pend (0: none read ahead)
 	pend    []string
-	lastEl  int64 // number of the last <row> element read
-	width   int   // cells of the widest row so far, to size the next
+	pendFar []farCell
+	far     []farCell // of the row last returned
+	lastEl  int64     // number of the last <row> element read
+	width   int       // cells of the widest row so far, to size the next
 }
+
+// searchColumns is how many columns of a row are cells of its record while the header is
+// searched for: the widest grid of Excel 97-2003 (IV). No export's header comes near it; a
+// layout R preamble uses A to C, its header 17 to 26 columns.
+const searchColumns = 256
+
+// farCell is a cell beyond a record's limit: its column (1 for A) and its value.
+type farCell struct {
+	Col int
+	Val string
+}
+
+// Far returns the cells beyond the limit of the row Next last returned, in column order (nil
+// for none). The slice is the caller's: the stream does not reuse it.
+func (s *sheetStream) Far() []farCell { return s.far }
 
 // sheetError is a damaged worksheet, at a row when the damage is inside sheetData.
 type sheetError struct {
@@ -407,7 +431,7 @@ func openSheetStream(f *zip.File, sst *sharedStrings) (*sheetStream, error) {
 		return nil, err
 	}
 	ra := newReadAhead(rc)
-	s := &sheetStream{rc: ra, x: newXMLScanner(ra), sst: sst}
+	s := &sheetStream{rc: ra, x: newXMLScanner(ra), sst: sst, limit: searchColumns}
 	if err := s.head(); err != nil {
 		rc.Close()
 		return nil, err
@@ -491,11 +515,12 @@ func (s *sheetStream) Next() (int64, []string, error) {
 		return 0, nil, io.EOF
 	}
 	s.row++
+	s.far = nil
 	if s.pendRow > s.row {
 		return s.row, nil, nil
 	}
 	rec := s.pend
-	s.pend, s.pendRow = nil, 0
+	s.pend, s.pendRow, s.far, s.pendFar = nil, 0, s.pendFar, nil
 	return s.row, rec, nil
 }
 
@@ -532,24 +557,25 @@ func (s *sheetStream) readRow() error {
 			}
 			num = n
 		}
-		rec, err := s.cells(num)
+		rec, far, err := s.cells(num)
 		if err != nil {
 			return err
 		}
-		s.lastEl, s.pendRow, s.pend = num, num, rec
+		s.lastEl, s.pendRow, s.pend, s.pendFar = num, num, rec, far
 		return nil
 	}
 }
 
-// cells reads the cells of the row just started.
-func (s *sheetStream) cells(row int64) ([]string, error) {
+// cells reads the cells of the row just started: those up to the limit, and those beyond.
+func (s *sheetStream) cells(row int64) ([]string, []farCell, error) {
 	x := s.x
 	var rec []string
+	var far []farCell
 	col := 0
 	for {
 		k, err := x.next()
 		if err != nil {
-			return nil, &sheetError{Row: row, Err: err}
+			return nil, nil, &sheetError{Row: row, Err: err}
 		}
 		switch k {
 		case xmlText:
@@ -558,43 +584,45 @@ func (s *sheetStream) cells(row int64) ([]string, error) {
 			if len(rec) > s.width {
 				s.width = len(rec)
 			}
-			return rec, nil
+			return rec, far, nil
 		}
 		if string(x.local) != "c" {
-			return nil, s.errAt(row, "<%s> inside <row>", x.local)
+			return nil, nil, s.errAt(row, "<%s> inside <row>", x.local)
 		}
 		c := col + 1
 		typ := ""
 		if v, ok, err := x.attr("r"); err != nil {
-			return nil, &sheetError{Row: row, Err: err}
+			return nil, nil, &sheetError{Row: row, Err: err}
 		} else if ok {
 			cc, rr, ok := cellRef(v)
 			if !ok || rr != row {
-				return nil, s.errAt(row, "cell reference %q in row %d", v, row)
+				return nil, nil, s.errAt(row, "cell reference %q in row %d", v, row)
 			}
 			c = cc
 		}
 		if c <= col {
-			return nil, s.errAt(row, "cell %s comes after column %d", colName(c), col)
+			return nil, nil, s.errAt(row, "cell %s comes after column %d", colName(c), col)
 		}
 		col = c
 		if v, ok, err := x.attr("t"); err != nil {
-			return nil, &sheetError{Row: row, Err: err}
+			return nil, nil, &sheetError{Row: row, Err: err}
 		} else if ok {
 			typ = string(v)
 		}
 		if v, ok, err := x.attr("s"); err != nil {
-			return nil, &sheetError{Row: row, Err: err}
+			return nil, nil, &sheetError{Row: row, Err: err}
 		} else if ok {
 			if _, err := strconv.Atoi(string(v)); err != nil {
-				return nil, s.errAt(row, "cell %s: style %q", colName(c), v)
+				return nil, nil, s.errAt(row, "cell %s: style %q", colName(c), v)
 			}
 		}
 		val, keep, err := s.cell(typ)
 		if err != nil {
-			return nil, &sheetError{Row: row, Err: fmt.Errorf("cell %s: %w", colName(c), err)}
+			return nil, nil, &sheetError{Row: row, Err: fmt.Errorf("cell %s: %w", colName(c), err)}
 		}
-		if keep {
+		if keep && c > s.limit {
+			far = append(far, farCell{c, val})
+		} else if keep {
 			if rec == nil {
 				rec = make([]string, 0, max(s.width, c))
 			}

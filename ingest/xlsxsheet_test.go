@@ -64,7 +64,22 @@ func excelizeRows(path string) ([]sheetRow, error) {
 	return out, nil
 }
 
-// streamRows reads every visible sheet with xlsxSource.
+// expand is a record with its far cells put back at their columns: the row excelize returns.
+func expand(rec []string, far []farCell) []string {
+	if len(far) == 0 {
+		return rec
+	}
+	out := append(make([]string, 0, far[len(far)-1].Col), rec...)
+	for _, c := range far {
+		for len(out) < c.Col-1 {
+			out = append(out, "")
+		}
+		out = append(out, c.Val)
+	}
+	return out
+}
+
+// streamRows reads every visible sheet with xlsxSource, each row whole (expand).
 func streamRows(path string) ([]sheetRow, error) {
 	src, err := openXLSX(path)
 	if err != nil {
@@ -81,7 +96,7 @@ func streamRows(path string) ([]sheetRow, error) {
 			if err != nil {
 				return out, err
 			}
-			out = append(out, sheetRow{src.SheetName(), row, rec})
+			out = append(out, sheetRow{src.SheetName(), row, expand(rec, src.Far())})
 		}
 		if src.sheet+1 >= len(src.sheets) {
 			return out, nil
