@@ -78,6 +78,8 @@
 --   response_late_from       DATE         calendar.response_late_from of disposed_date: certainly unanswered-overdue from then
 --   completion_late_from     DATE         calendar.completion_late_from of disposed_date: certainly overdue from then
 --   disposed_wd_index        INTEGER      calendar.wd_index of disposed_date
+--   reporter_key             VARCHAR      the reporter's keyed pseudonym (complaints.reporter_key), for the repeat detection
+--   title_norm               VARCHAR      the title as the repeat detection compares it (macro title_norm; NULL for a confidential complaint)
 CREATE OR REPLACE TABLE complaint_facts AS
 -- The calendar's columns are looked up by position (date - its first date + 1) in lists rather
 -- than joined: joins carrying every column of a million complaints cost more than the rest.
@@ -128,6 +130,10 @@ base AS (
         eb.tracking_id IS NOT NULL AND c.disposed_at IS NULL AS bounded,
         c.has_first_response OR eb.tracking_id IS NOT NULL AS has_first_response,
         c.submitted_at,
+        c.reporter_key,
+        -- here rather than in the repeat detection: this step reads complaints anyway, and a
+        -- second join of a million complaints to their texts cost more than the normalising
+        title_norm(CASE WHEN coalesce(c.is_confidential, false) THEN NULL ELSE c.title END) AS title_norm,
         c.disposed_at,
         CASE WHEN c.has_first_response THEN c.first_response_at END AS first_response_at,
         c.closed_at,
@@ -333,6 +339,8 @@ SELECT
     coalesce(j.archived_expired, false) AS archived_expired,
     j.response_late_from,
     j.completion_late_from,
-    j.d_hi_wdi AS disposed_wd_index
+    j.d_hi_wdi AS disposed_wd_index,
+    j.reporter_key,
+    j.title_norm
 FROM judged AS j
 LEFT JOIN names AS n USING (agency_id)
