@@ -19,9 +19,9 @@
 -- is not seen. That bounds the cost by the number of complaints, not the pairs (README,
 -- "Repeat complaints").
 -- Cost: each pass is an ASOF join on integers (hashed keys; a closure's second packed with a
--- tie-breaker), and texts are read only where a similarity is computed. The normalised title
--- and the reporter's pseudonym come with complaint_facts (which reads complaints anyway): a
--- second join of every complaint to its texts here was a third of this step. Closures seen in
+-- tie-breaker), and texts are read only where a similarity is computed. The keys come hashed
+-- with complaint_facts (which reads complaints anyway): a second join of every complaint to
+-- its texts here was a third of this step. Closures seen in
 -- one download share their instant, so ties are common: the greatest (second, hash of the
 -- tracking id) wins, which the data fixes, where the row order (parallel threads) does not.
 -- Times are compared in whole seconds (exports give minutes at best). Reporters never leave
@@ -61,10 +61,10 @@ c AS MATERIALIZED (
            least(greatest(epoch(f.closed_hi)::BIGINT - 631152000, 0), 2147483647) AS csec,
            f.status = 'closed' AND f.closed_hi IS NOT NULL AS is_closed,
            f.in_cohort,
-           CASE WHEN f.reporter_key IS NOT NULL AND f.agency_id IS NOT NULL THEN hash(f.regency_id, f.reporter_key, f.agency_id) END AS rkey,
-           f.title_norm IS NOT NULL AS has_title,
-           hash(f.regency_id, f.area, f.category, f.title_norm) AS tkey,
-           hash(f.regency_id, f.area, f.category, left(f.title_norm, 4)) AS pkey
+           f.reporter_hash AS rkey,
+           f.title_hash IS NOT NULL AS has_title,
+           f.title_hash AS tkey,
+           f.title_prefix_hash AS pkey
     FROM complaint_facts AS f
     WHERE f.in_cohort OR (f.status = 'closed' AND f.closed_hi IS NOT NULL)
 ),
@@ -88,16 +88,22 @@ near AS MATERIALIZED (
       ON a.pkey = b.pkey AND a.q >= b.o
 ),
 -- within the window, and not the candidate's own closure
-ok AS (
+ok AS MATERIALIZED (
     SELECT cand_idx, pref, closed_idx FROM near, p
     WHERE csec >= ssec - 86400 * p.win AND closed_idx <> cand_idx
 ),
--- the prefix matches' similarity: the one place a text is read
-pairs AS MATERIALIZED (
-    SELECT x.cand_idx, x.closed_idx, jaro_winkler_similarity(tn.title_norm, te.title_norm) AS title_similarity
+-- the prefix matches' titles, the one place a text is read (complaint_texts: the build's own)
+titles AS (
+    SELECT f.idx, title_norm(t.title) AS tn
+    FROM (SELECT rowid AS idx, regency, tracking_id FROM complaint_facts) AS f
+    SEMI JOIN (SELECT cand_idx AS idx FROM ok WHERE pref = 3 UNION ALL SELECT closed_idx FROM ok WHERE pref = 3) AS w ON w.idx = f.idx
+    JOIN complaint_texts AS t USING (regency, tracking_id)
+),
+pairs AS (
+    SELECT x.cand_idx, x.closed_idx, jaro_winkler_similarity(tn.tn, te.tn) AS title_similarity
     FROM (SELECT * FROM ok WHERE pref = 3) AS x
-    JOIN (SELECT rowid AS idx, title_norm FROM complaint_facts) AS tn ON tn.idx = x.cand_idx
-    JOIN (SELECT rowid AS idx, title_norm FROM complaint_facts) AS te ON te.idx = x.closed_idx
+    JOIN titles AS tn ON tn.idx = x.cand_idx
+    JOIN titles AS te ON te.idx = x.closed_idx
 ),
 scored AS (
     SELECT cand_idx, closed_idx, pref, CASE pref WHEN 2 THEN 1.0 END AS title_similarity FROM ok WHERE pref < 3
