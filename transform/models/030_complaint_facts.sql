@@ -78,9 +78,6 @@
 --   response_late_from       DATE         calendar.response_late_from of disposed_date: certainly unanswered-overdue from then
 --   completion_late_from     DATE         calendar.completion_late_from of disposed_date: certainly overdue from then
 --   disposed_wd_index        INTEGER      calendar.wd_index of disposed_date
---   reporter_hash            BIGINT       helper: the repeat detection's reporter key, a hash of regency, reporter pseudonym and SKPD (NULL without either)
---   title_hash               BIGINT       helper: its title key, a hash of regency, kecamatan, category and normalised title (macro title_norm); NULL without a title
---   title_prefix_hash        BIGINT       helper: the same with the normalised title's first 4 characters
 CREATE OR REPLACE TABLE complaint_facts AS
 -- The calendar's columns are looked up by position (date - its first date + 1) in lists rather
 -- than joined: joins carrying every column of a million complaints cost more than the rest.
@@ -131,9 +128,6 @@ base AS (
         eb.tracking_id IS NOT NULL AND c.disposed_at IS NULL AS bounded,
         c.has_first_response OR eb.tracking_id IS NOT NULL AS has_first_response,
         c.submitted_at,
-        c.reporter_hash0,
-        c.title_hash,
-        c.title_prefix_hash,
         c.disposed_at,
         CASE WHEN c.has_first_response THEN c.first_response_at END AS first_response_at,
         c.closed_at,
@@ -144,16 +138,7 @@ base AS (
         eb.closed_lo AS eb_closed_lo, eb.closed_hi AS eb_closed_hi,
         eb.archived_lo AS eb_archived_lo, eb.archived_hi AS eb_archived_hi,
         eb.answered_hi, eb.no_sign_lo, eb.auto_closed
-    FROM (
-        -- The repeat detection's keys (035_repeats), hashed here because this step reads
-        -- complaints anyway (a second join of every complaint to its texts cost the repeats a
-        -- third of their time), and before the joins: texts carried through them cost more.
-        SELECT k.*,
-               CASE WHEN k.reporter_key IS NOT NULL THEN hash(k.regency, k.reporter_key) END AS reporter_hash0,
-               CASE WHEN k.tn IS NOT NULL THEN hash(k.regency, k.area, k.category, k.tn) END AS title_hash,
-               CASE WHEN k.tn IS NOT NULL THEN hash(k.regency, k.area, k.category, left(k.tn, 4)) END AS title_prefix_hash
-        FROM (SELECT *, title_norm(CASE WHEN coalesce(is_confidential, false) THEN NULL ELSE title END) AS tn FROM complaints) AS k
-    ) AS c
+    FROM complaints AS c
     JOIN regencies AS r ON r.regency = c.regency
     LEFT JOIN agency_names AS n ON n.regency = c.regency AND n.spelling = c.agency
     LEFT JOIN archived AS a ON a.regency = c.regency AND a.tracking_id = c.tracking_id
@@ -163,8 +148,7 @@ base AS (
 -- not happened has not happened by as_of.
 ranged AS (
     SELECT
-        b.* EXCLUDE (reporter_hash0),
-        CASE WHEN b.reporter_hash0 IS NOT NULL AND b.agency_id IS NOT NULL THEN hash(b.reporter_hash0, b.agency_id) END AS reporter_hash,
+        b.*,
         CASE WHEN b.disposed_at IS NOT NULL THEN b.disposed_at
              WHEN b.bounded THEN greatest(b.submitted_at, coalesce(b.eb_disposed_lo, b.submitted_at))
              ELSE greatest(b.submitted_at, p.as_of) END AS disposed_lo,
@@ -349,9 +333,6 @@ SELECT
     coalesce(j.archived_expired, false) AS archived_expired,
     j.response_late_from,
     j.completion_late_from,
-    j.d_hi_wdi AS disposed_wd_index,
-    j.reporter_hash,
-    j.title_hash,
-    j.title_prefix_hash
+    j.d_hi_wdi AS disposed_wd_index
 FROM judged AS j
 LEFT JOIN names AS n USING (agency_id)
