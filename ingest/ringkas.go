@@ -306,6 +306,15 @@ func parentGovernment(path string, ls *Layouts) string {
 // only as good as the file's mtime).
 func snapshotInstant(path string, generated *Instant, o Options) (*Instant, string, error) {
 	if generated != nil {
+		// Kept as the file says (it is the download's instant), but said at once: a build
+		// refuses downloads after its own clock, so this computer's clock is wrong, or the file's.
+		if now := time.Now(); generated.From.After(now) {
+			loc := o.SourceLoc
+			if loc == nil {
+				loc = time.UTC
+			}
+			return generated, msg.T("observed_generated_future", generated.From.In(loc).Format("2006-01-02 15:04"), now.In(loc).Format("2006-01-02 15:04")), nil
+		}
 		return generated, "", nil
 	}
 	if o.ObservedAt != nil {

@@ -259,6 +259,25 @@ func TestRingkasInstantFromFutureMtime(t *testing.T) {
 	}
 }
 
+// A Tanggal Generate after now is kept (it is what the file says) with a warning at once: the
+// build will refuse it (transform's SnapshotsAfterClockError).
+func TestRingkasGeneratedInTheFuture(t *testing.T) {
+	fx := ringkasFixtures[2]
+	next := time.Now().AddDate(1, 0, 0).Format(time.DateOnly)
+	fx.preamble = [][2]any{{"Judul Laporan", "Laporan Ringkas"}, {"Nama Instansi", "Pemerintah Kabupaten Tabalong"},
+		{"Tanggal Generate", next}, {"Periode Masuk", "(2021-01-01) - (2024-12-31)"}, {"Pengelola", ""}}
+	p := filepath.Join(t.TempDir(), "future.xlsx")
+	writeRingkas(t, fx, p)
+	db := openTestDB(t, filepath.Join(t.TempDir(), "r.duckdb"))
+	r := ingestOK(t, db, p, testOptions(t))
+	if r.Observed == nil || r.Observed.Source != "preamble" || r.Observed.From.In(testOptions(t).SourceLoc).Format(time.DateOnly) != next {
+		t.Fatalf("observed %+v, want the preamble's %s", r.Observed, next)
+	}
+	if w := strings.Join(r.Warnings, "\n"); !strings.Contains(w, "setelah waktu komputer ini") || !strings.Contains(w, next) {
+		t.Errorf("warnings %q, want the future Tanggal Generate named", r.Warnings)
+	}
+}
+
 // The header is looked for in the first 30 rows (row 29 here), not further.
 func TestRingkasHeaderSearch(t *testing.T) {
 	fx := ringkasFixtures[2]

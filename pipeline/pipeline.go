@@ -129,9 +129,20 @@ func (p *Pipeline) Build(ctx context.Context, db *store.DB) (transform.Result, e
 	for _, s := range res.Tests {
 		p.log().Debug("data test", "test", s.Name, "violations", s.Rows, "seconds", s.Duration.Seconds())
 	}
+	var after *transform.SnapshotsAfterClockError
 	switch {
 	case errors.Is(err, transform.ErrNoComplaints):
 		return res, errors.New(p.Lang.T("no_complaints"))
+	case errors.As(err, &after):
+		loc := time.Local
+		if l, lerr := time.LoadLocation(p.Config.Timezone); lerr == nil {
+			loc = l
+		}
+		files := make([]string, len(after.Files))
+		for i, f := range after.Files {
+			files[i] = fmt.Sprintf("%s (%s)", f.File, f.ObservedFrom.In(loc).Format("2006-01-02 15:04"))
+		}
+		return res, errors.New(p.Lang.T("build_snapshots_after_clock", res.BuildID, len(after.Files), after.Started.In(loc).Format("2006-01-02 15:04"), strings.Join(files, ", ")))
 	case err != nil:
 		return res, errors.New(p.Lang.T("build_failed", res.BuildID, err))
 	}

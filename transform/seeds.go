@@ -37,6 +37,9 @@ func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, r
 	var si seedInfo
 	// as_of: the newest timestamp ingested, not after the build's own clock (a timestamp in the
 	// future is a data error, counted in data_quality, and must not move the cut-off).
+	if err := snapshotsAfter(ctx, tx, res.Started); err != nil {
+		return si, err
+	}
 	var n int64
 	var ts [18]sql.NullTime
 	dest := []any{&n}
@@ -205,4 +208,49 @@ func configJSON(cfg config.Config) (string, error) {
 	}
 	b, err := json.Marshal(m)
 	return string(b), err
+}
+
+// SnapshotAfterClock is a snapshot export whose instant begins after the build's clock.
+type SnapshotAfterClock struct {
+	File         string
+	ObservedFrom time.Time
+}
+
+// SnapshotsAfterClockError refuses a build whose clock is earlier than snapshots it would read:
+// the computer's clock (or the one the files came from) is wrong. The build changes nothing.
+type SnapshotsAfterClockError struct {
+	Started time.Time
+	Files   []SnapshotAfterClock
+}
+
+func (e *SnapshotsAfterClockError) Error() string {
+	names := make([]string, len(e.Files))
+	for i, f := range e.Files {
+		names[i] = fmt.Sprintf("%s (%s)", f.File, f.ObservedFrom.UTC().Format(time.RFC3339))
+	}
+	return fmt.Sprintf("%d snapshot export(s) downloaded after this build's time %s: %s; check this computer's clock",
+		len(e.Files), e.Started.UTC().Format(time.RFC3339), strings.Join(names, ", "))
+}
+
+func snapshotsAfter(ctx context.Context, tx *sql.Tx, started time.Time) error {
+	rows, err := tx.QueryContext(ctx, query("snapshots_after"), started)
+	if err != nil {
+		return fmt.Errorf("snapshots_after: %w", err)
+	}
+	defer rows.Close()
+	e := &SnapshotsAfterClockError{Started: started}
+	for rows.Next() {
+		var f SnapshotAfterClock
+		if err := rows.Scan(&f.File, &f.ObservedFrom); err != nil {
+			return err
+		}
+		e.Files = append(e.Files, f)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if len(e.Files) > 0 {
+		return e
+	}
+	return nil
 }
