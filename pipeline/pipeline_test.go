@@ -83,3 +83,37 @@ func TestIngestFilesPrintsOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildNamesDownloadsAfterTheClock: a download whose instant is after the build's clock
+// stops the build with the file named, in the pipeline's language.
+func TestBuildNamesDownloadsAfterTheClock(t *testing.T) {
+	layouts, err := ingest.LoadLayouts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := time.Now().AddDate(1, 0, 0).Truncate(time.Minute)
+	for _, l := range []msg.Lang{msg.ID, msg.EN} {
+		cfg := config.Default()
+		var out, errs bytes.Buffer
+		p := &Pipeline{Config: cfg, Lang: l, Out: &out, Err: &errs, Ingest: ingest.Options{
+			Regency: "Kabupaten Tabalong", SourceLoc: cfg.SourceLocation(), Layouts: layouts,
+			Pseudonymizer: ingest.NewPseudonymizer([]byte("0123456789abcdef0123456789abcdef")),
+			ObservedAt:    &ingest.Instant{From: next, To: next},
+		}}
+		db := newDB(t)
+		if _, failed := p.IngestFiles(context.Background(), db, []string{"../ingest/testdata/ringkas/r17_nopreamble.xlsx"}); failed != 0 {
+			t.Fatalf("%s: ingest failed: %s", l, errs.String())
+		}
+		_, err := p.Build(context.Background(), db)
+		t.Logf("%s: %v", l, err)
+		want := []string{"r17_nopreamble.xlsx", "1 ekspor Laporan Ringkas diunduh setelah waktu build ini", "Jam komputer ini"}
+		if l == msg.EN {
+			want = []string{"r17_nopreamble.xlsx", "1 Laporan Ringkas export(s) were downloaded after this build's time", "clock"}
+		}
+		for _, w := range want {
+			if err == nil || !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: build error %v, want it to say %q", l, err, w)
+			}
+		}
+	}
+}
