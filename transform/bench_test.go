@@ -16,11 +16,13 @@ import (
 	"github.com/hsu-lapor/rapor/store"
 )
 
-// synthSQL fills complaint_versions with ? complaints over three years, with realistic shares:
+// synthSQL fills complaint_versions with ? complaints over three years (parameters: the number
+// of complaints, the number of regencies twice, the number of complaints again), with realistic shares:
 // 92% disposed (within 5 days) to one of 40 agencies (2% spelled in capitals), 85% of those
 // answered (within 10 days; 2% before disposition), 75% closed (within 90 days), 45% of closures
-// rated, 3% archived, 1% unknown status, 10% from layout B (no first response), three regencies;
-// 20 categories, 10 kecamatan, titles of 40 kinds of problem in 100 villages (mostly distinct),
+// rated, 3% archived, 1% unknown status, 10% from layout B (no first response), three regencies
+// (or RAPOR_BENCH_REGENCIES);
+// 20 categories, 10 kecamatan each, titles of 40 kinds of problem in 100 villages (mostly distinct),
 // 60% with a reporter pseudonym from a pool of n/5.
 // Values come from hash(i): the data is the same on every run.
 const synthSQL = `
@@ -79,7 +81,9 @@ capped AS (
 SELECT
     1 AS run_id,
     i AS source_row,
-    ['Hulu Sungai Utara', 'Hulu Sungai Selatan', 'Tabalong'][1 + (h3 % 3)::INT] AS regency,
+    -- three regencies by default; RAPOR_BENCH_REGENCIES spreads the same complaints wider
+    CASE WHEN ?::BIGINT = 3 THEN ['Hulu Sungai Utara', 'Hulu Sungai Selatan', 'Tabalong'][1 + (h3 % 3)::INT]
+         ELSE 'Kabupaten Sintetis ' || (hash(i * 11 + 9) % ?::BIGINT) END AS regency,
     'T' || i AS tracking_id,
     submitted_at,
     NULL AS verified_at,
@@ -118,6 +122,9 @@ FROM capped
 //
 //	go test -tags duckdb_arrow -run '^$' -bench BenchmarkBuild -benchtime 3x ./transform/
 //
+// RAPOR_BENCH_REGENCIES=n spreads the same complaints over n regencies instead of three: three
+// regencies' million complaints are a hundred times what a regency gets, and the repeat
+// detection's cost follows the matches that density makes.
 // RAPOR_BENCH_DB=path builds a copy of an existing database instead (e.g. bench-out/ingest.duckdb
 // left by rapor bench, the generator's complaints ingested as rapor ingest does).
 func BenchmarkBuild(b *testing.B) {
@@ -132,7 +139,11 @@ func BenchmarkBuild(b *testing.B) {
 	} else {
 		db = openDB(b, cfg)
 		start := time.Now()
-		if _, err := db.Exec(synthSQL, n, n); err != nil {
+		regencies := 3
+		if s := os.Getenv("RAPOR_BENCH_REGENCIES"); s != "" {
+			regencies, _ = strconv.Atoi(s)
+		}
+		if _, err := db.Exec(synthSQL, n, regencies, regencies, n); err != nil {
 			b.Fatal(err)
 		}
 		b.Logf("synthesised %d complaints in %.1f s", n, time.Since(start).Seconds())

@@ -29,7 +29,7 @@ func TestCrashAfterFirstBuildReopens(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.Exec(synthSQL, 2000, 2000); err != nil {
+	if _, err := db.Exec(synthSQL, 2000, 3, 3, 2000); err != nil {
 		t.Fatal(err)
 	}
 	// As a separate `rapor ingest` leaves it: closed, so checkpointed.

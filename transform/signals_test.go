@@ -281,7 +281,7 @@ func TestParentRollup(t *testing.T) {
 func TestRepeatsDeterministic(t *testing.T) {
 	cfg := config.Default()
 	db := openDB(t, cfg)
-	if _, err := db.Exec(synthSQL, 250000, 250000); err != nil {
+	if _, err := db.Exec(synthSQL, 250000, 3, 3, 250000); err != nil {
 		t.Fatal(err)
 	}
 	// Closures to the day, as a daily series of downloads bounds them: many ties per key.
