@@ -305,14 +305,14 @@ func parentGovernment(path string, ls *Layouts) string {
 // --observed-at, else the file's modification time (with a warning: a bound resting on it is
 // only as good as the file's mtime).
 func snapshotInstant(path string, generated *Instant, o Options) (*Instant, string, error) {
+	loc := o.SourceLoc
+	if loc == nil {
+		loc = time.UTC
+	}
 	if generated != nil {
 		// Kept as the file says (it is the download's instant), but said at once: a build
 		// refuses downloads after its own clock, so this computer's clock is wrong, or the file's.
 		if now := time.Now(); generated.From.After(now) {
-			loc := o.SourceLoc
-			if loc == nil {
-				loc = time.UTC
-			}
 			return generated, msg.T("observed_generated_future", generated.From.In(loc).Format("2006-01-02 15:04"), now.In(loc).Format("2006-01-02 15:04")), nil
 		}
 		return generated, "", nil
@@ -327,10 +327,6 @@ func snapshotInstant(path string, generated *Instant, o Options) (*Instant, stri
 		return nil, "", err
 	}
 	t := st.ModTime().Truncate(time.Microsecond).UTC()
-	loc := o.SourceLoc
-	if loc == nil {
-		loc = time.UTC
-	}
 	// A modification time after this moment cannot be when the file was downloaded (a computer's
 	// clock was ahead, or a copy kept a wrong time): the download was before now, so now bounds
 	// it. A bound from the future would lie outside every build's calendar.

@@ -134,10 +134,7 @@ func (p *Pipeline) Build(ctx context.Context, db *store.DB) (transform.Result, e
 	case errors.Is(err, transform.ErrNoComplaints):
 		return res, errors.New(p.Lang.T("no_complaints"))
 	case errors.As(err, &after):
-		loc := time.Local
-		if l, lerr := time.LoadLocation(p.Config.Timezone); lerr == nil {
-			loc = l
-		}
+		loc := p.Config.Location()
 		files := make([]string, len(after.Files))
 		for i, f := range after.Files {
 			files[i] = fmt.Sprintf("%s (%s)", f.File, f.ObservedFrom.In(loc).Format("2006-01-02 15:04"))

@@ -2,10 +2,7 @@ package transform
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -200,25 +197,9 @@ func BenchmarkBuild(b *testing.B) {
 func copyDB(b *testing.B, cfg config.Config, src string) *store.DB {
 	b.Helper()
 	dst := filepath.Join(b.TempDir(), "rapor.duckdb")
-	for _, suffix := range []string{"", ".wal"} {
-		in, err := os.Open(src + suffix)
-		if suffix != "" && errors.Is(err, fs.ErrNotExist) {
-			continue
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
-		out, err := os.Create(dst + suffix)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := io.Copy(out, in); err != nil {
-			b.Fatal(err)
-		}
-		in.Close()
-		if err := out.Close(); err != nil {
-			b.Fatal(err)
-		}
+	copyFile(b, src, dst)
+	if _, err := os.Stat(src + ".wal"); err == nil {
+		copyFile(b, src+".wal", dst+".wal")
 	}
 	db, err := store.Open(context.Background(), dst, store.Options{TimeZone: cfg.Timezone})
 	if err != nil {

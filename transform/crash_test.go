@@ -126,7 +126,7 @@ func crashOpen(t *testing.T, path string, tag ...string) *store.DB {
 	return db
 }
 
-func copyFile(t *testing.T, from, to string) {
+func copyFile(t testing.TB, from, to string) {
 	t.Helper()
 	in, err := os.Open(from)
 	if err != nil {
