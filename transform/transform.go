@@ -277,7 +277,7 @@ func run(ctx context.Context, conn *sql.Conn, cfg config.Config, o options, res 
 			return fmt.Errorf("model %s: %w", m.File, err)
 		}
 		if fill, ok := fillers[m.Name]; ok {
-			if err := fill(ctx, tx); err != nil {
+			if err := fill(ctx, conn); err != nil {
 				return fmt.Errorf("model %s: %w", m.File, err)
 			}
 		}

@@ -3,13 +3,20 @@ package transform
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"math"
 	"sort"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	duckdb "github.com/duckdb/duckdb-go/v2"
 )
 
-// fillers complete a model in Go right after its statement ran, in the build's transaction.
-var fillers = map[string]func(ctx context.Context, tx *sql.Tx) error{
+// fillers complete a model in Go right after its statement ran, on the build's connection (in
+// its transaction).
+var fillers = map[string]func(ctx context.Context, conn *sql.Conn) error{
 	"duration_windows": fillDurationWindows,
 }
 
@@ -17,43 +24,59 @@ var fillers = map[string]func(ctx context.Context, tx *sql.Tx) error{
 // years and rolling 12 months.
 var windowLengths = [3]int{1, 3, 12}
 
-// windowBatch is how many duration_windows rows go to DuckDB in one statement: a bound on the
-// memory the pass holds, whatever the number of series.
-const windowBatch = 200_000
+// windowBatch is how many duration_windows rows go to DuckDB in one statement.
+const windowBatch = 1 << 18
 
 // fillDurationWindows computes duration_windows from duration_histogram (the method is in
-// 059_duration_windows.sql). Series come one after the other, so only one series' counts are
-// held at a time.
-func fillDurationWindows(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, query("duration_histogram_rows"))
+// 059_duration_windows.sql). Rows come and go through DuckDB's Arrow interface: a million cells
+// read one Scan at a time took a second, in columns a quarter of it. Series come one after the
+// other, so only one series' cells are held; the windows are written once the histogram is read
+// (the connection has one result open at a time).
+func fillDurationWindows(ctx context.Context, conn *sql.Conn) error {
+	return conn.Raw(func(dc any) error {
+		c := dc.(driver.Conn)
+		ar, err := duckdb.NewArrowFromConn(c)
+		if err != nil {
+			return err
+		}
+		var out windowRows
+		if err := readHistogram(ctx, ar, &out); err != nil {
+			return fmt.Errorf("duration_histogram: %w", err)
+		}
+		ex := c.(driver.ExecerContext)
+		for i := 0; i < len(out.series); i += windowBatch {
+			if err := out.insert(ctx, ar, ex, i, min(i+windowBatch, len(out.series))); err != nil {
+				return fmt.Errorf("duration_windows: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+func readHistogram(ctx context.Context, ar *duckdb.Arrow, out *windowRows) error {
+	rr, err := ar.QueryContext(ctx, query("duration_histogram_rows"))
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
-	var out windowRows
+	defer rr.Release()
 	var s seriesHistogram
-	for rows.Next() {
-		var c histogramCell
-		var series, lastMonth int64
-		if err := rows.Scan(&series, &c.value, &c.month, &c.n, &lastMonth); err != nil {
-			return err
-		}
-		if series != s.series || len(s.cells) == 0 {
-			s.windows(&out)
-			s = seriesHistogram{series: series, lastMonth: lastMonth, cells: s.cells[:0]}
-		}
-		s.cells = append(s.cells, c)
-		if len(out.series) >= windowBatch {
-			if err := out.insert(ctx, tx); err != nil {
-				return err
+	for rr.Next() {
+		rec := rr.RecordBatch()
+		series, value := rec.Column(0).(*array.Int64), rec.Column(1).(*array.Int32)
+		month, n, lastMonth := rec.Column(2).(*array.Int64), rec.Column(3).(*array.Int64), rec.Column(4).(*array.Int64)
+		for i := 0; i < int(rec.NumRows()); i++ {
+			if series.Value(i) != s.series || len(s.cells) == 0 {
+				s.windows(out)
+				s = seriesHistogram{series: series.Value(i), lastMonth: lastMonth.Value(i), cells: s.cells[:0]}
 			}
+			s.cells = append(s.cells, histogramCell{value: value.Value(i), month: month.Value(i), n: n.Value(i)})
 		}
 	}
-	if err := rows.Err(); err != nil {
+	if err := rr.Err(); err != nil {
 		return err
 	}
-	s.windows(&out)
-	return out.insert(ctx, tx)
+	s.windows(out)
+	return nil
 }
 
 type histogramCell struct {
@@ -183,13 +206,42 @@ func (w *windowRows) add(series, month int64, months int, n int64, q50, q90 floa
 	w.q90 = append(w.q90, q90)
 }
 
-func (w *windowRows) insert(ctx context.Context, tx *sql.Tx) error {
-	if len(w.series) == 0 {
-		return nil
+var windowSchema = arrow.NewSchema([]arrow.Field{
+	{Name: "series", Type: arrow.PrimitiveTypes.Int64},
+	{Name: "month", Type: arrow.PrimitiveTypes.Int64},
+	{Name: "months", Type: arrow.PrimitiveTypes.Int32},
+	{Name: "n", Type: arrow.PrimitiveTypes.Int64},
+	{Name: "q50", Type: arrow.PrimitiveTypes.Float64},
+	{Name: "q90", Type: arrow.PrimitiveTypes.Float64},
+}, nil)
+
+// insert writes rows [from, to) into duration_windows.
+func (w *windowRows) insert(ctx context.Context, ar *duckdb.Arrow, ex driver.ExecerContext, from, to int) error {
+	b := array.NewRecordBuilder(memory.NewGoAllocator(), windowSchema)
+	defer b.Release()
+	b.Field(0).(*array.Int64Builder).AppendValues(w.series[from:to], nil)
+	b.Field(1).(*array.Int64Builder).AppendValues(w.month[from:to], nil)
+	b.Field(2).(*array.Int32Builder).AppendValues(w.months[from:to], nil)
+	b.Field(3).(*array.Int64Builder).AppendValues(w.n[from:to], nil)
+	b.Field(4).(*array.Float64Builder).AppendValues(w.q50[from:to], nil)
+	b.Field(5).(*array.Float64Builder).AppendValues(w.q90[from:to], nil)
+	rec := b.NewRecordBatch()
+	defer rec.Release()
+	rr, err := array.NewRecordReader(windowSchema, []arrow.RecordBatch{rec})
+	if err != nil {
+		return err
 	}
-	if _, err := tx.ExecContext(ctx, query("insert_duration_windows"), w.series, w.month, w.months, w.n, w.q50, w.q90); err != nil {
-		return fmt.Errorf("duration_windows: %w", err)
+	defer rr.Release()
+	release, err := ar.RegisterView(rr, "rapor_duration_windows_in")
+	if err != nil {
+		return err
 	}
-	*w = windowRows{series: w.series[:0], month: w.month[:0], months: w.months[:0], n: w.n[:0], q50: w.q50[:0], q90: w.q90[:0]}
-	return nil
+	defer release()
+	if _, err := ex.ExecContext(ctx, query("insert_duration_windows"), nil); err != nil {
+		return err
+	}
+	// DuckDB registers an Arrow stream as a persistent view whose plan points at the stream: it
+	// must not outlive the insert (see ingest's rapor_stage_in).
+	_, err = ex.ExecContext(ctx, `DROP VIEW rapor_duration_windows_in`, nil)
+	return err
 }
