@@ -62,8 +62,14 @@ func readHistogram(ctx context.Context, ar *duckdb.Arrow, out *windowRows) error
 	var s seriesHistogram
 	for rr.Next() {
 		rec := rr.RecordBatch()
-		series, value := rec.Column(0).(*array.Int64), rec.Column(1).(*array.Int32)
-		month, n, lastMonth := rec.Column(2).(*array.Int64), rec.Column(3).(*array.Int64), rec.Column(4).(*array.Int64)
+		series, ok0 := rec.Column(0).(*array.Int64)
+		value, ok1 := rec.Column(1).(*array.Int32)
+		month, ok2 := rec.Column(2).(*array.Int64)
+		n, ok3 := rec.Column(3).(*array.Int64)
+		lastMonth, ok4 := rec.Column(4).(*array.Int64)
+		if !ok0 || !ok1 || !ok2 || !ok3 || !ok4 {
+			return fmt.Errorf("columns %v, want BIGINT, INTEGER, BIGINT, BIGINT, BIGINT", rec.Schema())
+		}
 		for i := 0; i < int(rec.NumRows()); i++ {
 			if series.Value(i) != s.series || len(s.cells) == 0 {
 				s.windows(out)
