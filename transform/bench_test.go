@@ -74,7 +74,8 @@ capped AS (
                ' tolong diperbaiki', ' belum ada tindakan', ' sangat meresahkan warga', ' sudah dilaporkan ke desa'][1 + (h2 // 7 % 8)::INT]
            ELSE '' END AS ttl
     FROM resp
-)
+),
+versions AS (
 SELECT
     1 AS run_id,
     i AS source_row,
@@ -112,6 +113,9 @@ SELECT
     NULL AS extra,
     true AS is_current
 FROM capped
+)
+-- title_norm as ingest writes it (migration 0006)
+SELECT *, title_norm(title) AS title_norm FROM versions
 `
 
 // BenchmarkBuild measures Build alone on synthetic complaints in a database file (RAPOR_BENCH_ROWS,

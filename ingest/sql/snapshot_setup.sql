@@ -22,7 +22,8 @@
 -- 17-column download after a 26-column one is no change. A version keeps the details of all its
 -- sightings, merged by a rule that does not depend on their order (rapor_detail_rank: the
 -- greatest non-NULL value; for extra the object with the most keys, then the greatest text).
--- A column a later migration adds is state, unless it is added to the EXCLUDE lists below.
+-- A column a later migration adds is state, unless it is added to the EXCLUDE lists below and in
+-- snapshot_plan.sql's, as title_norm is (derived from title, which is state).
 CREATE OR REPLACE TEMP TABLE rapor_snap_stage AS
 SELECT * FROM complaint_versions LIMIT 0;
 
@@ -43,7 +44,7 @@ SELECT *,
        rowid AS row_ref,
        hash(*COLUMNS(* EXCLUDE (run_id, source_row, version_at, is_current,
                                 seen_first_from, seen_first_to, seen_last_from, seen_last_to,
-                                reporter_key, rating, agency_ref, category_ref, extra))) AS state_hash,
+                                reporter_key, rating, agency_ref, category_ref, extra, title_norm))) AS state_hash,
        rapor_state_rank(status) AS state_rank
 FROM complaint_versions
 WHERE seen_first_from IS NOT NULL;
@@ -53,6 +54,6 @@ SELECT *,
        rowid AS stage_ref,
        hash(*COLUMNS(* EXCLUDE (run_id, source_row, version_at, is_current,
                                 seen_first_from, seen_first_to, seen_last_from, seen_last_to,
-                                reporter_key, rating, agency_ref, category_ref, extra))) AS state_hash,
+                                reporter_key, rating, agency_ref, category_ref, extra, title_norm))) AS state_hash,
        rapor_state_rank(status) AS state_rank
 FROM rapor_snap_stage;
