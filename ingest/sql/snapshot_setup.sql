@@ -3,9 +3,10 @@
 -- merge ends. No parameters.
 --
 -- rapor_snap_stage   the file's accepted rows, shaped exactly as complaint_versions (same columns
---                    in the same order: the state hash relies on it). Rows go here, not into
---                    complaint_versions: most of a snapshot repeats what is stored and is never
---                    written there.
+--                    in the same order: the state hash relies on it), title_norm left NULL until a
+--                    row becomes a version (snapshot_append.sql, snapshot_rebuild_insert.sql).
+--                    Rows go here, not into complaint_versions: most of a snapshot repeats what
+--                    is stored and is never written there.
 -- rapor_state_rank   how far a normalised status has come, to order two states seen at one
 --                    instant (closed/archived > in_progress > verified/disposed > postponed >
 --                    unverified and the rest).

@@ -13,10 +13,11 @@
 --                column (so that old and new versions compare alike).
 --
 -- complaint_versions, new column:
---   title_norm   VARCHAR   title_norm(title), written by every ingest path (insert_versions.sql,
---                          snapshot_stage_insert.sql); NULL for a confidential complaint (no
+--   title_norm   VARCHAR   title_norm(title), written by every ingest path that makes a version
+--                          (ingest/sql: insert_versions.sql, snapshot_append.sql,
+--                          snapshot_rebuild_insert.sql); NULL for a confidential complaint (no
 --                          title). Derived from title, so not part of a snapshot's state
---                          (snapshot_setup.sql excludes it from state_hash).
+--                          (snapshot_setup.sql and snapshot_plan.sql exclude it from state_hash).
 
 CREATE OR REPLACE MACRO title_norm(t) AS
     nullif(trim(regexp_replace(lower(t), '[.,;:!?_/()\[\]"''-]', ' ', 'g')), '');
