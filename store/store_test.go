@@ -41,12 +41,18 @@ func TestMigrateFreshAndUpgrade(t *testing.T) {
 	for _, c := range []string{"observed_from", "observed_to", "observed_source", "organisation", "generated_raw", "period_from", "period_to", "manager"} {
 		undo = append(undo, `ALTER TABLE ingest_runs DROP COLUMN `+c)
 	}
-	for _, c := range []string{"status_by", "status_detail", "status_reason", "parent_agency", "agency_ref", "category_ref", "seen_first_from", "seen_first_to", "seen_last_from", "seen_last_to"} {
+	for _, c := range []string{"status_by", "status_detail", "status_reason", "parent_agency", "agency_ref", "category_ref", "seen_first_from", "seen_first_to", "seen_last_from", "seen_last_to", "title_norm"} {
 		undo = append(undo, `ALTER TABLE complaint_versions DROP COLUMN `+c)
 	}
 	undo = append(undo, `CREATE OR REPLACE VIEW complaints AS SELECT * EXCLUDE (is_current) FROM complaint_versions WHERE is_current`,
 		`DELETE FROM schema_migrations WHERE version > 1`,
-		`INSERT INTO ingest_runs VALUES (1, '/x.csv', 'x.csv', 'abc', 1, 'csv', 'lapor-admin', 'HSU', ['No. Tracking'], 1, 1, 0, NULL, now(), now(), 'v0')`)
+		`DROP MACRO title_norm`,
+		`INSERT INTO ingest_runs VALUES (1, '/x.csv', 'x.csv', 'abc', 1, 'csv', 'lapor-admin', 'HSU', ['No. Tracking'], 1, 1, 0, NULL, now(), now(), 'v0')`,
+		// versions as version 1 stored them: 0006 must give them their title_norm
+		`INSERT INTO complaint_versions (run_id, source_row, regency, tracking_id, submitted_at, version_at, status, title, has_first_response, is_current)
+		 VALUES (1, 2, 'HSU', 'A1', now(), now(), 'closed', '  Jalan RUSAK (lagi)!', true, true),
+		        (1, 3, 'HSU', 'A2', now(), now(), 'closed', NULL, true, true),
+		        (1, 4, 'HSU', 'A3', now(), now(), 'closed', '?!', true, true)`)
 	for _, stmt := range undo {
 		if _, err := raw.Exec(stmt); err != nil {
 			t.Fatalf("%s: %v", stmt, err)
@@ -68,6 +74,26 @@ func TestMigrateFreshAndUpgrade(t *testing.T) {
 	}
 	if _, err := db.Exec(`SELECT count(*) FROM job_runs`); err != nil {
 		t.Errorf("new table missing: %v", err)
+	}
+	// 0006 computed the normalised titles of the versions already stored, and the view shows them.
+	got := map[string]string{}
+	rows, err := db.Query(`SELECT tracking_id, coalesce(title_norm, '<NULL>') FROM complaints`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var id, tn string
+		if err := rows.Scan(&id, &tn); err != nil {
+			t.Fatal(err)
+		}
+		got[id] = tn
+	}
+	rows.Close()
+	want := map[string]string{"A1": "jalan rusak  lagi", "A2": "<NULL>", "A3": "<NULL>"}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("title_norm of %s after the upgrade = %q, want %q", id, got[id], w)
+		}
 	}
 }
 

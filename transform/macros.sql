@@ -12,12 +12,8 @@ CREATE OR REPLACE MACRO local_date(ts, off_us) AS
 -- day_start(d) / day_end(d): the first and the last instant of a local date.
 CREATE OR REPLACE MACRO day_start(d) AS d::TIMESTAMPTZ;
 CREATE OR REPLACE MACRO day_end(d) AS (d + 1)::TIMESTAMPTZ - INTERVAL 1 MICROSECOND;
--- title_norm(t): a title as the repeat detection compares it: lower case, punctuation
---   .,;:!?-_/()[]"' made spaces, trimmed; NULL when nothing is left. One regular expression with a
---   character class: a third of translate's cost on a million distinct titles (0.4 against 1.3
---   CPU-seconds), with the same result.
-CREATE OR REPLACE MACRO title_norm(t) AS
-    nullif(trim(regexp_replace(lower(t), '[.,;:!?_/()\[\]"''-]', ' ', 'g')), '');
+-- title_norm(t), the repeat detection's normalised title, is defined by migration 0006
+--   (store/migrations): ingest writes complaint_versions.title_norm with it.
 -- score(otr, cr, otcr, sat, w1, w2, w3, w4): metrics.md's score, 100 × the weighted mean of the
 --   components that are not NULL (on-time response, completion, on-time completion, satisfaction
 --   with weights w1..w4, the others' weights raised to sum to 1); NULL when none is known. One

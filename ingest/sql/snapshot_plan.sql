@@ -24,7 +24,7 @@ WITH cur AS (
            rating, reporter_key, agency_ref, category_ref, extra,
            hash(*COLUMNS(* EXCLUDE (run_id, source_row, version_at, is_current,
                                     seen_first_from, seen_first_to, seen_last_from, seen_last_to,
-                                    reporter_key, rating, agency_ref, category_ref, extra))) AS state_hash
+                                    reporter_key, rating, agency_ref, category_ref, extra, title_norm))) AS state_hash
     FROM complaint_versions
     WHERE is_current
 )

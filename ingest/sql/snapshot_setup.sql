@@ -3,9 +3,10 @@
 -- merge ends. No parameters.
 --
 -- rapor_snap_stage   the file's accepted rows, shaped exactly as complaint_versions (same columns
---                    in the same order: the state hash relies on it). Rows go here, not into
---                    complaint_versions: most of a snapshot repeats what is stored and is never
---                    written there.
+--                    in the same order: the state hash relies on it), title_norm left NULL until a
+--                    row becomes a version (snapshot_append.sql, snapshot_rebuild_insert.sql).
+--                    Rows go here, not into complaint_versions: most of a snapshot repeats what
+--                    is stored and is never written there.
 -- rapor_state_rank   how far a normalised status has come, to order two states seen at one
 --                    instant (closed/archived > in_progress > verified/disposed > postponed >
 --                    unverified and the rest).
@@ -22,7 +23,8 @@
 -- 17-column download after a 26-column one is no change. A version keeps the details of all its
 -- sightings, merged by a rule that does not depend on their order (rapor_detail_rank: the
 -- greatest non-NULL value; for extra the object with the most keys, then the greatest text).
--- A column a later migration adds is state, unless it is added to the EXCLUDE lists below.
+-- A column a later migration adds is state, unless it is added to the EXCLUDE lists below and in
+-- snapshot_plan.sql's, as title_norm is (derived from title, which is state).
 CREATE OR REPLACE TEMP TABLE rapor_snap_stage AS
 SELECT * FROM complaint_versions LIMIT 0;
 
@@ -43,7 +45,7 @@ SELECT *,
        rowid AS row_ref,
        hash(*COLUMNS(* EXCLUDE (run_id, source_row, version_at, is_current,
                                 seen_first_from, seen_first_to, seen_last_from, seen_last_to,
-                                reporter_key, rating, agency_ref, category_ref, extra))) AS state_hash,
+                                reporter_key, rating, agency_ref, category_ref, extra, title_norm))) AS state_hash,
        rapor_state_rank(status) AS state_rank
 FROM complaint_versions
 WHERE seen_first_from IS NOT NULL;
@@ -53,6 +55,6 @@ SELECT *,
        rowid AS stage_ref,
        hash(*COLUMNS(* EXCLUDE (run_id, source_row, version_at, is_current,
                                 seen_first_from, seen_first_to, seen_last_from, seen_last_to,
-                                reporter_key, rating, agency_ref, category_ref, extra))) AS state_hash,
+                                reporter_key, rating, agency_ref, category_ref, extra, title_norm))) AS state_hash,
        rapor_state_rank(status) AS state_rank
 FROM rapor_snap_stage;

@@ -8,8 +8,9 @@
 --   reporter: N and E have the same reporter pseudonym (reporter_key) and the same SKPD, or
 --   title:    N and E have the same kecamatan (area) and category, and titles whose
 --             jaro_winkler_similarity is at least repeat_title_similarity. Titles are compared
---             normalised (macro title_norm: lower case, punctuation made spaces, trimmed); a
---             confidential complaint has no title and repeats only by reporter.
+--             normalised (complaints.title_norm, written at ingest by the macro title_norm:
+--             lower case, punctuation made spaces, trimmed); a confidential complaint has no
+--             title and repeats only by reporter.
 -- Method: three passes, each finding the closure last before N's submission with the same
 -- key (a window over closures and submissions in time order): the same reporter and SKPD; the
 -- same kecamatan, category and normalised title; the same kecamatan, category and first 4
@@ -19,9 +20,10 @@
 -- with its prefix: an older, more similar one behind it is not seen. That bounds the cost by the
 -- number of complaints, not the pairs (README, "Repeat complaints").
 -- Cost: everything up to the similarity is decided on integers (hashed keys; a closure's second
--- and its complaint packed in one BIGINT), and each title is normalised once for its keys and
--- once more only where a similarity is computed: at ten million complaints, rows that carried
--- their texts through the windows and joins ran out of memory. The window compares whole
+-- and its complaint packed in one BIGINT), and a title is read for its keys and read again only
+-- where a similarity is computed: at ten million complaints, rows that carried their texts
+-- through the windows and joins ran out of memory. Titles come normalised from ingest (migration
+-- 0006): normalising them here cost a third of this step. The window compares whole
 -- seconds (exports give minutes at best). Reporters never leave this table: it holds no pseudonym.
 --
 -- Columns:
@@ -55,7 +57,7 @@ base AS (
 -- One row per cohort complaint or closure, with its keys: reporter + SKPD (rkey), kecamatan +
 -- category + normalised title (tkey) and its first 4 characters (pkey). A complaint without a
 -- title (confidential) gets keys no other complaint has; has_title, not the key, says which rows
--- a title pass reads, so that the filter pushed into this step does not normalise again.
+-- a title pass reads.
 c AS MATERIALIZED (
     SELECT idx, tie, submitted_at, closed_hi, is_closed, in_cohort, rkey, has_title,
            hash(regency_id, area, category, coalesce(tn, chr(0) || idx)) AS tkey,
@@ -69,7 +71,7 @@ c AS MATERIALIZED (
             f.in_cohort,
             CASE WHEN k.reporter_key IS NOT NULL AND f.agency_id IS NOT NULL THEN hash(f.regency_id, k.reporter_key, f.agency_id) END AS rkey,
             k.title IS NOT NULL AS has_title,
-            title_norm(k.title) AS tn
+            k.title_norm AS tn
         FROM complaint_facts AS f
         JOIN complaints AS k USING (regency, tracking_id)
         WHERE f.in_cohort OR (f.status = 'closed' AND f.closed_hi IS NOT NULL)
@@ -120,7 +122,7 @@ pairs AS (
 ),
 -- the titles of the prefix matches' two sides only: the one place a text is compared
 titles AS (
-    SELECT f.idx, title_norm(k.title) AS tn
+    SELECT f.idx, k.title_norm AS tn
     FROM (SELECT rowid AS idx, regency, tracking_id FROM complaint_facts) AS f
     SEMI JOIN (SELECT cand_idx AS idx FROM pairs UNION ALL SELECT closed_idx FROM pairs) AS w ON w.idx = f.idx
     JOIN complaints AS k USING (regency, tracking_id)
