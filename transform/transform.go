@@ -44,7 +44,9 @@ var testFiles embed.FS
 //go:embed macros.sql
 var macrosSQL string
 
-// Model is one SQL model: a statement that creates the table or view Name.
+// Model is one SQL model: a statement that creates the table or view Name. A model named in
+// fillers is completed by Go right after its statement (duration_windows: a pass over a histogram
+// that SQL could only do on a grid of every series, value and month).
 type Model struct {
 	Order int
 	Name  string // table created, from the file name without its number
@@ -273,6 +275,11 @@ func run(ctx context.Context, conn *sql.Conn, cfg config.Config, o options, res 
 		start, cpu := time.Now(), cputime.Now()
 		if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
 			return fmt.Errorf("model %s: %w", m.File, err)
+		}
+		if fill, ok := fillers[m.Name]; ok {
+			if err := fill(ctx, conn); err != nil {
+				return fmt.Errorf("model %s: %w", m.File, err)
+			}
 		}
 		var n int64
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+store.QuoteIdent(m.Name)).Scan(&n); err != nil {
