@@ -19,13 +19,12 @@
 -- window (and similar enough) is E. So a similar title is compared with one closure, the latest
 -- with its prefix: an older, more similar one behind it is not seen. That bounds the cost by the
 -- number of complaints, not the pairs (README, "Repeat complaints").
--- Cost: everything up to the similarity is decided on integers (the keys hashed by
--- complaint_facts, repeat_*; a closure's second and its complaint packed in one BIGINT), and a
--- title is read only where a similarity is computed: at ten million complaints, rows that
--- carried their texts through the windows and joins ran out of memory. Titles come normalised
--- from ingest (migration 0006): normalising them here cost a third of this step, and joining
--- every complaint to its texts for the keys a fifth. The window compares whole seconds (exports
--- give minutes at best). Reporters never leave this table: it holds no pseudonym.
+-- Cost: everything up to the similarity is decided on integers (hashed keys; a closure's second
+-- and its complaint packed in one BIGINT), and a title is read for its keys and read again only
+-- where a similarity is computed: at ten million complaints, rows that carried their texts
+-- through the windows and joins ran out of memory. Titles come normalised from ingest (migration
+-- 0006): normalising them here cost a third of this step. The window compares whole
+-- seconds (exports give minutes at best). Reporters never leave this table: it holds no pseudonym.
 --
 -- Columns:
 --   regency_id            INTEGER      helper: regencies.regency_id
