@@ -78,9 +78,6 @@
 --   response_late_from       DATE         calendar.response_late_from of disposed_date: certainly unanswered-overdue from then
 --   completion_late_from     DATE         calendar.completion_late_from of disposed_date: certainly overdue from then
 --   disposed_wd_index        INTEGER      calendar.wd_index of disposed_date
---   repeat_rkey              BIGINT       helper for repeats: hash of (regency_id, reporter pseudonym, agency_id); NULL without either
---   repeat_tkey              BIGINT       helper for repeats: hash of (regency_id, area, category, title_norm); NULL without a title
---   repeat_pkey              BIGINT       helper for repeats: the same with title_norm's first 4 characters
 CREATE OR REPLACE TABLE complaint_facts AS
 -- The calendar's columns are looked up by position (date - its first date + 1) in lists rather
 -- than joined: joins carrying every column of a million complaints cost more than the rest.
@@ -140,13 +137,7 @@ base AS (
         eb.disposed_lo AS eb_disposed_lo, eb.disposed_hi AS eb_disposed_hi,
         eb.closed_lo AS eb_closed_lo, eb.closed_hi AS eb_closed_hi,
         eb.archived_lo AS eb_archived_lo, eb.archived_hi AS eb_archived_hi,
-        eb.answered_hi, eb.no_sign_lo, eb.auto_closed,
-        -- the repeat detection's keys (035_repeats.sql), hashed here where the complaint's row is
-        -- read anyway, so that repeats need not join every complaint to its texts again; a title
-        -- that normalises to nothing gets a key no other complaint has
-        CASE WHEN c.reporter_key IS NOT NULL AND n.agency_id IS NOT NULL THEN hash(r.regency_id, c.reporter_key, n.agency_id) END AS repeat_rkey,
-        CASE WHEN c.title IS NOT NULL THEN hash(r.regency_id, c.area, c.category, coalesce(c.title_norm, chr(0) || c.tracking_id)) END AS repeat_tkey,
-        CASE WHEN c.title IS NOT NULL THEN hash(r.regency_id, c.area, c.category, coalesce(left(c.title_norm, 4), chr(0) || c.tracking_id)) END AS repeat_pkey
+        eb.answered_hi, eb.no_sign_lo, eb.auto_closed
     FROM complaints AS c
     JOIN regencies AS r ON r.regency = c.regency
     LEFT JOIN agency_names AS n ON n.regency = c.regency AND n.spelling = c.agency
@@ -342,9 +333,6 @@ SELECT
     coalesce(j.archived_expired, false) AS archived_expired,
     j.response_late_from,
     j.completion_late_from,
-    j.d_hi_wdi AS disposed_wd_index,
-    j.repeat_rkey,
-    j.repeat_tkey,
-    j.repeat_pkey
+    j.d_hi_wdi AS disposed_wd_index
 FROM judged AS j
 LEFT JOIN names AS n USING (agency_id)

@@ -54,19 +54,28 @@ base AS (
                 ELSE error('repeats: more than 4,294,967,295 complaints') END AS b
     FROM complaint_facts
 ),
--- One row per cohort complaint or closure, with its keys, hashed by complaint_facts where it
--- reads the complaint (repeat_*: reporter + SKPD, kecamatan + category + normalised title, and
--- its first 4 characters). A complaint without a title (confidential) has no title keys; one
--- whose title normalises to nothing has keys no other complaint has.
+-- One row per cohort complaint or closure, with its keys: reporter + SKPD (rkey), kecamatan +
+-- category + normalised title (tkey) and its first 4 characters (pkey). A complaint without a
+-- title (confidential) gets keys no other complaint has; has_title, not the key, says which rows
+-- a title pass reads.
 c AS MATERIALIZED (
-    SELECT
-        f.rowid - (SELECT b FROM base) AS idx, (hash(f.regency_id, f.tracking_id) >> 32)::BIGINT AS tie,
-        f.submitted_at, f.closed_hi,
-        f.status = 'closed' AND f.closed_hi IS NOT NULL AS is_closed,
-        f.in_cohort,
-        f.repeat_rkey AS rkey, f.repeat_tkey IS NOT NULL AS has_title, f.repeat_tkey AS tkey, f.repeat_pkey AS pkey
-    FROM complaint_facts AS f
-    WHERE f.in_cohort OR (f.status = 'closed' AND f.closed_hi IS NOT NULL)
+    SELECT idx, tie, submitted_at, closed_hi, is_closed, in_cohort, rkey, has_title,
+           hash(regency_id, area, category, coalesce(tn, chr(0) || idx)) AS tkey,
+           hash(regency_id, area, category, coalesce(left(tn, 4), chr(0) || idx)) AS pkey
+    FROM (
+        SELECT
+            f.rowid - (SELECT b FROM base) AS idx, (hash(f.regency_id, f.tracking_id) >> 32)::BIGINT AS tie,
+            f.regency_id, f.area, f.category,
+            f.submitted_at, f.closed_hi,
+            f.status = 'closed' AND f.closed_hi IS NOT NULL AS is_closed,
+            f.in_cohort,
+            CASE WHEN k.reporter_key IS NOT NULL AND f.agency_id IS NOT NULL THEN hash(f.regency_id, k.reporter_key, f.agency_id) END AS rkey,
+            k.title IS NOT NULL AS has_title,
+            k.title_norm AS tn
+        FROM complaint_facts AS f
+        JOIN complaints AS k USING (regency, tracking_id)
+        WHERE f.in_cohort OR (f.status = 'closed' AND f.closed_hi IS NOT NULL)
+    )
 ),
 -- Closures and candidates in one stream per key, in time order (t: microseconds × 2, a closure
 -- before a submission at the same instant). A closure's second (from 1990, clamped to 31 bits:
