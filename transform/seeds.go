@@ -35,11 +35,13 @@ type seedInfo struct {
 
 func writeSeeds(ctx context.Context, tx *sql.Tx, cfg config.Config, o options, res *Result) (seedInfo, error) {
 	var si seedInfo
-	// as_of: the newest timestamp ingested, not after the build's own clock (a timestamp in the
-	// future is a data error, counted in data_quality, and must not move the cut-off).
+	// A download dated after the build's clock is refused before anything is written (a
+	// timestamp in the future inside a file is a data error instead, below).
 	if err := snapshotsAfter(ctx, tx, res.Started); err != nil {
 		return si, err
 	}
+	// as_of: the newest timestamp ingested, not after the build's own clock (a timestamp in the
+	// future is a data error, counted in data_quality, and must not move the cut-off).
 	var n int64
 	var ts [18]sql.NullTime
 	dest := []any{&n}
